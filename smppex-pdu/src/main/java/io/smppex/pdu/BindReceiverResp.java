@@ -1,0 +1,36 @@
+package io.smppex.pdu;
+
+/** bind_receiver_resp: the MC's answer to bind_receiver. */
+public final class BindReceiverResp extends BindResp {
+
+    BindReceiverResp(int commandStatus, int sequenceNumber, Tlvs tlvs, String systemId) {
+        super(commandStatus, sequenceNumber, tlvs, systemId);
+    }
+
+    public static BindResp.Builder<BindReceiverResp> builder() {
+        return new BindResp.Builder<>(BindReceiverResp::new);
+    }
+
+    public BindResp.Builder<BindReceiverResp> toBuilder() {
+        return new BindResp.Builder<>(BindReceiverResp::new, this);
+    }
+
+    @Override
+    public CommandId commandId() {
+        return CommandId.BIND_RECEIVER_RESP;
+    }
+
+    @Override
+    public BindMode bindMode() {
+        return BindMode.RECEIVER;
+    }
+
+    @Override
+    Pdu withHeader(int commandStatus, int sequenceNumber) {
+        return new BindReceiverResp(commandStatus, sequenceNumber, tlvs, systemId);
+    }
+
+    static BindReceiverResp decode(BodyReader r) {
+        return BindResp.read(r, BindReceiverResp::new);
+    }
+}

@@ -1,0 +1,36 @@
+package io.smppex.pdu;
+
+/** bind_transmitter_resp: the MC's answer to bind_transmitter. */
+public final class BindTransmitterResp extends BindResp {
+
+    BindTransmitterResp(int commandStatus, int sequenceNumber, Tlvs tlvs, String systemId) {
+        super(commandStatus, sequenceNumber, tlvs, systemId);
+    }
+
+    public static BindResp.Builder<BindTransmitterResp> builder() {
+        return new BindResp.Builder<>(BindTransmitterResp::new);
+    }
+
+    public BindResp.Builder<BindTransmitterResp> toBuilder() {
+        return new BindResp.Builder<>(BindTransmitterResp::new, this);
+    }
+
+    @Override
+    public CommandId commandId() {
+        return CommandId.BIND_TRANSMITTER_RESP;
+    }
+
+    @Override
+    public BindMode bindMode() {
+        return BindMode.TRANSMITTER;
+    }
+
+    @Override
+    Pdu withHeader(int commandStatus, int sequenceNumber) {
+        return new BindTransmitterResp(commandStatus, sequenceNumber, tlvs, systemId);
+    }
+
+    static BindTransmitterResp decode(BodyReader r) {
+        return BindResp.read(r, BindTransmitterResp::new);
+    }
+}

@@ -1,0 +1,156 @@
+package io.smppex.pdu;
+
+import io.smppex.pdu.PduDecodeException.Reason;
+
+/**
+ * Cursor over one PDU body during decoding. Every read is bounded by the end of the PDU, and every
+ * failure becomes a {@link PduDecodeException} that names the field and carries the header.
+ */
+final class BodyReader {
+    private final PduInput in;
+    private final int start;
+    private final int end;
+    private final boolean strict;
+    private final int commandLength;
+    private final int commandId;
+    private final int commandStatus;
+    private final int sequenceNumber;
+    private int pos;
+
+    BodyReader(PduInput in, int start, int commandLength, int commandId, int commandStatus, int sequenceNumber,
+               boolean strict) {
+        this.in = in;
+        this.start = start;
+        this.end = start + commandLength;
+        this.pos = start + 16;
+        this.commandLength = commandLength;
+        this.commandId = commandId;
+        this.commandStatus = commandStatus;
+        this.sequenceNumber = sequenceNumber;
+        this.strict = strict;
+    }
+
+    PduInput input() {
+        return in;
+    }
+
+    boolean strict() {
+        return strict;
+    }
+
+    int status() {
+        return commandStatus;
+    }
+
+    int seq() {
+        return sequenceNumber;
+    }
+
+    /** Absolute index of the first body octet. */
+    int bodyStart() {
+        return start + 16;
+    }
+
+    int position() {
+        return pos;
+    }
+
+    boolean atEnd() {
+        return pos >= end;
+    }
+
+    int u8(String field) {
+        if (pos >= end) {
+            throw truncated(field, 1);
+        }
+        return in.getUnsignedByte(pos++);
+    }
+
+    int u32(String field) {
+        if (end - pos < 4) {
+            throw truncated(field, 4);
+        }
+        int v = in.getInt(pos);
+        pos += 4;
+        return v;
+    }
+
+    /** A C-octet string of at most {@code max} octets including its NUL. */
+    String cstring(String field, int max, CommandStatus status) {
+        return cstring(field, max, status, false);
+    }
+
+    /**
+     * Like {@link #cstring} for a PDU's final mandatory field: when lenient, a value that runs to
+     * the end of the PDU without its NUL is accepted, as some MCs send message_id that way.
+     */
+    String cstringLast(String field, int max, CommandStatus status) {
+        return cstring(field, max, status, true);
+    }
+
+    private String cstring(String field, int max, CommandStatus status, boolean mayLackNul) {
+        if (pos >= end) {
+            throw truncated(field, 1);
+        }
+        int nul = in.indexOf(pos, end, (byte) 0);
+        int len;
+        int next;
+        if (nul < 0) {
+            if (!mayLackNul || strict) {
+                throw error(Reason.MISSING_NUL, status, field, pos, field + " has no terminating NUL before the end of the PDU");
+            }
+            len = end - pos;
+            next = end;
+        } else {
+            len = nul - pos;
+            next = nul + 1;
+        }
+        if (strict && len + 1 > max) {
+            throw error(Reason.STRING_TOO_LONG, status, field, pos,
+                    field + " is " + len + " characters; at most " + (max - 1) + " are allowed");
+        }
+        String s = in.getLatin1(pos, len);
+        pos = next;
+        return s;
+    }
+
+    /** A time field: COct(fixed 17) or NULL. Strict decoding checks the 16-character format. */
+    String time(String field, CommandStatus status) {
+        int at = pos;
+        String s = cstring(field, 17, status);
+        if (strict && !s.isEmpty() && !SmppTime.isValidFormat(s)) {
+            throw error(Reason.INVALID_FIELD_VALUE, status, field, at, field + " '" + s + "' is not a valid SMPP time");
+        }
+        return s;
+    }
+
+    byte[] octets(String field, int len, CommandStatus status) {
+        if (len > end - pos) {
+            throw error(Reason.FIELD_TRUNCATED, status, field, pos,
+                    field + " needs " + len + " octets but only " + (end - pos) + " remain");
+        }
+        if (len == 0) {
+            return Pdu.NO_BYTES;
+        }
+        byte[] b = new byte[len];
+        in.getBytes(pos, b, 0, len);
+        pos += len;
+        return b;
+    }
+
+    Tlvs tlvs() {
+        Tlvs t = Tlvs.read(this, pos, end);
+        pos = end;
+        return t;
+    }
+
+    PduDecodeException truncated(String field, int need) {
+        return error(Reason.FIELD_TRUNCATED, CommandStatus.ESME_RINVCMDLEN, field, pos,
+                field + " runs past the end of the PDU (needs " + need + " octet(s), " + Math.max(0, end - pos) + " left)");
+    }
+
+    PduDecodeException error(Reason reason, CommandStatus status, String field, int absolutePos, String message) {
+        return new PduDecodeException(reason, status, field, absolutePos - start, true, commandLength, commandId,
+                sequenceNumber, CommandId.nameOf(commandId) + ": " + message);
+    }
+}

@@ -1,0 +1,241 @@
+package io.smppex.pdu;
+
+import java.util.Optional;
+
+/**
+ * data_sm: an alternative to submit_sm and deliver_sm that either side may send; the user data
+ * travels in the message_payload TLV. Addresses may be up to 64 characters (for IP-style addresses).
+ */
+public final class DataSm extends Pdu {
+    public static final int ADDR_MAX = 65;
+
+    final String serviceType;
+    final int sourceAddrTon;
+    final int sourceAddrNpi;
+    final String sourceAddr;
+    final int destAddrTon;
+    final int destAddrNpi;
+    final String destinationAddr;
+    final int esmClass;
+    final int registeredDelivery;
+    final int dataCoding;
+
+    DataSm(int commandStatus, int sequenceNumber, Tlvs tlvs, String serviceType, int sourceAddrTon, int sourceAddrNpi,
+           String sourceAddr, int destAddrTon, int destAddrNpi, String destinationAddr, int esmClass,
+           int registeredDelivery, int dataCoding) {
+        super(commandStatus, sequenceNumber, tlvs);
+        this.serviceType = serviceType;
+        this.sourceAddrTon = sourceAddrTon;
+        this.sourceAddrNpi = sourceAddrNpi;
+        this.sourceAddr = sourceAddr;
+        this.destAddrTon = destAddrTon;
+        this.destAddrNpi = destAddrNpi;
+        this.destinationAddr = destinationAddr;
+        this.esmClass = esmClass;
+        this.registeredDelivery = registeredDelivery;
+        this.dataCoding = dataCoding;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    @Override
+    public CommandId commandId() {
+        return CommandId.DATA_SM;
+    }
+
+    public DataSmResp.Builder respond() {
+        return DataSmResp.builder().sequenceNumber(sequenceNumber);
+    }
+
+    public String serviceType() {
+        return serviceType;
+    }
+
+    public int sourceAddrTon() {
+        return sourceAddrTon;
+    }
+
+    public int sourceAddrNpi() {
+        return sourceAddrNpi;
+    }
+
+    public String sourceAddr() {
+        return sourceAddr;
+    }
+
+    public int destAddrTon() {
+        return destAddrTon;
+    }
+
+    public int destAddrNpi() {
+        return destAddrNpi;
+    }
+
+    public String destinationAddr() {
+        return destinationAddr;
+    }
+
+    public int esmClass() {
+        return esmClass;
+    }
+
+    public int registeredDelivery() {
+        return registeredDelivery;
+    }
+
+    public int dataCoding() {
+        return dataCoding;
+    }
+
+    public Address source() {
+        return new Address(sourceAddrTon, sourceAddrNpi, sourceAddr);
+    }
+
+    public Address destination() {
+        return new Address(destAddrTon, destAddrNpi, destinationAddr);
+    }
+
+    @Override
+    public Optional<Address> sourceAddress() {
+        return Optional.of(source());
+    }
+
+    @Override
+    public Optional<Address> destAddress() {
+        return Optional.of(destination());
+    }
+
+    /** The message_payload TLV, if present. */
+    public Optional<byte[]> messagePayload() {
+        return tlvs.get(TlvTag.MESSAGE_PAYLOAD);
+    }
+
+    public boolean isDeliveryReceipt() {
+        return EsmClass.isDeliveryReceipt(esmClass);
+    }
+
+    @Override
+    Pdu withHeader(int commandStatus, int sequenceNumber) {
+        return new DataSm(commandStatus, sequenceNumber, tlvs, serviceType, sourceAddrTon, sourceAddrNpi, sourceAddr,
+                destAddrTon, destAddrNpi, destinationAddr, esmClass, registeredDelivery, dataCoding);
+    }
+
+    @Override
+    int mandatoryLength(boolean strict) {
+        return Enc.cstr(strict, serviceType, BaseSm.SERVICE_TYPE_MAX, "service_type")
+                + 2 + Enc.cstr(strict, sourceAddr, ADDR_MAX, "source_addr")
+                + 2 + Enc.cstr(strict, destinationAddr, ADDR_MAX, "destination_addr") + 3;
+    }
+
+    @Override
+    void writeMandatory(PduOutput out) {
+        Enc.cstr(out, serviceType);
+        out.writeByte(sourceAddrTon);
+        out.writeByte(sourceAddrNpi);
+        Enc.cstr(out, sourceAddr);
+        out.writeByte(destAddrTon);
+        out.writeByte(destAddrNpi);
+        Enc.cstr(out, destinationAddr);
+        out.writeByte(esmClass);
+        out.writeByte(registeredDelivery);
+        out.writeByte(dataCoding);
+    }
+
+    @Override
+    void visitFields(FieldVisitor v) {
+        v.field("service_type", serviceType);
+        v.field("source_addr_ton", sourceAddrTon);
+        v.field("source_addr_npi", sourceAddrNpi);
+        v.field("source_addr", sourceAddr);
+        v.field("dest_addr_ton", destAddrTon);
+        v.field("dest_addr_npi", destAddrNpi);
+        v.field("destination_addr", destinationAddr);
+        v.field("esm_class", esmClass);
+        v.field("registered_delivery", registeredDelivery);
+        v.field("data_coding", dataCoding);
+    }
+
+    static DataSm decode(BodyReader r) {
+        String serviceType = r.cstring("service_type", BaseSm.SERVICE_TYPE_MAX, CommandStatus.ESME_RINVSERTYP);
+        int srcTon = r.u8("source_addr_ton");
+        int srcNpi = r.u8("source_addr_npi");
+        String src = r.cstring("source_addr", ADDR_MAX, CommandStatus.ESME_RINVSRCADR);
+        int dstTon = r.u8("dest_addr_ton");
+        int dstNpi = r.u8("dest_addr_npi");
+        String dst = r.cstring("destination_addr", ADDR_MAX, CommandStatus.ESME_RINVDSTADR);
+        int esm = r.u8("esm_class");
+        int rd = r.u8("registered_delivery");
+        int dc = r.u8("data_coding");
+        return new DataSm(r.status(), r.seq(), r.tlvs(), serviceType, srcTon, srcNpi, src, dstTon, dstNpi, dst, esm, rd, dc);
+    }
+
+    /** Builds a {@link DataSm}. */
+    public static final class Builder extends Pdu.Builder<Builder, DataSm> {
+        private String serviceType = "";
+        private Address source = Address.EMPTY;
+        private Address destination = Address.EMPTY;
+        private int esmClass;
+        private int registeredDelivery;
+        private int dataCoding;
+
+        Builder() {
+        }
+
+        Builder(DataSm f) {
+            super(f);
+            serviceType = f.serviceType;
+            source = f.source();
+            destination = f.destination();
+            esmClass = f.esmClass;
+            registeredDelivery = f.registeredDelivery;
+            dataCoding = f.dataCoding;
+        }
+
+        public Builder serviceType(String v) {
+            serviceType = Enc.str(v, "service_type");
+            return this;
+        }
+
+        public Builder source(Address a) {
+            source = a;
+            return this;
+        }
+
+        public Builder destination(Address a) {
+            destination = a;
+            return this;
+        }
+
+        public Builder esmClass(int v) {
+            esmClass = Enc.octet(v, "esm_class");
+            return this;
+        }
+
+        public Builder registeredDelivery(int v) {
+            registeredDelivery = Enc.octet(v, "registered_delivery");
+            return this;
+        }
+
+        public Builder dataCoding(int v) {
+            dataCoding = Enc.octet(v, "data_coding");
+            return this;
+        }
+
+        public Builder messagePayload(byte[] v) {
+            return tlv(TlvTag.MESSAGE_PAYLOAD, v);
+        }
+
+        @Override
+        public DataSm build() {
+            return new DataSm(commandStatus, sequenceNumber, builtTlvs(), serviceType, source.ton(), source.npi(),
+                    source.address(), destination.ton(), destination.npi(), destination.address(), esmClass,
+                    registeredDelivery, dataCoding);
+        }
+    }
+}

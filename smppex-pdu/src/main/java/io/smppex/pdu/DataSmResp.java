@@ -1,0 +1,55 @@
+package io.smppex.pdu;
+
+/** data_sm_resp: the answer to data_sm, with a message_id and optional delivery-failure TLVs. */
+public final class DataSmResp extends MessageIdResp {
+
+    DataSmResp(int commandStatus, int sequenceNumber, Tlvs tlvs, String messageId) {
+        super(commandStatus, sequenceNumber, tlvs, messageId);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    @Override
+    public CommandId commandId() {
+        return CommandId.DATA_SM_RESP;
+    }
+
+    @Override
+    Pdu withHeader(int commandStatus, int sequenceNumber) {
+        return new DataSmResp(commandStatus, sequenceNumber, tlvs, messageId);
+    }
+
+    static DataSmResp decode(BodyReader r) {
+        String id = readMessageId(r);
+        return new DataSmResp(r.status(), r.seq(), r.tlvs(), id);
+    }
+
+    /** Builds a {@link DataSmResp}. */
+    public static final class Builder extends Pdu.Builder<Builder, DataSmResp> {
+        private String messageId = "";
+
+        Builder() {
+        }
+
+        Builder(DataSmResp from) {
+            super(from);
+            this.messageId = from.messageId;
+        }
+
+        public Builder messageId(String messageId) {
+            this.messageId = Enc.str(messageId, "message_id");
+            return this;
+        }
+
+        @Override
+        public DataSmResp build() {
+            return new DataSmResp(commandStatus, sequenceNumber, builtTlvs(), messageId);
+        }
+    }
+}

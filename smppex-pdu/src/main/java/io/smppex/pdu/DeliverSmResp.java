@@ -1,0 +1,55 @@
+package io.smppex.pdu;
+
+/** deliver_sm_resp: the ESME's answer to deliver_sm. message_id is unused and normally empty. */
+public final class DeliverSmResp extends MessageIdResp {
+
+    DeliverSmResp(int commandStatus, int sequenceNumber, Tlvs tlvs, String messageId) {
+        super(commandStatus, sequenceNumber, tlvs, messageId);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    @Override
+    public CommandId commandId() {
+        return CommandId.DELIVER_SM_RESP;
+    }
+
+    @Override
+    Pdu withHeader(int commandStatus, int sequenceNumber) {
+        return new DeliverSmResp(commandStatus, sequenceNumber, tlvs, messageId);
+    }
+
+    static DeliverSmResp decode(BodyReader r) {
+        String id = readMessageId(r);
+        return new DeliverSmResp(r.status(), r.seq(), r.tlvs(), id);
+    }
+
+    /** Builds a {@link DeliverSmResp}. */
+    public static final class Builder extends Pdu.Builder<Builder, DeliverSmResp> {
+        private String messageId = "";
+
+        Builder() {
+        }
+
+        Builder(DeliverSmResp from) {
+            super(from);
+            this.messageId = from.messageId;
+        }
+
+        public Builder messageId(String messageId) {
+            this.messageId = Enc.str(messageId, "message_id");
+            return this;
+        }
+
+        @Override
+        public DeliverSmResp build() {
+            return new DeliverSmResp(commandStatus, sequenceNumber, builtTlvs(), messageId);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.smppex.pdu;
+
+/** enquire_link: a keep-alive probe; either side may send it. */
+public final class EnquireLink extends HeaderOnlyPdu {
+
+    EnquireLink(int commandStatus, int sequenceNumber, Tlvs tlvs) {
+        super(commandStatus, sequenceNumber, tlvs);
+    }
+
+    /** A enquire_link with sequence number 0 (a session numbers it) and no TLVs. */
+    public static EnquireLink create() {
+        return new EnquireLink(0, 0, Tlvs.EMPTY);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    @Override
+    public CommandId commandId() {
+        return CommandId.ENQUIRE_LINK;
+    }
+
+    @Override
+    Pdu withHeader(int commandStatus, int sequenceNumber) {
+        return new EnquireLink(commandStatus, sequenceNumber, tlvs);
+    }
+
+    static EnquireLink decode(BodyReader r) {
+        return new EnquireLink(r.status(), r.seq(), r.tlvs());
+    }
+
+    /** Builds a {@link EnquireLink}. */
+    public static final class Builder extends Pdu.Builder<Builder, EnquireLink> {
+        Builder() {
+        }
+
+        Builder(EnquireLink from) {
+            super(from);
+        }
+
+        @Override
+        public EnquireLink build() {
+            return new EnquireLink(commandStatus, sequenceNumber, builtTlvs());
+        }
+    }
+}

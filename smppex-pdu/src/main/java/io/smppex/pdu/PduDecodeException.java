@@ -1,0 +1,112 @@
+package io.smppex.pdu;
+
+/**
+ * A PDU could not be decoded. Says what went wrong, where, which SMPP status a peer should be
+ * answered with, and whether the byte stream can still be framed.
+ *
+ * <p>The session layer reads {@link #framingIntact()}: when true it answers with a generic_nack
+ * or the request's own {@code _resp} carrying {@link #commandStatus()} and carries on; when false
+ * (a bad command_length) the stream cannot be trusted any more and the connection is closed.
+ */
+public final class PduDecodeException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** What went wrong. */
+    public enum Reason {
+        /** command_length is under 16. Framing is lost. */
+        COMMAND_LENGTH_TOO_SHORT,
+        /** command_length is over the configured cap. Framing is lost; nothing was allocated. */
+        COMMAND_LENGTH_TOO_LONG,
+        /** command_id is not defined by SMPP 3.4 or 5.0. */
+        UNKNOWN_COMMAND_ID,
+        /** Fewer octets were given than command_length announces. */
+        INCOMPLETE_PDU,
+        /** A mandatory field runs past the end of the PDU. */
+        FIELD_TRUNCATED,
+        /** A C-octet string has no NUL before the end of the PDU. */
+        MISSING_NUL,
+        /** A C-octet string is longer than the specification allows (strict decoding only). */
+        STRING_TOO_LONG,
+        /** A field holds a value the specification forbids (e.g. dest_flag 3, a time of the wrong length). */
+        INVALID_FIELD_VALUE,
+        /** A TLV header or value runs past the end of the PDU. */
+        TLV_OVERRUN,
+        /** A known TLV has a length its definition does not allow. */
+        TLV_INVALID_LENGTH
+    }
+
+    private final Reason reason;
+    private final CommandStatus commandStatus;
+    private final String field;
+    private final int offset;
+    private final boolean headerReadable;
+    private final int commandLength;
+    private final int commandId;
+    private final int sequenceNumber;
+
+    public PduDecodeException(Reason reason, CommandStatus commandStatus, String field, int offset,
+                              boolean headerReadable, int commandLength, int commandId, int sequenceNumber,
+                              String message) {
+        super(message);
+        this.reason = reason;
+        this.commandStatus = commandStatus;
+        this.field = field;
+        this.offset = offset;
+        this.headerReadable = headerReadable;
+        this.commandLength = commandLength;
+        this.commandId = commandId;
+        this.sequenceNumber = sequenceNumber;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    /** The status an MC should answer with, e.g. ESME_RINVCMDLEN or ESME_RINVTLVLEN. */
+    public CommandStatus commandStatus() {
+        return commandStatus;
+    }
+
+    /** The field at fault (SMPP name such as {@code "source_addr"}), or null for header errors. */
+    public String field() {
+        return field;
+    }
+
+    /** Offset of the fault from the start of the PDU. */
+    public int offset() {
+        return offset;
+    }
+
+    /** True if command_id and sequence_number were read (always, unless fewer than 16 octets exist). */
+    public boolean headerReadable() {
+        return headerReadable;
+    }
+
+    public int commandLength() {
+        return commandLength;
+    }
+
+    /** The raw command_id; meaningful when {@link #headerReadable()}. */
+    public int commandId() {
+        return commandId;
+    }
+
+    /** The raw sequence_number; meaningful when {@link #headerReadable()}. */
+    public int sequenceNumber() {
+        return sequenceNumber;
+    }
+
+    /** False when the length prefix itself is bad: the stream cannot be split into PDUs any more. */
+    public boolean framingIntact() {
+        return reason != Reason.COMMAND_LENGTH_TOO_SHORT && reason != Reason.COMMAND_LENGTH_TOO_LONG;
+    }
+
+    /** True when the PDU is a known request whose own {@code _resp} can carry the error. */
+    public boolean canAnswerWithResponse() {
+        if (!framingIntact() || !headerReadable) {
+            return false;
+        }
+        CommandId id = CommandId.fromId(commandId);
+        return id != null && id.response() != null;
+    }
+}

@@ -1,0 +1,199 @@
+package io.smppex.pdu;
+
+import io.smppex.pdu.internal.Hex;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Human-readable PDUs, in the spirit of SMPPEX's {@code Pdu.PP}: a multi-line form that names the
+ * command, status, TON/NPI, data_coding, esm_class and registered_delivery bits and every TLV, and a
+ * one-line form for logs. Passwords are always masked.
+ */
+public final class PduPrinter {
+    static final String MASK = "********";
+
+    private PduPrinter() {
+    }
+
+    /** One line: {@code submit_sm seq=2 status=ESME_ROK source_addr=... short_message="Hello"}. */
+    public static String oneLine(Pdu pdu) {
+        StringBuilder sb = new StringBuilder(128);
+        sb.append(pdu.commandName()).append(" seq=").append(Integer.toUnsignedString(pdu.sequenceNumber));
+        if (pdu.isResponse()) {
+            sb.append(" status=").append(pdu.status().name());
+        } else if (pdu.commandStatus != 0) {
+            sb.append(" status=0x").append(Integer.toHexString(pdu.commandStatus));
+        }
+        pdu.visitFields((name, value) -> {
+            if (name.equals("sm_length")) {
+                return;
+            }
+            sb.append(' ').append(name).append('=');
+            appendValue(sb, name, value, pdu);
+        });
+        if (!pdu.tlvs.isEmpty()) {
+            sb.append(" tlvs=[");
+            boolean first = true;
+            for (Tlv t : pdu.tlvs) {
+                if (!first) {
+                    sb.append(", ");
+                }
+                first = false;
+                sb.append(t.name()).append('=').append(tlvValue(t));
+            }
+            sb.append(']');
+        }
+        return sb.toString();
+    }
+
+    /** The multi-line form used by the tools and debug logs. */
+    public static String pretty(Pdu pdu) {
+        StringBuilder sb = new StringBuilder(512);
+        sb.append(pdu.commandName()).append(String.format(" (0x%08X)%n", pdu.commandId().id()));
+        CommandStatus st = pdu.status();
+        sb.append(String.format("  command_status: %d %s%s%n", pdu.commandStatus, st.name(),
+                st.isOk() ? "" : " - " + st.description()));
+        sb.append(String.format("  sequence_number: %s%n", Integer.toUnsignedString(pdu.sequenceNumber)));
+        pdu.visitFields((name, value) -> {
+            sb.append("  ").append(name).append(": ");
+            appendPretty(sb, name, value, pdu);
+            sb.append(System.lineSeparator());
+        });
+        if (!pdu.tlvs.isEmpty()) {
+            sb.append("  TLVs:").append(System.lineSeparator());
+            for (Tlv t : pdu.tlvs) {
+                sb.append(String.format("    %s (0x%04X, %d octets): %s%n", t.name(), t.tag(), t.length(), tlvPretty(t)));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void appendValue(StringBuilder sb, String name, Object value, Pdu pdu) {
+        if (name.equals("password")) {
+            sb.append('"').append(((String) value).isEmpty() ? "" : MASK).append('"');
+        } else if (value instanceof String) {
+            sb.append('"').append(value).append('"');
+        } else if (value instanceof byte[]) {
+            sb.append(quoted(textOf(pdu, (byte[]) value)));
+        } else if (value instanceof List) {
+            sb.append(value);
+        } else if (name.equals("esm_class") || name.equals("registered_delivery") || name.equals("data_coding")) {
+            sb.append(String.format("0x%02X", (Integer) value));
+        } else {
+            sb.append(value);
+        }
+    }
+
+    private static void appendPretty(StringBuilder sb, String name, Object value, Pdu pdu) {
+        if (name.equals("password")) {
+            sb.append(((String) value).isEmpty() ? "\"\"" : MASK);
+            return;
+        }
+        if (value instanceof String) {
+            sb.append('"').append(value).append('"');
+            if (!((String) value).isEmpty() && (name.endsWith("_time") || name.equals("final_date"))) {
+                appendTime(sb, (String) value);
+            }
+            return;
+        }
+        if (value instanceof byte[]) {
+            byte[] b = (byte[]) value;
+            sb.append(b.length).append(" octets");
+            if (b.length > 0) {
+                sb.append(": ").append(quoted(textOf(pdu, b))).append("  hex ").append(Hex.encode(b));
+            }
+            return;
+        }
+        if (value instanceof List) {
+            sb.append(value);
+            return;
+        }
+        int v = (Integer) value;
+        if (name.endsWith("_ton")) {
+            sb.append(v).append(" (").append(Ton.name(v)).append(')');
+        } else if (name.endsWith("_npi")) {
+            sb.append(v).append(" (").append(Npi.name(v)).append(')');
+        } else if (name.equals("esm_class")) {
+            sb.append(String.format("0x%02X (%s)", v, EsmClass.describe(v)));
+        } else if (name.equals("registered_delivery")) {
+            sb.append(String.format("0x%02X (%s)", v, RegisteredDelivery.describe(v)));
+        } else if (name.equals("data_coding")) {
+            sb.append(String.format("0x%02X (%s)", v, TextView.describeDataCoding(v)));
+        } else if (name.equals("interface_version")) {
+            sb.append(String.format("0x%02X (SMPP %s)", v, InterfaceVersion.name(v)));
+        } else if (name.equals("message_state")) {
+            MessageState s = MessageState.fromCode(v);
+            sb.append(v).append(s == null ? "" : " (" + s + ")");
+        } else {
+            sb.append(v);
+        }
+    }
+
+    private static void appendTime(StringBuilder sb, String t) {
+        try {
+            if (SmppTime.isRelative(t)) {
+                sb.append(" (relative ").append(SmppTime.parseRelative(t)).append(')');
+            } else {
+                sb.append(" (").append(SmppTime.parseAbsolute(t)).append(')');
+            }
+        } catch (IllegalArgumentException e) {
+            sb.append(" (not a valid SMPP time)");
+        }
+    }
+
+    private static String textOf(Pdu pdu, byte[] b) {
+        int dc = 0;
+        int esm = 0;
+        if (pdu instanceof BaseSm) {
+            dc = ((BaseSm) pdu).dataCoding;
+            esm = ((BaseSm) pdu).esmClass;
+        } else if (pdu instanceof SubmitMulti) {
+            dc = ((SubmitMulti) pdu).dataCoding;
+            esm = ((SubmitMulti) pdu).esmClass;
+        }
+        return TextView.decodeForDisplay(dc, esm, b);
+    }
+
+    private static String tlvValue(Tlv t) {
+        TlvTag<?> def = t.definition();
+        if (def == null) {
+            return Hex.encode(t.valueUnsafe());
+        }
+        try {
+            Object v = def.decode(t.valueUnsafe(), 0, t.length());
+            if (v instanceof byte[]) {
+                return Hex.encode((byte[]) v);
+            }
+            return v instanceof String ? "\"" + v + "\"" : String.valueOf(v);
+        } catch (RuntimeException e) {
+            return Hex.encode(t.valueUnsafe());
+        }
+    }
+
+    private static String tlvPretty(Tlv t) {
+        String v = tlvValue(t);
+        if (t.tag() == TlvTag.MESSAGE_STATE.tag() && t.length() == 1) {
+            MessageState s = MessageState.fromCode(t.valueUnsafe()[0] & 0xFF);
+            return s == null ? v : v + " (" + s + ")";
+        }
+        if (t.tag() == TlvTag.MESSAGE_PAYLOAD.tag()) {
+            return quoted(new String(t.valueUnsafe(), StandardCharsets.ISO_8859_1)) + "  hex " + v;
+        }
+        return v;
+    }
+
+    private static String quoted(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c < 0x20 || c == 0x7F) {
+                sb.append(String.format("\\x%02X", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.append('"').toString();
+    }
+}

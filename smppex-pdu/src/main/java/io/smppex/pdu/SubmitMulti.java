@@ -1,0 +1,393 @@
+package io.smppex.pdu;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** submit_multi: one short message to up to 255 SME addresses and distribution lists. */
+public final class SubmitMulti extends Pdu {
+    public static final int MAX_DESTS = 255;
+
+    final String serviceType;
+    final int sourceAddrTon;
+    final int sourceAddrNpi;
+    final String sourceAddr;
+    final List<DestAddress> destAddresses;
+    final int esmClass;
+    final int protocolId;
+    final int priorityFlag;
+    final String scheduleDeliveryTime;
+    final String validityPeriod;
+    final int registeredDelivery;
+    final int replaceIfPresentFlag;
+    final int dataCoding;
+    final int smDefaultMsgId;
+    final byte[] shortMessage;
+
+    SubmitMulti(int commandStatus, int sequenceNumber, Tlvs tlvs, String serviceType, int sourceAddrTon,
+                int sourceAddrNpi, String sourceAddr, List<DestAddress> destAddresses, int esmClass, int protocolId,
+                int priorityFlag, String scheduleDeliveryTime, String validityPeriod, int registeredDelivery,
+                int replaceIfPresentFlag, int dataCoding, int smDefaultMsgId, byte[] shortMessage) {
+        super(commandStatus, sequenceNumber, tlvs);
+        this.serviceType = serviceType;
+        this.sourceAddrTon = sourceAddrTon;
+        this.sourceAddrNpi = sourceAddrNpi;
+        this.sourceAddr = sourceAddr;
+        this.destAddresses = List.copyOf(destAddresses);
+        this.esmClass = esmClass;
+        this.protocolId = protocolId;
+        this.priorityFlag = priorityFlag;
+        this.scheduleDeliveryTime = scheduleDeliveryTime;
+        this.validityPeriod = validityPeriod;
+        this.registeredDelivery = registeredDelivery;
+        this.replaceIfPresentFlag = replaceIfPresentFlag;
+        this.dataCoding = dataCoding;
+        this.smDefaultMsgId = smDefaultMsgId;
+        this.shortMessage = shortMessage;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    @Override
+    public CommandId commandId() {
+        return CommandId.SUBMIT_MULTI;
+    }
+
+    public SubmitMultiResp.Builder respond() {
+        return SubmitMultiResp.builder().sequenceNumber(sequenceNumber);
+    }
+
+    public String serviceType() {
+        return serviceType;
+    }
+
+    public int sourceAddrTon() {
+        return sourceAddrTon;
+    }
+
+    public int sourceAddrNpi() {
+        return sourceAddrNpi;
+    }
+
+    public String sourceAddr() {
+        return sourceAddr;
+    }
+
+    public Address source() {
+        return new Address(sourceAddrTon, sourceAddrNpi, sourceAddr);
+    }
+
+    @Override
+    public java.util.Optional<Address> sourceAddress() {
+        return java.util.Optional.of(source());
+    }
+
+    /** number_of_dests is the size of this list. */
+    public List<DestAddress> destAddresses() {
+        return destAddresses;
+    }
+
+    public int esmClass() {
+        return esmClass;
+    }
+
+    public int protocolId() {
+        return protocolId;
+    }
+
+    public int priorityFlag() {
+        return priorityFlag;
+    }
+
+    public String scheduleDeliveryTime() {
+        return scheduleDeliveryTime;
+    }
+
+    public String validityPeriod() {
+        return validityPeriod;
+    }
+
+    public int registeredDelivery() {
+        return registeredDelivery;
+    }
+
+    public int replaceIfPresentFlag() {
+        return replaceIfPresentFlag;
+    }
+
+    public int dataCoding() {
+        return dataCoding;
+    }
+
+    public int smDefaultMsgId() {
+        return smDefaultMsgId;
+    }
+
+    public byte[] shortMessage() {
+        return shortMessage.clone();
+    }
+
+    @Override
+    Pdu withHeader(int commandStatus, int sequenceNumber) {
+        return new SubmitMulti(commandStatus, sequenceNumber, tlvs, serviceType, sourceAddrTon, sourceAddrNpi, sourceAddr,
+                destAddresses, esmClass, protocolId, priorityFlag, scheduleDeliveryTime, validityPeriod,
+                registeredDelivery, replaceIfPresentFlag, dataCoding, smDefaultMsgId, shortMessage);
+    }
+
+    @Override
+    int mandatoryLength(boolean strict) {
+        if (destAddresses.size() > MAX_DESTS || (strict && destAddresses.isEmpty())) {
+            throw new PduEncodeException("number_of_dests", destAddresses.size() + " destinations; 1.." + MAX_DESTS + " allowed");
+        }
+        int n = Enc.cstr(strict, serviceType, BaseSm.SERVICE_TYPE_MAX, "service_type")
+                + 2 + Enc.cstr(strict, sourceAddr, BaseSm.ADDR_MAX, "source_addr") + 1;
+        for (DestAddress d : destAddresses) {
+            if (d instanceof DestAddress.Sme) {
+                n += 3 + Enc.cstr(strict, ((DestAddress.Sme) d).address().address(), BaseSm.ADDR_MAX, "destination_addr");
+            } else {
+                n += 1 + Enc.cstr(strict, ((DestAddress.DistributionList) d).name(), BaseSm.ADDR_MAX, "dl_name");
+            }
+        }
+        return n + 3
+                + Enc.time(strict, scheduleDeliveryTime, "schedule_delivery_time")
+                + Enc.time(strict, validityPeriod, "validity_period")
+                + 4 + Enc.shortMessage(strict, shortMessage, tlvs);
+    }
+
+    @Override
+    void writeMandatory(PduOutput out) {
+        Enc.cstr(out, serviceType);
+        out.writeByte(sourceAddrTon);
+        out.writeByte(sourceAddrNpi);
+        Enc.cstr(out, sourceAddr);
+        out.writeByte(destAddresses.size());
+        for (DestAddress d : destAddresses) {
+            out.writeByte(d.destFlag());
+            if (d instanceof DestAddress.Sme) {
+                Address a = ((DestAddress.Sme) d).address();
+                out.writeByte(a.ton());
+                out.writeByte(a.npi());
+                Enc.cstr(out, a.address());
+            } else {
+                Enc.cstr(out, ((DestAddress.DistributionList) d).name());
+            }
+        }
+        out.writeByte(esmClass);
+        out.writeByte(protocolId);
+        out.writeByte(priorityFlag);
+        Enc.cstr(out, scheduleDeliveryTime);
+        Enc.cstr(out, validityPeriod);
+        out.writeByte(registeredDelivery);
+        out.writeByte(replaceIfPresentFlag);
+        out.writeByte(dataCoding);
+        out.writeByte(smDefaultMsgId);
+        Enc.octets(out, shortMessage);
+    }
+
+    @Override
+    void visitFields(FieldVisitor v) {
+        v.field("service_type", serviceType);
+        v.field("source_addr_ton", sourceAddrTon);
+        v.field("source_addr_npi", sourceAddrNpi);
+        v.field("source_addr", sourceAddr);
+        v.field("number_of_dests", destAddresses.size());
+        v.field("dest_address", destAddresses);
+        v.field("esm_class", esmClass);
+        v.field("protocol_id", protocolId);
+        v.field("priority_flag", priorityFlag);
+        v.field("schedule_delivery_time", scheduleDeliveryTime);
+        v.field("validity_period", validityPeriod);
+        v.field("registered_delivery", registeredDelivery);
+        v.field("replace_if_present_flag", replaceIfPresentFlag);
+        v.field("data_coding", dataCoding);
+        v.field("sm_default_msg_id", smDefaultMsgId);
+        v.field("sm_length", shortMessage.length);
+        v.field("short_message", shortMessage);
+    }
+
+    static SubmitMulti decode(BodyReader r) {
+        String serviceType = r.cstring("service_type", BaseSm.SERVICE_TYPE_MAX, CommandStatus.ESME_RINVSERTYP);
+        int srcTon = r.u8("source_addr_ton");
+        int srcNpi = r.u8("source_addr_npi");
+        String src = r.cstring("source_addr", BaseSm.ADDR_MAX, CommandStatus.ESME_RINVSRCADR);
+        int count = r.u8("number_of_dests");
+        List<DestAddress> dests = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int at = r.position();
+            int flag = r.u8("dest_flag");
+            if (flag == DestAddress.FLAG_SME) {
+                int ton = r.u8("dest_addr_ton");
+                int npi = r.u8("dest_addr_npi");
+                String addr = r.cstring("destination_addr", BaseSm.ADDR_MAX, CommandStatus.ESME_RINVDSTADR);
+                dests.add(new DestAddress.Sme(new Address(ton, npi, addr)));
+            } else if (flag == DestAddress.FLAG_DISTRIBUTION_LIST) {
+                dests.add(new DestAddress.DistributionList(
+                        r.cstring("dl_name", BaseSm.ADDR_MAX, CommandStatus.ESME_RINVDLNAME)));
+            } else {
+                throw r.error(PduDecodeException.Reason.INVALID_FIELD_VALUE, CommandStatus.ESME_RINVDESTFLAG, "dest_flag",
+                        at, "dest_flag " + flag + " of destination " + (i + 1) + " is neither 1 (SME) nor 2 (list)");
+            }
+        }
+        int esm = r.u8("esm_class");
+        int pid = r.u8("protocol_id");
+        int prio = r.u8("priority_flag");
+        String sched = r.time("schedule_delivery_time", CommandStatus.ESME_RINVSCHED);
+        String validity = r.time("validity_period", CommandStatus.ESME_RINVEXPIRY);
+        int rd = r.u8("registered_delivery");
+        int rip = r.u8("replace_if_present_flag");
+        int dc = r.u8("data_coding");
+        int dflt = r.u8("sm_default_msg_id");
+        int smLen = r.u8("sm_length");
+        byte[] sm = r.octets("short_message", smLen, CommandStatus.ESME_RINVMSGLEN);
+        return new SubmitMulti(r.status(), r.seq(), r.tlvs(), serviceType, srcTon, srcNpi, src, dests, esm, pid, prio,
+                sched, validity, rd, rip, dc, dflt, sm);
+    }
+
+    /** Builds a {@link SubmitMulti}. */
+    public static final class Builder extends Pdu.Builder<Builder, SubmitMulti> {
+        private String serviceType = "";
+        private int sourceAddrTon;
+        private int sourceAddrNpi;
+        private String sourceAddr = "";
+        private final List<DestAddress> destAddresses = new ArrayList<>();
+        private int esmClass;
+        private int protocolId;
+        private int priorityFlag;
+        private String scheduleDeliveryTime = "";
+        private String validityPeriod = "";
+        private int registeredDelivery;
+        private int replaceIfPresentFlag;
+        private int dataCoding;
+        private int smDefaultMsgId;
+        private byte[] shortMessage = NO_BYTES;
+
+        Builder() {
+        }
+
+        Builder(SubmitMulti f) {
+            super(f);
+            serviceType = f.serviceType;
+            sourceAddrTon = f.sourceAddrTon;
+            sourceAddrNpi = f.sourceAddrNpi;
+            sourceAddr = f.sourceAddr;
+            destAddresses.addAll(f.destAddresses);
+            esmClass = f.esmClass;
+            protocolId = f.protocolId;
+            priorityFlag = f.priorityFlag;
+            scheduleDeliveryTime = f.scheduleDeliveryTime;
+            validityPeriod = f.validityPeriod;
+            registeredDelivery = f.registeredDelivery;
+            replaceIfPresentFlag = f.replaceIfPresentFlag;
+            dataCoding = f.dataCoding;
+            smDefaultMsgId = f.smDefaultMsgId;
+            shortMessage = f.shortMessage;
+        }
+
+        public Builder serviceType(String v) {
+            serviceType = Enc.str(v, "service_type");
+            return this;
+        }
+
+        public Builder source(Address a) {
+            sourceAddrTon = a.ton();
+            sourceAddrNpi = a.npi();
+            sourceAddr = a.address();
+            return this;
+        }
+
+        public Builder sourceAddrTon(int v) {
+            sourceAddrTon = Enc.octet(v, "source_addr_ton");
+            return this;
+        }
+
+        public Builder sourceAddrNpi(int v) {
+            sourceAddrNpi = Enc.octet(v, "source_addr_npi");
+            return this;
+        }
+
+        public Builder sourceAddr(String v) {
+            sourceAddr = Enc.str(v, "source_addr");
+            return this;
+        }
+
+        /** Adds an SME destination (dest_flag 1). */
+        public Builder addDestination(Address a) {
+            destAddresses.add(new DestAddress.Sme(a));
+            return this;
+        }
+
+        /** Adds a distribution list destination (dest_flag 2). */
+        public Builder addDistributionList(String name) {
+            destAddresses.add(new DestAddress.DistributionList(name));
+            return this;
+        }
+
+        public Builder destAddresses(List<DestAddress> list) {
+            destAddresses.clear();
+            destAddresses.addAll(list);
+            return this;
+        }
+
+        public Builder esmClass(int v) {
+            esmClass = Enc.octet(v, "esm_class");
+            return this;
+        }
+
+        public Builder protocolId(int v) {
+            protocolId = Enc.octet(v, "protocol_id");
+            return this;
+        }
+
+        public Builder priorityFlag(int v) {
+            priorityFlag = Enc.octet(v, "priority_flag");
+            return this;
+        }
+
+        public Builder scheduleDeliveryTime(String v) {
+            scheduleDeliveryTime = Enc.str(v, "schedule_delivery_time");
+            return this;
+        }
+
+        public Builder validityPeriod(String v) {
+            validityPeriod = Enc.str(v, "validity_period");
+            return this;
+        }
+
+        public Builder registeredDelivery(int v) {
+            registeredDelivery = Enc.octet(v, "registered_delivery");
+            return this;
+        }
+
+        public Builder replaceIfPresentFlag(int v) {
+            replaceIfPresentFlag = Enc.octet(v, "replace_if_present_flag");
+            return this;
+        }
+
+        public Builder dataCoding(int v) {
+            dataCoding = Enc.octet(v, "data_coding");
+            return this;
+        }
+
+        public Builder smDefaultMsgId(int v) {
+            smDefaultMsgId = Enc.octet(v, "sm_default_msg_id");
+            return this;
+        }
+
+        public Builder shortMessage(byte[] v) {
+            shortMessage = v.length == 0 ? NO_BYTES : v.clone();
+            return this;
+        }
+
+        @Override
+        public SubmitMulti build() {
+            return new SubmitMulti(commandStatus, sequenceNumber, builtTlvs(), serviceType, sourceAddrTon, sourceAddrNpi,
+                    sourceAddr, destAddresses, esmClass, protocolId, priorityFlag, scheduleDeliveryTime, validityPeriod,
+                    registeredDelivery, replaceIfPresentFlag, dataCoding, smDefaultMsgId, shortMessage);
+        }
+    }
+}

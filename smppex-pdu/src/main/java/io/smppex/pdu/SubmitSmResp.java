@@ -1,0 +1,55 @@
+package io.smppex.pdu;
+
+/** submit_sm_resp: the MC's answer to submit_sm, with the message_id it assigned. */
+public final class SubmitSmResp extends MessageIdResp {
+
+    SubmitSmResp(int commandStatus, int sequenceNumber, Tlvs tlvs, String messageId) {
+        super(commandStatus, sequenceNumber, tlvs, messageId);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    @Override
+    public CommandId commandId() {
+        return CommandId.SUBMIT_SM_RESP;
+    }
+
+    @Override
+    Pdu withHeader(int commandStatus, int sequenceNumber) {
+        return new SubmitSmResp(commandStatus, sequenceNumber, tlvs, messageId);
+    }
+
+    static SubmitSmResp decode(BodyReader r) {
+        String id = readMessageId(r);
+        return new SubmitSmResp(r.status(), r.seq(), r.tlvs(), id);
+    }
+
+    /** Builds a {@link SubmitSmResp}. */
+    public static final class Builder extends Pdu.Builder<Builder, SubmitSmResp> {
+        private String messageId = "";
+
+        Builder() {
+        }
+
+        Builder(SubmitSmResp from) {
+            super(from);
+            this.messageId = from.messageId;
+        }
+
+        public Builder messageId(String messageId) {
+            this.messageId = Enc.str(messageId, "message_id");
+            return this;
+        }
+
+        @Override
+        public SubmitSmResp build() {
+            return new SubmitSmResp(commandStatus, sequenceNumber, builtTlvs(), messageId);
+        }
+    }
+}

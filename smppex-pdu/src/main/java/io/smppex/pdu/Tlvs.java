@@ -1,0 +1,265 @@
+package io.smppex.pdu;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The TLVs of one PDU, immutable, in their wire order.
+ *
+ * <p>They are kept as the exact octets they travel as. Decoding copies the TLV part of a PDU once
+ * and encoding writes it back verbatim, so unknown and vendor TLVs survive byte-exact and in order,
+ * and a PDU without TLVs costs nothing. Lookups scan, which is cheap for the handful of TLVs a PDU
+ * carries.
+ */
+public final class Tlvs implements Iterable<Tlv> {
+    public static final Tlvs EMPTY = new Tlvs(new byte[0], 0);
+
+    private final byte[] data;
+    private final int count;
+
+    private Tlvs(byte[] data, int count) {
+        this.data = data;
+        this.count = count;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        for (Tlv t : this) {
+            b.add(t.tag(), t.valueUnsafe());
+        }
+        return b;
+    }
+
+    public int size() {
+        return count;
+    }
+
+    public boolean isEmpty() {
+        return count == 0;
+    }
+
+    /** Octets these TLVs occupy on the wire. */
+    public int encodedLength() {
+        return data.length;
+    }
+
+    /** The first value of {@code tag}, decoded to its type. */
+    public <T> Optional<T> get(TlvTag<T> tag) {
+        return Optional.ofNullable(getOrNull(tag));
+    }
+
+    /** The first value of {@code tag}, or null if absent. */
+    public <T> T getOrNull(TlvTag<T> tag) {
+        int p = find(tag.tag(), 0);
+        return p < 0 ? null : tag.decode(data, p + 4, len(p));
+    }
+
+    /** Every value of a repeatable tag, in order. */
+    public <T> List<T> getAll(TlvTag<T> tag) {
+        List<T> out = new ArrayList<>(2);
+        for (int p = find(tag.tag(), 0); p >= 0; p = find(tag.tag(), p + 4 + len(p))) {
+            out.add(tag.decode(data, p + 4, len(p)));
+        }
+        return out;
+    }
+
+    /** A copy of the first raw value of any tag, known or not. */
+    public Optional<byte[]> raw(int tag) {
+        int p = find(tag, 0);
+        return p < 0 ? Optional.empty() : Optional.of(Arrays.copyOfRange(data, p + 4, p + 4 + len(p)));
+    }
+
+    public boolean contains(int tag) {
+        return find(tag, 0) >= 0;
+    }
+
+    public boolean contains(TlvTag<?> tag) {
+        return contains(tag.tag());
+    }
+
+    /** Every TLV in wire order. */
+    public List<Tlv> list() {
+        List<Tlv> out = new ArrayList<>(count);
+        for (int p = 0; p < data.length; p += 4 + len(p)) {
+            out.add(new Tlv(tag(p), Arrays.copyOfRange(data, p + 4, p + 4 + len(p))));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    @Override
+    public Iterator<Tlv> iterator() {
+        return list().iterator();
+    }
+
+    void writeTo(PduOutput out) {
+        if (data.length > 0) {
+            out.writeBytes(data, 0, data.length);
+        }
+    }
+
+    /** The exact wire octets; package-private because callers could otherwise mutate them. */
+    byte[] bytesUnsafe() {
+        return data;
+    }
+
+    private int tag(int p) {
+        return ((data[p] & 0xFF) << 8) | (data[p + 1] & 0xFF);
+    }
+
+    private int len(int p) {
+        return ((data[p + 2] & 0xFF) << 8) | (data[p + 3] & 0xFF);
+    }
+
+    private int find(int tag, int from) {
+        for (int p = from; p < data.length; p += 4 + len(p)) {
+            if (tag(p) == tag) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Reads and checks the TLV part of a PDU body, {@code [from, to)} of {@code in}.
+     * Structure errors and known tags with a forbidden length raise typed decode errors.
+     */
+    static Tlvs read(BodyReader r, int from, int to) {
+        if (from == to) {
+            return EMPTY;
+        }
+        PduInput in = r.input();
+        int n = 0;
+        for (int p = from; p < to; ) {
+            if (to - p < 4) {
+                throw r.error(PduDecodeException.Reason.TLV_OVERRUN, CommandStatus.ESME_RINVTLVSTREAM, "TLV", p,
+                        (to - p) + " stray octet(s) after the last TLV");
+            }
+            int tag = in.getUnsignedShort(p);
+            int len = in.getUnsignedShort(p + 2);
+            if (len > to - p - 4) {
+                throw r.error(PduDecodeException.Reason.TLV_OVERRUN, CommandStatus.ESME_RINVTLVSTREAM,
+                        TlvTag.nameOf(tag), p, "TLV length " + len + " overruns the PDU by " + (len - (to - p - 4)) + " octet(s)");
+            }
+            TlvTag<?> known = TlvTag.fromTag(tag);
+            if (known != null) {
+                boolean ok = known.isValidLength(len);
+                if (!ok && !r.strict() && known.isCString() && len > known.maxLength()) {
+                    ok = true; // lenient: over-long ids and texts are common in the field
+                }
+                if (!ok) {
+                    throw r.error(PduDecodeException.Reason.TLV_INVALID_LENGTH, CommandStatus.ESME_RINVTLVLEN, known.name(), p,
+                            "length " + len + " is not allowed for " + known.name() + " (allowed "
+                                    + known.minLength() + ".." + known.maxLength() + ")");
+                }
+                if (r.strict() && known.isCString() && in.getUnsignedByte(p + 4 + len - 1) != 0) {
+                    throw r.error(PduDecodeException.Reason.MISSING_NUL, CommandStatus.ESME_RINVTLVVAL, known.name(), p,
+                            known.name() + " is not NUL-terminated");
+                }
+            }
+            p += 4 + len;
+            n++;
+        }
+        byte[] data = new byte[to - from];
+        in.getBytes(from, data, 0, data.length);
+        return new Tlvs(data, n);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Tlvs && Arrays.equals(((Tlvs) o).data, data);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(data);
+    }
+
+    @Override
+    public String toString() {
+        return list().toString();
+    }
+
+    /** Collects TLVs in insertion order. */
+    public static final class Builder {
+        private final List<Tlv> items = new ArrayList<>(4);
+
+        Builder() {
+        }
+
+        /** Sets a standard TLV, replacing earlier values of the same tag. */
+        public <T> Builder set(TlvTag<T> tag, T value) {
+            byte[] v = tag.encode(value);
+            remove(tag.tag());
+            items.add(new Tlv(tag.tag(), v));
+            return this;
+        }
+
+        /** Appends a value; for repeatable TLVs such as callback_num. */
+        public <T> Builder add(TlvTag<T> tag, T value) {
+            items.add(new Tlv(tag.tag(), tag.encode(value)));
+            return this;
+        }
+
+        /** Appends any TLV as raw octets, known or not; nothing is checked but the 16-bit sizes. */
+        public Builder add(int tag, byte[] value) {
+            items.add(new Tlv(tag, value));
+            return this;
+        }
+
+        /** Sets any TLV as raw octets, replacing earlier values of the same tag. */
+        public Builder set(int tag, byte[] value) {
+            remove(tag);
+            return add(tag, value);
+        }
+
+        public Builder addAll(Tlvs tlvs) {
+            for (Tlv t : tlvs) {
+                items.add(t);
+            }
+            return this;
+        }
+
+        public Builder remove(int tag) {
+            items.removeIf(t -> t.tag() == tag);
+            return this;
+        }
+
+        public Builder remove(TlvTag<?> tag) {
+            return remove(tag.tag());
+        }
+
+        public boolean isEmpty() {
+            return items.isEmpty();
+        }
+
+        public Tlvs build() {
+            if (items.isEmpty()) {
+                return EMPTY;
+            }
+            int size = 0;
+            for (Tlv t : items) {
+                size += 4 + t.length();
+            }
+            byte[] data = new byte[size];
+            int p = 0;
+            for (Tlv t : items) {
+                byte[] v = t.valueUnsafe();
+                data[p] = (byte) (t.tag() >>> 8);
+                data[p + 1] = (byte) t.tag();
+                data[p + 2] = (byte) (v.length >>> 8);
+                data[p + 3] = (byte) v.length;
+                System.arraycopy(v, 0, data, p + 4, v.length);
+                p += 4 + v.length;
+            }
+            return new Tlvs(data, items.size());
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.smppex.pdu;
+
+/** unbind: either side asks to end the session. */
+public final class Unbind extends HeaderOnlyPdu {
+
+    Unbind(int commandStatus, int sequenceNumber, Tlvs tlvs) {
+        super(commandStatus, sequenceNumber, tlvs);
+    }
+
+    /** A unbind with sequence number 0 (a session numbers it) and no TLVs. */
+    public static Unbind create() {
+        return new Unbind(0, 0, Tlvs.EMPTY);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    @Override
+    public CommandId commandId() {
+        return CommandId.UNBIND;
+    }
+
+    @Override
+    Pdu withHeader(int commandStatus, int sequenceNumber) {
+        return new Unbind(commandStatus, sequenceNumber, tlvs);
+    }
+
+    static Unbind decode(BodyReader r) {
+        return new Unbind(r.status(), r.seq(), r.tlvs());
+    }
+
+    /** Builds a {@link Unbind}. */
+    public static final class Builder extends Pdu.Builder<Builder, Unbind> {
+        Builder() {
+        }
+
+        Builder(Unbind from) {
+            super(from);
+        }
+
+        @Override
+        public Unbind build() {
+            return new Unbind(commandStatus, sequenceNumber, builtTlvs());
+        }
+    }
+}

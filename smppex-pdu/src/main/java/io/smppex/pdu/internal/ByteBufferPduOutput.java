@@ -1,0 +1,45 @@
+package io.smppex.pdu.internal;
+
+import io.smppex.pdu.PduOutput;
+import java.nio.BufferOverflowException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/** {@link PduOutput} that writes at a {@link ByteBuffer}'s position. */
+public final class ByteBufferPduOutput implements PduOutput {
+    private final ByteBuffer b;
+
+    public ByteBufferPduOutput(ByteBuffer buffer) {
+        if (buffer.order() != ByteOrder.BIG_ENDIAN) {
+            throw new IllegalArgumentException("SMPP is big-endian; the buffer must be BIG_ENDIAN");
+        }
+        this.b = buffer;
+    }
+
+    @Override
+    public void writeByte(int value) {
+        b.put((byte) value);
+    }
+
+    @Override
+    public void writeShort(int value) {
+        b.putShort((short) value);
+    }
+
+    @Override
+    public void writeInt(int value) {
+        b.putInt(value);
+    }
+
+    @Override
+    public void writeBytes(byte[] src, int srcIndex, int length) {
+        b.put(src, srcIndex, length);
+    }
+
+    @Override
+    public void ensureWritable(int length) {
+        if (b.remaining() < length) {
+            throw new BufferOverflowException();
+        }
+    }
+}
