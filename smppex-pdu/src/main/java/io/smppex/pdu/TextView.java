@@ -1,17 +1,36 @@
 package io.smppex.pdu;
 
-import java.nio.charset.StandardCharsets;
+import io.smppex.pdu.internal.Hex;
+import io.smppex.pdu.text.DataCoding;
+import io.smppex.pdu.text.TextCodec;
+import io.smppex.pdu.text.Udh;
+import io.smppex.pdu.text.UdhFormatException;
 
-/** How the printer shows short_message text; replaced by the text package's codecs once merged. */
+/** How the printer shows short_message: the UDH apart, the rest decoded per data_coding. */
 final class TextView {
     private TextView() {
     }
 
     static String describeDataCoding(int dc) {
-        return dc == 8 ? "UCS-2" : dc == 0 ? "MC default alphabet" : "data_coding " + dc;
+        return DataCoding.describe(dc & 0xFF);
     }
 
     static String decodeForDisplay(int dataCoding, int esmClass, byte[] b) {
-        return dataCoding == 8 ? new String(b, StandardCharsets.UTF_16BE) : new String(b, StandardCharsets.ISO_8859_1);
+        int off = 0;
+        String prefix = "";
+        if (EsmClass.hasUdhi(esmClass) && b.length > 0) {
+            try {
+                Udh udh = Udh.parse(b);
+                off = udh.length();
+                prefix = "[UDH " + Hex.encode(b, 0, off) + "] ";
+            } catch (UdhFormatException e) {
+                prefix = "[malformed UDH] ";
+            }
+        }
+        TextCodec codec = TextCodec.forDataCoding(dataCoding & 0xFF);
+        if (codec.equals(TextCodec.BINARY)) {
+            return prefix + "0x" + Hex.encode(b, off, b.length - off);
+        }
+        return prefix + codec.decode(b, off, b.length - off);
     }
 }
