@@ -327,6 +327,9 @@ public final class DeliveryReceipt {
         if (s.length() <= max) {
             return s;
         }
+        if (max <= 0) {
+            return "";
+        }
         int end = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
         return s.substring(0, end);
     }
