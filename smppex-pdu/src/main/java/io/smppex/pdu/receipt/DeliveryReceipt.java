@@ -427,6 +427,7 @@ public final class DeliveryReceipt {
         private Builder() {
         }
 
+        /** {@code id} as written: the MC's message id, hex or decimal. */
         public Builder id(String v) {
             id = word(v, "id");
             return this;
@@ -509,7 +510,7 @@ public final class DeliveryReceipt {
             return err(padded(code, "err"));
         }
 
-        /** {@code text}, kept whole; {@link DeliveryReceipt#format()} writes only its first {@value #TEXT_LENGTH} characters. */
+        /** {@code text}, kept whole; {@link DeliveryReceipt#format()} writes only its first {@value DeliveryReceipt#TEXT_LENGTH} characters. */
         public Builder text(String v) {
             text = v;
             return this;
@@ -545,6 +546,7 @@ public final class DeliveryReceipt {
             return this;
         }
 
+        /** The receipt with the fields set so far. */
         public DeliveryReceipt build() {
             return new DeliveryReceipt(id, sub, dlvrd, submitDate, doneDate, stat, err, text, extras);
         }
