@@ -59,14 +59,24 @@ public final class Tlvs implements Iterable<Tlv> {
     /** The first value of {@code tag}, or null if absent. */
     public <T> T getOrNull(TlvTag<T> tag) {
         int p = find(tag.tag(), 0);
-        return p < 0 ? null : tag.decode(data, p + 4, len(p));
+        return p < 0 ? null : decode(tag, p);
+    }
+
+    private <T> T decode(TlvTag<T> tag, int p) {
+        int n = len(p);
+        // Decoded PDUs were checked by read(); raw TLVs added by a builder were not.
+        if (!tag.isValidLength(n) && !tag.isCString()) {
+            throw new IllegalStateException(tag.name() + " holds " + n + " octets, which cannot be read as its type"
+                    + " (allowed " + tag.minLength() + ".." + tag.maxLength() + "); use raw(" + tag.tag() + ")");
+        }
+        return tag.decode(data, p + 4, n);
     }
 
     /** Every value of a repeatable tag, in order. */
     public <T> List<T> getAll(TlvTag<T> tag) {
         List<T> out = new ArrayList<>(2);
         for (int p = find(tag.tag(), 0); p >= 0; p = find(tag.tag(), p + 4 + len(p))) {
-            out.add(tag.decode(data, p + 4, len(p)));
+            out.add(decode(tag, p));
         }
         return out;
     }
