@@ -1,0 +1,18 @@
+package io.smppex;
+
+import io.smppex.pdu.CommandStatus;
+
+/** The MC refused the bind; {@link #status()} says why (e.g. ESME_RINVPASWD). */
+public final class BindFailedException extends SmppException {
+    private static final long serialVersionUID = 1L;
+    private final transient CommandStatus status;
+
+    public BindFailedException(CommandStatus status) {
+        super("bind failed: " + status.describe());
+        this.status = status;
+    }
+
+    public CommandStatus status() {
+        return status;
+    }
+}

@@ -1,0 +1,265 @@
+package io.smppex;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+import io.smppex.internal.Pipelines;
+import io.smppex.internal.SessionEngine;
+import io.smppex.internal.Transports;
+import io.smppex.pdu.Bind;
+import io.smppex.pdu.Pdu;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ESME (client) side.
+ *
+ * <p>{@link #connect} opens one session and, if the options carry a bind, completes once bound:
+ *
+ * <pre>{@code
+ * Session s = Esme.connect("127.0.0.1", 2775, new SessionHandler() {}, EsmeOptions.builder()
+ *         .bind(PduFactory.bindTransmitter("user", "secret")).build()).join();
+ * Pdu resp = s.send(PduFactory.submitSm("Shop", "447700900123", "hello")).join();
+ * }</pre>
+ *
+ * <p>{@link #start} keeps a session up: it reconnects and rebinds with exponential backoff (which
+ * SMPPEX lacks), reports each state change to the options' {@link EsmeListener}, and sends through
+ * whichever session is current.
+ */
+public final class Esme implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Esme.class);
+
+    /** Opens a session; binds too if {@code options} carry a bind. */
+    public static CompletableFuture<Session> connect(String host, int port, SessionHandler handler, EsmeOptions options) {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(handler, "handler");
+        CompletableFuture<Session> result = new CompletableFuture<>();
+        SslContext ssl;
+        try {
+            ssl = options.tls().isPresent() ? options.tls().get().newContext() : null;
+        } catch (SSLException e) {
+            result.completeExceptionally(e);
+            return result;
+        }
+        EventLoopGroup group = options.eventLoopGroup().orElseGet(Transports::sharedClientGroup);
+        SessionEngine engine = new SessionEngine(SessionRole.ESME, handler, options.session(), null);
+        Bootstrap b = new Bootstrap().group(group).channel(Transports.socketChannel())
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()))
+                .option(ChannelOption.TCP_NODELAY, true)
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        SslHandler tls = ssl == null ? null
+                                : TlsOptions.clientHandler(ssl, ch.alloc(), host, port, options.tls().get().sni());
+                        Pipelines.configure(ch.pipeline(), tls, options.session(), engine);
+                    }
+                });
+        ChannelFuture cf = b.connect(host, port);
+        cf.addListener(f -> {
+            if (!f.isSuccess()) {
+                result.completeExceptionally(f.cause());
+                return;
+            }
+            SslHandler tls = cf.channel().pipeline().get(SslHandler.class);
+            if (tls == null) {
+                afterConnect(engine, options, result);
+            } else {
+                tls.handshakeFuture().addListener(h -> {
+                    if (h.isSuccess()) {
+                        afterConnect(engine, options, result);
+                    } else {
+                        result.completeExceptionally(h.cause());
+                        engine.close();
+                    }
+                });
+            }
+        });
+        return result;
+    }
+
+    private static void afterConnect(SessionEngine engine, EsmeOptions options, CompletableFuture<Session> result) {
+        Optional<Bind> bind = options.bind();
+        if (bind.isEmpty()) {
+            result.complete(engine);
+            return;
+        }
+        engine.send(bind.get()).whenComplete((resp, err) -> {
+            if (err != null) {
+                engine.close();
+                result.completeExceptionally(err);
+            } else if (!resp.isSuccessResponse()) {
+                engine.close();
+                result.completeExceptionally(new BindFailedException(resp.status()));
+            } else {
+                result.complete(engine);
+            }
+        });
+    }
+
+    /**
+     * Like {@link #connect} but waits. Failures are rethrown unwrapped: {@link BindFailedException},
+     * {@link SessionClosedException}, a {@link java.net.ConnectException} as {@link SmppException}...
+     *
+     * @throws IllegalStateException when called on an event-loop thread, where waiting would deadlock
+     */
+    public static Session connectBlocking(String host, int port, SessionHandler handler, EsmeOptions options) {
+        Blocking.check("Esme.connectBlocking");
+        try {
+            return connect(host, port, handler, options).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SmppException("interrupted while connecting", e);
+        } catch (ExecutionException e) {
+            throw Blocking.unwrap(e.getCause(), "connect to " + host + ":" + port);
+        }
+    }
+
+    /** Starts a managed ESME that keeps one bound session up, reconnecting per the options' policy. */
+    public static Esme start(String host, int port, Supplier<SessionHandler> handlers, EsmeOptions options) {
+        if (options.bind().isEmpty()) {
+            throw new IllegalArgumentException("a managed Esme needs a bind in its options");
+        }
+        Esme e = new Esme(host, port, handlers, options);
+        e.attempt();
+        return e;
+    }
+
+    private final String host;
+    private final int port;
+    private final Supplier<SessionHandler> handlers;
+    private final EsmeOptions options;
+    private final EventLoopGroup group;
+    private volatile EsmeState state = EsmeState.CONNECTING;
+    private volatile Session session;
+    private volatile CompletableFuture<Session> bound = new CompletableFuture<>();
+    private volatile boolean closed;
+    private int failures;
+
+    private Esme(String host, int port, Supplier<SessionHandler> handlers, EsmeOptions options) {
+        this.host = host;
+        this.port = port;
+        this.handlers = handlers;
+        this.options = options;
+        this.group = options.eventLoopGroup().orElseGet(Transports::sharedClientGroup);
+    }
+
+    public EsmeState state() {
+        return state;
+    }
+
+    /** The current bound session, if any. */
+    public Optional<Session> session() {
+        Session s = session;
+        return s != null && s.state().isBound() ? Optional.of(s) : Optional.empty();
+    }
+
+    /** Completes with the session once bound (now, if it is). */
+    public CompletableFuture<Session> bound() {
+        return bound;
+    }
+
+    /** Sends on the current session; fails with {@link SessionClosedException} while there is none. */
+    public CompletableFuture<Pdu> send(Pdu request) {
+        Session s = session;
+        if (s == null || !s.state().isBound()) {
+            return CompletableFuture.failedFuture(new SessionClosedException(
+                    StopReason.of(StopReason.Kind.LOCAL, "no bound session (state " + state + ")")));
+        }
+        return s.send(request);
+    }
+
+    private synchronized void setState(EsmeState to, Throwable cause) {
+        EsmeState from = state;
+        if (from == to || from == EsmeState.CLOSED) {
+            return;
+        }
+        state = to;
+        log.info("ESME {}:{} {} -> {}{}", host, port, from, to, cause == null ? "" : " (" + cause + ")");
+        options.listener().ifPresent(l -> {
+            try {
+                l.onStateChange(this, from, to, cause);
+            } catch (Throwable t) {
+                log.error("EsmeListener failed", t);
+            }
+        });
+    }
+
+    private void attempt() {
+        if (closed) {
+            return;
+        }
+        setState(EsmeState.CONNECTING, null);
+        connect(host, port, handlers.get(), options).whenComplete((s, err) -> {
+            if (err != null) {
+                onLost(Blocking.unwrap(err, "connect"));
+                return;
+            }
+            if (closed) {
+                s.close();
+                return;
+            }
+            failures = 0;
+            session = s;
+            setState(EsmeState.BOUND, null);
+            bound.complete(s);
+            s.closeFuture().whenComplete((v, e) -> onLost(s.stopReason()
+                    .map(r -> (Throwable) new SessionClosedException(r)).orElse(null)));
+        });
+    }
+
+    private void onLost(Throwable cause) {
+        session = null;
+        if (closed) {
+            return;
+        }
+        if (state == EsmeState.BOUND) {
+            bound = new CompletableFuture<>();
+        }
+        failures++;
+        Optional<ReconnectPolicy> policy = options.reconnect();
+        if (policy.isEmpty() || (policy.get().maxAttempts() > 0 && failures > policy.get().maxAttempts())) {
+            closed = true;
+            bound.completeExceptionally(cause != null ? cause : new SmppException("session lost"));
+            setState(EsmeState.CLOSED, cause);
+            return;
+        }
+        setState(EsmeState.DISCONNECTED, cause);
+        long delay = policy.get().delay(failures).toNanos();
+        group.next().schedule(this::attempt, delay, TimeUnit.NANOSECONDS);
+    }
+
+    /** Stops reconnecting and gracefully stops the current session. */
+    public CompletableFuture<Void> stop() {
+        closed = true;
+        Session s = session;
+        setState(EsmeState.CLOSED, null);
+        bound.completeExceptionally(new SessionClosedException(StopReason.of(StopReason.Kind.LOCAL, "Esme closed")));
+        return s == null ? CompletableFuture.completedFuture(null) : s.stop();
+    }
+
+    @Override
+    public void close() {
+        try {
+            stop().get(options.session().unbindResponseLimit().toMillis() + 5000, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            log.debug("Esme close: {}", e.toString());
+        }
+    }
+
+}

@@ -1,0 +1,143 @@
+package io.smppex;
+
+import io.netty.channel.EventLoopGroup;
+import io.smppex.pdu.Bind;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/** How an {@link Esme} connects: timeouts, the bind to send, TLS and reconnection. */
+public final class EsmeOptions {
+    private static final EsmeOptions DEFAULTS = builder().build();
+
+    private final Duration connectTimeout;
+    private final SessionOptions session;
+    private final Bind bind;
+    private final TlsOptions tls;
+    private final ReconnectPolicy reconnect;
+    private final EventLoopGroup eventLoopGroup;
+    private final EsmeListener listener;
+
+    private EsmeOptions(Builder b) {
+        connectTimeout = b.connectTimeout;
+        session = b.session;
+        bind = b.bind;
+        tls = b.tls;
+        reconnect = b.reconnect;
+        eventLoopGroup = b.eventLoopGroup;
+        listener = b.listener;
+    }
+
+    public static EsmeOptions defaults() {
+        return DEFAULTS;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    public SessionOptions session() {
+        return session;
+    }
+
+    /** The bind sent as part of connecting, if any. */
+    public Optional<Bind> bind() {
+        return Optional.ofNullable(bind);
+    }
+
+    public Optional<TlsOptions> tls() {
+        return Optional.ofNullable(tls);
+    }
+
+    public Optional<ReconnectPolicy> reconnect() {
+        return Optional.ofNullable(reconnect);
+    }
+
+    public Optional<EventLoopGroup> eventLoopGroup() {
+        return Optional.ofNullable(eventLoopGroup);
+    }
+
+    public Optional<EsmeListener> listener() {
+        return Optional.ofNullable(listener);
+    }
+
+    /** Builds {@link EsmeOptions}. */
+    public static final class Builder {
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private SessionOptions session = SessionOptions.defaults();
+        private Bind bind;
+        private TlsOptions tls;
+        private ReconnectPolicy reconnect;
+        private EventLoopGroup eventLoopGroup;
+        private EsmeListener listener;
+
+        private Builder() {
+        }
+
+        private Builder(EsmeOptions o) {
+            connectTimeout = o.connectTimeout;
+            session = o.session;
+            bind = o.bind;
+            tls = o.tls;
+            reconnect = o.reconnect;
+            eventLoopGroup = o.eventLoopGroup;
+            listener = o.listener;
+        }
+
+        public Builder connectTimeout(Duration d) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("connectTimeout must be positive");
+            }
+            connectTimeout = d;
+            return this;
+        }
+
+        public Builder session(SessionOptions s) {
+            session = Objects.requireNonNull(s);
+            return this;
+        }
+
+        /** Bind with this PDU as part of connecting: the connect future completes once bound. */
+        public Builder bind(Bind b) {
+            bind = b;
+            return this;
+        }
+
+        public Builder tls(TlsOptions t) {
+            if (t != null && t.isServer()) {
+                throw new IllegalArgumentException("an ESME needs client TLS options");
+            }
+            tls = t;
+            return this;
+        }
+
+        /** Reconnect and rebind with this policy after the session is lost (needs {@link #bind}). */
+        public Builder reconnect(ReconnectPolicy r) {
+            reconnect = r;
+            return this;
+        }
+
+        /** Run on these event loops instead of the shared ESME group. */
+        public Builder eventLoopGroup(EventLoopGroup g) {
+            eventLoopGroup = g;
+            return this;
+        }
+
+        public Builder listener(EsmeListener l) {
+            listener = l;
+            return this;
+        }
+
+        public EsmeOptions build() {
+            return new EsmeOptions(this);
+        }
+    }
+}

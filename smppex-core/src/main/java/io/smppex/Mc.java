@@ -1,0 +1,319 @@
+package io.smppex;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.handler.ssl.SslContext;
+import io.smppex.internal.McBindHandler;
+import io.smppex.internal.Pipelines;
+import io.smppex.internal.SessionEngine;
+import io.smppex.internal.Transports;
+import io.smppex.pdu.Bind;
+import io.smppex.pdu.CommandStatus;
+import io.smppex.pdu.Outbind;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The MC (server) side: accepts connections, authenticates binds and runs one session per
+ * connection, each with a handler from the factory.
+ *
+ * <pre>{@code
+ * Mc mc = Mc.start(() -> new SessionHandler() {
+ *     public void onRequest(Session s, Pdu req) {
+ *         if (req instanceof SubmitSm) s.reply(req, PduFactory.submitSmResp(CommandStatus.ESME_ROK, "id-1"));
+ *     }
+ * }, McOptions.builder().bindAddress("127.0.0.1").port(0).build());
+ * int port = mc.port();
+ * }</pre>
+ */
+public final class Mc implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Mc.class);
+
+    private final McOptions options;
+    private final Supplier<SessionHandler> handlers;
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
+    private final SslContext ssl;
+    private final Set<SessionEngine> sessions = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger connections = new AtomicInteger();
+    private final Map<InetAddress, AtomicInteger> perAddress = new ConcurrentHashMap<>();
+    private final Map<InetAddress, Deque<Long>> bindFailures = new ConcurrentHashMap<>();
+    private final McBindHandler bindHandler;
+    private Channel server;
+    private volatile boolean stopping;
+
+    private Mc(Supplier<SessionHandler> handlers, McOptions options) throws SSLException {
+        this.handlers = Objects.requireNonNull(handlers, "handlers");
+        this.options = options;
+        this.ssl = options.tls().isPresent() ? options.tls().get().newContext() : null;
+        this.boss = Transports.newGroup(1, "smppex-mc-accept");
+        this.workers = Transports.newGroup(options.workerThreads(), "smppex-mc");
+        this.bindHandler = options.authenticator().isPresent() ? this::authenticate : null;
+    }
+
+    /**
+     * Starts listening; returns once the port is bound.
+     *
+     * @throws SmppException if the port cannot be bound or TLS cannot be set up
+     */
+    public static Mc start(Supplier<SessionHandler> handlerFactory, McOptions options) {
+        Blocking.check("Mc.start");
+        Mc mc;
+        try {
+            mc = new Mc(handlerFactory, options);
+        } catch (SSLException e) {
+            throw new SmppException("cannot set up TLS: " + e.getMessage(), e);
+        }
+        mc.listen();
+        return mc;
+    }
+
+    private void listen() {
+        ServerBootstrap b = new ServerBootstrap().group(boss, workers).channel(Transports.serverSocketChannel())
+                .option(ChannelOption.SO_BACKLOG, 4096)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        accept(ch);
+                    }
+                });
+        try {
+            server = b.bind(options.bindAddress(), options.port()).sync().channel();
+        } catch (Exception e) {
+            shutdownGroups();
+            throw new SmppException("cannot listen on " + options.bindAddress() + ":" + options.port() + ": " + e, e);
+        } 
+        log.info("MC listening on {} ({})", server.localAddress(), Transports.name());
+    }
+
+    private void accept(Channel ch) {
+        InetAddress ip = ((InetSocketAddress) ch.remoteAddress()).getAddress();
+        if (stopping) {
+            ch.close();
+            return;
+        }
+        if (connections.incrementAndGet() > options.maxConnections()) {
+            connections.decrementAndGet();
+            log.warn("refusing connection from {}: {} connections is the maximum", ch.remoteAddress(), options.maxConnections());
+            ch.close();
+            return;
+        }
+        AtomicInteger n = perAddress.computeIfAbsent(ip, k -> new AtomicInteger());
+        if (options.maxConnectionsPerAddress() > 0 && n.incrementAndGet() > options.maxConnectionsPerAddress()) {
+            n.decrementAndGet();
+            connections.decrementAndGet();
+            log.warn("refusing connection from {}: {} connections per address is the maximum", ch.remoteAddress(),
+                    options.maxConnectionsPerAddress());
+            ch.close();
+            return;
+        } else if (options.maxConnectionsPerAddress() <= 0) {
+            n.incrementAndGet();
+        }
+        SessionHandler handler;
+        try {
+            handler = Objects.requireNonNull(handlers.get(), "handler factory returned null");
+        } catch (RuntimeException e) {
+            log.error("handler factory failed; closing connection from {}", ch.remoteAddress(), e);
+            release(ip);
+            ch.close();
+            return;
+        }
+        SessionEngine engine = new SessionEngine(SessionRole.MC, handler, options.session(), bindHandler);
+        sessions.add(engine);
+        ch.closeFuture().addListener(f -> {
+            sessions.remove(engine);
+            release(ip);
+        });
+        Pipelines.configure(ch.pipeline(), ssl == null ? null : ssl.newHandler(ch.alloc()), options.session(), engine);
+    }
+
+    private void release(InetAddress ip) {
+        connections.decrementAndGet();
+        AtomicInteger n = perAddress.get(ip);
+        if (n != null && n.decrementAndGet() <= 0) {
+            perAddress.remove(ip, n);
+        }
+    }
+
+    private void authenticate(SessionEngine session, Bind bind) {
+        InetAddress ip = session.remoteAddress() instanceof InetSocketAddress
+                ? ((InetSocketAddress) session.remoteAddress()).getAddress() : null;
+        if (ip != null && throttled(ip)) {
+            log.warn("{}: refusing bind from {}: too many failed binds from that address", session.id(), ip);
+            session.answerBind(bind, CommandStatus.ESME_RBINDFAIL, options.systemId(), options.scInterfaceVersion());
+            return;
+        }
+        BindAuthenticator auth = options.authenticator().orElseThrow();
+        auth.authenticate(BindRequest.of(bind, session)).whenComplete((status, err) -> {
+            CommandStatus s = status;
+            if (err != null || s == null) {
+                log.error("{}: bind authenticator failed", session.id(), err);
+                s = CommandStatus.ESME_RSYSERR;
+            }
+            if (!s.isOk() && ip != null) {
+                recordFailure(ip);
+            }
+            session.answerBind(bind, s, options.systemId(), options.scInterfaceVersion());
+        });
+    }
+
+    private boolean throttled(InetAddress ip) {
+        if (options.maxBindFailuresPerAddress() <= 0) {
+            return false;
+        }
+        Deque<Long> q = bindFailures.get(ip);
+        if (q == null) {
+            return false;
+        }
+        synchronized (q) {
+            prune(q);
+            return q.size() >= options.maxBindFailuresPerAddress();
+        }
+    }
+
+    private void recordFailure(InetAddress ip) {
+        if (options.maxBindFailuresPerAddress() <= 0) {
+            return;
+        }
+        Deque<Long> q = bindFailures.computeIfAbsent(ip, k -> new ArrayDeque<>());
+        synchronized (q) {
+            prune(q);
+            q.addLast(System.nanoTime());
+        }
+    }
+
+    private void prune(Deque<Long> q) {
+        long horizon = System.nanoTime() - options.bindFailureWindow().toNanos();
+        while (!q.isEmpty() && q.peekFirst() - horizon < 0) {
+            q.pollFirst();
+        }
+    }
+
+    /** The address the server listens on, with the actual port. */
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) server.localAddress();
+    }
+
+    public int port() {
+        return localAddress().getPort();
+    }
+
+    /** A snapshot of the live sessions. */
+    public List<Session> sessions() {
+        return new ArrayList<>(sessions);
+    }
+
+    public McOptions options() {
+        return options;
+    }
+
+    /**
+     * Connects to an ESME and sends outbind; the returned session (role MC, state OPEN) then waits
+     * for the ESME's bind_receiver or bind_transceiver, answered like any other bind.
+     */
+    public CompletableFuture<Session> outbind(String host, int port, Outbind outbind, SessionHandler handler) {
+        CompletableFuture<Session> result = new CompletableFuture<>();
+        SessionEngine engine = new SessionEngine(SessionRole.MC, handler, options.session(), bindHandler);
+        Bootstrap b = new Bootstrap().group(workers).channel(Transports.socketChannel())
+                .option(ChannelOption.TCP_NODELAY, true)
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        Pipelines.configure(ch.pipeline(), null, options.session(), engine);
+                    }
+                });
+        b.connect(host, port).addListener(f -> {
+            if (!f.isSuccess()) {
+                result.completeExceptionally(f.cause());
+                return;
+            }
+            sessions.add(engine);
+            engine.closeFuture().whenComplete((v, e) -> sessions.remove(engine));
+            engine.send(outbind).whenComplete((v, e) -> {
+                if (e != null) {
+                    result.completeExceptionally(e);
+                } else {
+                    result.complete(engine);
+                }
+            });
+        });
+        return result;
+    }
+
+    /**
+     * Graceful shutdown: stop accepting, unbind every bound session (closing the others), wait for
+     * them up to the shutdown timeout, then release the threads.
+     */
+    public CompletableFuture<Void> stop() {
+        stopping = true;
+        if (server != null) {
+            server.close();
+        }
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        for (SessionEngine s : sessions) {
+            all.add(s.shutdown());
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0]))
+                .orTimeout(options.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((v, e) -> {
+                    if (e != null) {
+                        log.warn("MC shutdown: {} session(s) did not end within {}; closing them", sessions.size(),
+                                options.shutdownTimeout());
+                        for (SessionEngine s : sessions) {
+                            s.close();
+                        }
+                    }
+                    shutdownGroups();
+                    done.complete(null);
+                });
+        return done;
+    }
+
+    private void shutdownGroups() {
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+    }
+
+    /** {@link #stop()} and wait for it. */
+    @Override
+    public void close() {
+        Blocking.check("Mc.close");
+        try {
+            stop().get(options.shutdownTimeout().toMillis() + 5000, TimeUnit.MILLISECONDS);
+            workers.terminationFuture().await(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            log.warn("MC close: {}", e.toString());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Mc[" + (server == null ? "unbound" : server.localAddress()) + ", " + sessions.size() + " sessions]";
+    }
+
+}

@@ -1,0 +1,203 @@
+package io.smppex;
+
+import io.smppex.pdu.InterfaceVersion;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/** How an {@link Mc} listens, authenticates and limits connections. */
+public final class McOptions {
+    private final String bindAddress;
+    private final int port;
+    private final int maxConnections;
+    private final int maxConnectionsPerAddress;
+    private final BindAuthenticator authenticator;
+    private final String systemId;
+    private final int scInterfaceVersion;
+    private final SessionOptions session;
+    private final TlsOptions tls;
+    private final int workerThreads;
+    private final Duration shutdownTimeout;
+    private final int maxBindFailuresPerAddress;
+    private final Duration bindFailureWindow;
+
+    private McOptions(Builder b) {
+        bindAddress = b.bindAddress;
+        port = b.port;
+        maxConnections = b.maxConnections;
+        maxConnectionsPerAddress = b.maxConnectionsPerAddress;
+        authenticator = b.authenticator;
+        systemId = b.systemId;
+        scInterfaceVersion = b.scInterfaceVersion;
+        session = b.session;
+        tls = b.tls;
+        workerThreads = b.workerThreads;
+        shutdownTimeout = b.shutdownTimeout;
+        maxBindFailuresPerAddress = b.maxBindFailuresPerAddress;
+        bindFailureWindow = b.bindFailureWindow;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public String bindAddress() {
+        return bindAddress;
+    }
+
+    /** 0 means an ephemeral port; {@link Mc#port()} reports the one chosen. */
+    public int port() {
+        return port;
+    }
+
+    public int maxConnections() {
+        return maxConnections;
+    }
+
+    /** 0 means no per-address limit. */
+    public int maxConnectionsPerAddress() {
+        return maxConnectionsPerAddress;
+    }
+
+    /** The authenticator, or empty if binds go to the handler's onRequest like any request. */
+    public Optional<BindAuthenticator> authenticator() {
+        return Optional.ofNullable(authenticator);
+    }
+
+    /** The system_id sent in bind responses. */
+    public String systemId() {
+        return systemId;
+    }
+
+    /** sc_interface_version sent in successful bind responses to 3.4+ ESMEs; 0 sends none. */
+    public int scInterfaceVersion() {
+        return scInterfaceVersion;
+    }
+
+    public SessionOptions session() {
+        return session;
+    }
+
+    public Optional<TlsOptions> tls() {
+        return Optional.ofNullable(tls);
+    }
+
+    public int workerThreads() {
+        return workerThreads;
+    }
+
+    public Duration shutdownTimeout() {
+        return shutdownTimeout;
+    }
+
+    /** After this many failed binds from one IP within {@link #bindFailureWindow()}, binds from it are refused unchecked; 0 = off. */
+    public int maxBindFailuresPerAddress() {
+        return maxBindFailuresPerAddress;
+    }
+
+    public Duration bindFailureWindow() {
+        return bindFailureWindow;
+    }
+
+    /** Builds {@link McOptions}. */
+    public static final class Builder {
+        private String bindAddress = "0.0.0.0";
+        private int port = 2775;
+        private int maxConnections = 20_000;
+        private int maxConnectionsPerAddress;
+        private BindAuthenticator authenticator = BindAuthenticator.acceptAll();
+        private String systemId = "smppex";
+        private int scInterfaceVersion = InterfaceVersion.SMPP_34;
+        private SessionOptions session = SessionOptions.defaults();
+        private TlsOptions tls;
+        private int workerThreads;
+        private Duration shutdownTimeout = Duration.ofSeconds(10);
+        private int maxBindFailuresPerAddress;
+        private Duration bindFailureWindow = Duration.ofMinutes(1);
+
+        private Builder() {
+        }
+
+        public Builder bindAddress(String v) {
+            bindAddress = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Builder port(int v) {
+            if (v < 0 || v > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535, was " + v);
+            }
+            port = v;
+            return this;
+        }
+
+        public Builder maxConnections(int v) {
+            if (v < 1) {
+                throw new IllegalArgumentException("maxConnections must be positive");
+            }
+            maxConnections = v;
+            return this;
+        }
+
+        public Builder maxConnectionsPerAddress(int v) {
+            if (v < 0) {
+                throw new IllegalArgumentException("maxConnectionsPerAddress must not be negative");
+            }
+            maxConnectionsPerAddress = v;
+            return this;
+        }
+
+        /** Null hands binds to the session handler's onRequest instead. */
+        public Builder authenticator(BindAuthenticator v) {
+            authenticator = v;
+            return this;
+        }
+
+        public Builder systemId(String v) {
+            systemId = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Builder scInterfaceVersion(int v) {
+            scInterfaceVersion = v;
+            return this;
+        }
+
+        public Builder session(SessionOptions v) {
+            session = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Builder tls(TlsOptions v) {
+            if (v != null && !v.isServer()) {
+                throw new IllegalArgumentException("an Mc needs server TLS options");
+            }
+            tls = v;
+            return this;
+        }
+
+        /** Event-loop threads for sessions; 0 means Netty's default (2 × cores). */
+        public Builder workerThreads(int v) {
+            workerThreads = v;
+            return this;
+        }
+
+        public Builder shutdownTimeout(Duration v) {
+            shutdownTimeout = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Builder bindFailureThrottle(int maxFailures, Duration window) {
+            if (maxFailures < 0) {
+                throw new IllegalArgumentException("maxFailures must not be negative");
+            }
+            maxBindFailuresPerAddress = maxFailures;
+            bindFailureWindow = Objects.requireNonNull(window);
+            return this;
+        }
+
+        public McOptions build() {
+            return new McOptions(this);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.smppex;
+
+import io.smppex.pdu.BindMode;
+import io.smppex.pdu.Pdu;
+import java.net.SocketAddress;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * One SMPP session over one TCP connection; the same engine serves ESMEs and MCs. Every method may
+ * be called from any thread; work is carried out on the session's event loop.
+ */
+public interface Session {
+
+    /** A short id for logs, e.g. {@code "esme-3"}. */
+    String id();
+
+    SessionRole role();
+
+    /** The current state. Exact when read on the event loop, a snapshot elsewhere. */
+    SessionState state();
+
+    /** How the session is bound, once it is. */
+    Optional<BindMode> bindMode();
+
+    /** The system_id of the bind that bound the session (ours for an ESME, the peer's for an MC). */
+    Optional<String> systemId();
+
+    SocketAddress remoteAddress();
+
+    SocketAddress localAddress();
+
+    /**
+     * Sends a request; the session assigns its sequence number. The future completes exactly once:
+     * with the response (whatever its command_status), or exceptionally with
+     * {@link ResponseTimeoutException}, {@link WindowFullException}, {@link SessionClosedException}
+     * (the request was lost), {@link WriteFailedException}, {@link InvalidBindStateException},
+     * {@link GenericNackException}, {@link MalformedResponseException} or
+     * {@link io.smppex.pdu.PduEncodeException}. For outbind and alert_notification, which have no
+     * response, it completes with null once written.
+     */
+    CompletableFuture<Pdu> send(Pdu request);
+
+    /**
+     * Answers {@code request}; the response takes its sequence number. Returns at once; a write
+     * failure is logged and reported to {@link SessionHandler#onSendResult}.
+     *
+     * @throws IllegalArgumentException if {@code response} is not {@code request}'s response or a generic_nack
+     */
+    void reply(Pdu request, Pdu response);
+
+    /**
+     * Graceful stop: unbind, wait for unbind_resp up to the unbind limit, then close. An unbound
+     * session closes at once. Completes when the session has ended.
+     */
+    CompletableFuture<Void> stop();
+
+    /** Immediate stop: close the connection now. Completes when the session has ended. */
+    CompletableFuture<Void> close();
+
+    /** Completes when the session has ended, for whatever reason. */
+    CompletableFuture<Void> closeFuture();
+
+    /** Why the session ended, once it has. */
+    Optional<StopReason> stopReason();
+
+    /** Runs {@code fn} on the session's thread and returns its result (SMPPEX's {@code call}). */
+    <T> CompletableFuture<T> call(Function<Session, T> fn);
+
+    /** Runs {@code task} on the session's thread (SMPPEX's {@code cast}/{@code info}). */
+    void execute(Runnable task);
+
+    /** True when called on the session's event-loop thread. */
+    boolean inEventLoop();
+
+    /** Requests sent and awaiting a response. */
+    int pendingCount();
+
+    /** Requests waiting for a window slot. */
+    int queuedCount();
+
+    SessionOptions options();
+}

@@ -1,0 +1,352 @@
+package io.smppex;
+
+import io.smppex.pdu.PduCodec;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a session behaves: window, timers, automatic replies and codec. Immutable; build with
+ * {@link #builder()}. Timer names and defaults follow SMPPEX; a zero or null duration disables a
+ * timer.
+ *
+ * <table>
+ * <caption>defaults</caption>
+ * <tr><th>option</th><th>default</th><th>why</th></tr>
+ * <tr><td>windowSize</td><td>64</td><td>MCs commonly allow 10-100 outstanding requests; 64 keeps a
+ *     link with 50 ms round trips near 1,300 submits/s without tripping MCs that throttle at 100.</td></tr>
+ * <tr><td>windowFullPolicy / maxQueued</td><td>QUEUE / 4096</td><td>callers can burst without
+ *     handling WindowFullException, yet memory stays bounded.</td></tr>
+ * <tr><td>inboundWindow</td><td>1024</td><td>unanswered incoming requests before we stop reading
+ *     from the socket, so a slow handler pushes back on the peer instead of buffering.</td></tr>
+ * <tr><td>enquireLinkLimit</td><td>30 s</td><td>SMPPEX's enquire_link_limit.</td></tr>
+ * <tr><td>enquireLinkRespLimit</td><td>30 s</td><td>SMPPEX's enquire_link_resp_limit.</td></tr>
+ * <tr><td>sessionInitLimit</td><td>10 s</td><td>SMPPEX's session_init_limit.</td></tr>
+ * <tr><td>inactivityLimit</td><td>off</td><td>SMPPEX's inactivity_limit.</td></tr>
+ * <tr><td>responseLimit</td><td>60 s</td><td>SMPPEX's response_limit.</td></tr>
+ * <tr><td>bindResponseLimit</td><td>10 s</td><td>a bind that takes longer is better retried.</td></tr>
+ * <tr><td>unbindResponseLimit</td><td>5 s</td><td>how long a graceful stop waits for unbind_resp.</td></tr>
+ * </table>
+ */
+public final class SessionOptions {
+    /** What {@link Session#send} does when the window is full. */
+    public enum WindowFullPolicy {
+        /** Wait in a bounded queue without blocking any thread; fail when the queue is full. */
+        QUEUE,
+        /** Fail at once with {@link WindowFullException}. */
+        FAIL
+    }
+
+    private static final SessionOptions DEFAULTS = builder().build();
+
+    private final int windowSize;
+    private final WindowFullPolicy windowFullPolicy;
+    private final int maxQueued;
+    private final int inboundWindow;
+    private final Duration enquireLinkLimit;
+    private final Duration enquireLinkRespLimit;
+    private final Duration sessionInitLimit;
+    private final Duration inactivityLimit;
+    private final Duration responseLimit;
+    private final Duration bindResponseLimit;
+    private final Duration unbindResponseLimit;
+    private final int initialSequenceNumber;
+    private final PduCodec codec;
+    private final boolean autoEnquireLinkResp;
+    private final boolean autoUnbindResp;
+    private final boolean autoGenericNack;
+    private final boolean enforceBindState;
+    private final int writeBufferHighWaterMark;
+    private final int writeBufferLowWaterMark;
+
+    private SessionOptions(Builder b) {
+        windowSize = b.windowSize;
+        windowFullPolicy = b.windowFullPolicy;
+        maxQueued = b.maxQueued;
+        inboundWindow = b.inboundWindow;
+        enquireLinkLimit = b.enquireLinkLimit;
+        enquireLinkRespLimit = b.enquireLinkRespLimit;
+        sessionInitLimit = b.sessionInitLimit;
+        inactivityLimit = b.inactivityLimit;
+        responseLimit = b.responseLimit;
+        bindResponseLimit = b.bindResponseLimit;
+        unbindResponseLimit = b.unbindResponseLimit;
+        initialSequenceNumber = b.initialSequenceNumber;
+        codec = b.codec;
+        autoEnquireLinkResp = b.autoEnquireLinkResp;
+        autoUnbindResp = b.autoUnbindResp;
+        autoGenericNack = b.autoGenericNack;
+        enforceBindState = b.enforceBindState;
+        writeBufferHighWaterMark = b.writeBufferHighWaterMark;
+        writeBufferLowWaterMark = b.writeBufferLowWaterMark;
+    }
+
+    public static SessionOptions defaults() {
+        return DEFAULTS;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Maximum requests awaiting a response. */
+    public int windowSize() {
+        return windowSize;
+    }
+
+    public WindowFullPolicy windowFullPolicy() {
+        return windowFullPolicy;
+    }
+
+    /** Maximum sends waiting for a window slot under {@link WindowFullPolicy#QUEUE}. */
+    public int maxQueued() {
+        return maxQueued;
+    }
+
+    /** Unanswered incoming requests at which the session stops reading from the socket. */
+    public int inboundWindow() {
+        return inboundWindow;
+    }
+
+    public Duration enquireLinkLimit() {
+        return enquireLinkLimit;
+    }
+
+    public Duration enquireLinkRespLimit() {
+        return enquireLinkRespLimit;
+    }
+
+    public Duration sessionInitLimit() {
+        return sessionInitLimit;
+    }
+
+    public Duration inactivityLimit() {
+        return inactivityLimit;
+    }
+
+    public Duration responseLimit() {
+        return responseLimit;
+    }
+
+    public Duration bindResponseLimit() {
+        return bindResponseLimit;
+    }
+
+    public Duration unbindResponseLimit() {
+        return unbindResponseLimit;
+    }
+
+    /** The first sequence number the session assigns (smppsend's {@code --sn}). */
+    public int initialSequenceNumber() {
+        return initialSequenceNumber;
+    }
+
+    public PduCodec codec() {
+        return codec;
+    }
+
+    /** Answer enquire_link automatically (the handler does not see them). */
+    public boolean autoEnquireLinkResp() {
+        return autoEnquireLinkResp;
+    }
+
+    /** Answer a peer's unbind with unbind_resp and close. */
+    public boolean autoUnbindResp() {
+        return autoUnbindResp;
+    }
+
+    /** Answer undecodable PDUs with generic_nack or their own error response. */
+    public boolean autoGenericNack() {
+        return autoGenericNack;
+    }
+
+    /** Refuse PDUs the current bind state does not allow (ESME_RINVBNDSTS, ESME_RALYBND). */
+    public boolean enforceBindState() {
+        return enforceBindState;
+    }
+
+    public int writeBufferHighWaterMark() {
+        return writeBufferHighWaterMark;
+    }
+
+    public int writeBufferLowWaterMark() {
+        return writeBufferLowWaterMark;
+    }
+
+    static boolean enabled(Duration d) {
+        return d != null && !d.isZero() && !d.isNegative();
+    }
+
+    /** Builds {@link SessionOptions}. */
+    public static final class Builder {
+        private int windowSize = 64;
+        private WindowFullPolicy windowFullPolicy = WindowFullPolicy.QUEUE;
+        private int maxQueued = 4096;
+        private int inboundWindow = 1024;
+        private Duration enquireLinkLimit = Duration.ofSeconds(30);
+        private Duration enquireLinkRespLimit = Duration.ofSeconds(30);
+        private Duration sessionInitLimit = Duration.ofSeconds(10);
+        private Duration inactivityLimit = Duration.ZERO;
+        private Duration responseLimit = Duration.ofSeconds(60);
+        private Duration bindResponseLimit = Duration.ofSeconds(10);
+        private Duration unbindResponseLimit = Duration.ofSeconds(5);
+        private int initialSequenceNumber = 1;
+        private PduCodec codec = PduCodec.defaults();
+        private boolean autoEnquireLinkResp = true;
+        private boolean autoUnbindResp = true;
+        private boolean autoGenericNack = true;
+        private boolean enforceBindState = true;
+        private int writeBufferHighWaterMark = 256 * 1024;
+        private int writeBufferLowWaterMark = 128 * 1024;
+
+        private Builder() {
+        }
+
+        private Builder(SessionOptions o) {
+            windowSize = o.windowSize;
+            windowFullPolicy = o.windowFullPolicy;
+            maxQueued = o.maxQueued;
+            inboundWindow = o.inboundWindow;
+            enquireLinkLimit = o.enquireLinkLimit;
+            enquireLinkRespLimit = o.enquireLinkRespLimit;
+            sessionInitLimit = o.sessionInitLimit;
+            inactivityLimit = o.inactivityLimit;
+            responseLimit = o.responseLimit;
+            bindResponseLimit = o.bindResponseLimit;
+            unbindResponseLimit = o.unbindResponseLimit;
+            initialSequenceNumber = o.initialSequenceNumber;
+            codec = o.codec;
+            autoEnquireLinkResp = o.autoEnquireLinkResp;
+            autoUnbindResp = o.autoUnbindResp;
+            autoGenericNack = o.autoGenericNack;
+            enforceBindState = o.enforceBindState;
+            writeBufferHighWaterMark = o.writeBufferHighWaterMark;
+            writeBufferLowWaterMark = o.writeBufferLowWaterMark;
+        }
+
+        public Builder windowSize(int v) {
+            if (v < 1) {
+                throw new IllegalArgumentException("windowSize must be at least 1, was " + v);
+            }
+            windowSize = v;
+            return this;
+        }
+
+        public Builder windowFullPolicy(WindowFullPolicy v) {
+            windowFullPolicy = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Builder maxQueued(int v) {
+            if (v < 0) {
+                throw new IllegalArgumentException("maxQueued must not be negative, was " + v);
+            }
+            maxQueued = v;
+            return this;
+        }
+
+        public Builder inboundWindow(int v) {
+            if (v < 1) {
+                throw new IllegalArgumentException("inboundWindow must be at least 1, was " + v);
+            }
+            inboundWindow = v;
+            return this;
+        }
+
+        public Builder enquireLinkLimit(Duration v) {
+            enquireLinkLimit = nonNegative(v, "enquireLinkLimit");
+            return this;
+        }
+
+        public Builder enquireLinkRespLimit(Duration v) {
+            enquireLinkRespLimit = nonNegative(v, "enquireLinkRespLimit");
+            return this;
+        }
+
+        public Builder sessionInitLimit(Duration v) {
+            sessionInitLimit = nonNegative(v, "sessionInitLimit");
+            return this;
+        }
+
+        public Builder inactivityLimit(Duration v) {
+            inactivityLimit = nonNegative(v, "inactivityLimit");
+            return this;
+        }
+
+        public Builder responseLimit(Duration v) {
+            responseLimit = nonNegative(v, "responseLimit");
+            return this;
+        }
+
+        public Builder bindResponseLimit(Duration v) {
+            bindResponseLimit = nonNegative(v, "bindResponseLimit");
+            return this;
+        }
+
+        public Builder unbindResponseLimit(Duration v) {
+            unbindResponseLimit = nonNegative(v, "unbindResponseLimit");
+            return this;
+        }
+
+        /** 1..0x7FFFFFFF. */
+        public Builder initialSequenceNumber(int v) {
+            if (v < 1) {
+                throw new IllegalArgumentException("sequence numbers run from 1 to 0x7FFFFFFF, not " + v);
+            }
+            initialSequenceNumber = v;
+            return this;
+        }
+
+        public Builder codec(PduCodec v) {
+            codec = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Builder autoEnquireLinkResp(boolean v) {
+            autoEnquireLinkResp = v;
+            return this;
+        }
+
+        public Builder autoUnbindResp(boolean v) {
+            autoUnbindResp = v;
+            return this;
+        }
+
+        public Builder autoGenericNack(boolean v) {
+            autoGenericNack = v;
+            return this;
+        }
+
+        public Builder enforceBindState(boolean v) {
+            enforceBindState = v;
+            return this;
+        }
+
+        /** Bytes queued for writing above which the session stops sending and reading (backpressure). */
+        public Builder writeBufferWaterMarks(int low, int high) {
+            if (low < 0 || high < low) {
+                throw new IllegalArgumentException("need 0 <= low <= high, got " + low + ", " + high);
+            }
+            writeBufferLowWaterMark = low;
+            writeBufferHighWaterMark = high;
+            return this;
+        }
+
+        public SessionOptions build() {
+            return new SessionOptions(this);
+        }
+
+        private static Duration nonNegative(Duration d, String name) {
+            if (d == null) {
+                return Duration.ZERO;
+            }
+            if (d.isNegative()) {
+                throw new IllegalArgumentException(name + " must not be negative: " + d);
+            }
+            return d;
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package io.smppex;
+
+/** Base of every failure a session reports for a request. Unchecked, so it travels through futures. */
+public class SmppException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public SmppException(String message) {
+        super(message);
+    }
+
+    public SmppException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,1188 @@
+package io.smppex.internal;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.netty.util.concurrent.Ticker;
+import io.smppex.GenericNackException;
+import io.smppex.InvalidBindStateException;
+import io.smppex.MalformedResponseException;
+import io.smppex.ResponseTimeoutException;
+import io.smppex.Session;
+import io.smppex.SessionClosedException;
+import io.smppex.SessionHandler;
+import io.smppex.SessionOptions;
+import io.smppex.SessionRole;
+import io.smppex.SessionState;
+import io.smppex.SmppException;
+import io.smppex.StopReason;
+import io.smppex.TimerAction;
+import io.smppex.TimerKind;
+import io.smppex.WindowFullException;
+import io.smppex.WriteFailedException;
+import io.smppex.pdu.Bind;
+import io.smppex.pdu.BindMode;
+import io.smppex.pdu.BindResp;
+import io.smppex.pdu.CommandId;
+import io.smppex.pdu.CommandStatus;
+import io.smppex.pdu.EnquireLink;
+import io.smppex.pdu.EnquireLinkResp;
+import io.smppex.pdu.Pdu;
+import io.smppex.pdu.PduCodec;
+import io.smppex.pdu.PduDecodeException;
+import io.smppex.pdu.PduFactory;
+import io.smppex.pdu.PduPrinter;
+import io.smppex.pdu.TlvTag;
+import io.smppex.pdu.Unbind;
+import io.smppex.pdu.UnbindResp;
+import java.net.SocketAddress;
+import java.nio.channels.ClosedChannelException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The session engine shared by ESMEs and MCs: one per connection, the last handler in its pipeline.
+ *
+ * <p>All mutable state is confined to the channel's event loop; public methods called from other
+ * threads hop onto it. Nothing on the per-PDU path takes a lock: outstanding requests live in an
+ * int-keyed table plus a send-ordered list that makes response expiry a look at its head, timers
+ * are lazily re-armed from timestamps instead of being rescheduled per PDU, and writes are flushed
+ * once per event-loop pass.
+ */
+public final class SessionEngine extends ChannelInboundHandlerAdapter implements Session {
+    private static final Logger log = LoggerFactory.getLogger(SessionEngine.class);
+    private static final AtomicLong IDS = new AtomicLong();
+    private static final ClassValue<Boolean> WANTS_SEND_RESULTS = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            try {
+                return type.getMethod("onSendResult", Session.class, Pdu.class, Throwable.class).getDeclaringClass()
+                        != SessionHandler.class;
+            } catch (NoSuchMethodException e) {
+                return false;
+            }
+        }
+    };
+
+    private final String id;
+    private final SessionRole role;
+    private final SessionOptions opts;
+    private final SessionHandler handler;
+    private final PduCodec codec;
+    private final McBindHandler bindHandler;
+    private final boolean wantsSendResults;
+    private final long responseLimitNanos;
+
+    private final PendingTable pending;
+    private final ArrayDeque<PendingRequest> queue = new ArrayDeque<>();
+    private final ByteBufPduOutput out = new ByteBufPduOutput();
+    private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
+    private final Runnable flushTask = this::runFlushTask;
+    private final Runnable expireTask = this::expireResponses;
+
+    private ChannelHandlerContext ctx;
+    private Channel channel;
+    private EventExecutor loop;
+    private Ticker ticker;
+
+    private volatile SessionState state = SessionState.OPEN;
+    private volatile BindMode bindMode;
+    private volatile String systemId;
+    private volatile StopReason stopReason;
+    private volatile int pendingCount;
+    private volatile int queuedCount;
+
+    private int nextSeq;
+    private boolean stopping;
+    private boolean finished;
+    private StopReason gracefulReason;
+    private PendingRequest bindRequest;
+    private PendingRequest autoEnquire;
+    private PendingRequest unbindRequest;
+
+    private long lastReceived;
+    private long lastActivity;
+    private ScheduledFuture<?> responseTimer;
+    private ScheduledFuture<?> enquireTimer;
+    private ScheduledFuture<?> enquireRespTimer;
+    private ScheduledFuture<?> inactivityTimer;
+    private ScheduledFuture<?> initTimer;
+    private ScheduledFuture<?> bindTimer;
+    private ScheduledFuture<?> unbindTimer;
+
+    private boolean inRead;
+    private boolean needsFlush;
+    private boolean flushTaskQueued;
+    private int unanswered;
+
+    public SessionEngine(SessionRole role, SessionHandler handler, SessionOptions opts, McBindHandler bindHandler) {
+        this.role = Objects.requireNonNull(role);
+        this.handler = Objects.requireNonNull(handler, "handler");
+        this.opts = Objects.requireNonNull(opts);
+        this.codec = opts.codec();
+        this.bindHandler = bindHandler;
+        this.id = (role == SessionRole.ESME ? "esme-" : "mc-") + IDS.incrementAndGet();
+        this.wantsSendResults = WANTS_SEND_RESULTS.get(handler.getClass());
+        this.pending = new PendingTable(opts.windowSize());
+        this.nextSeq = opts.initialSequenceNumber();
+        this.responseLimitNanos = nanos(opts.responseLimit());
+    }
+
+    // ---------------------------------------------------------------- Session API
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public SessionRole role() {
+        return role;
+    }
+
+    @Override
+    public SessionState state() {
+        return state;
+    }
+
+    @Override
+    public Optional<BindMode> bindMode() {
+        return Optional.ofNullable(bindMode);
+    }
+
+    @Override
+    public Optional<String> systemId() {
+        return Optional.ofNullable(systemId);
+    }
+
+    @Override
+    public SocketAddress remoteAddress() {
+        return channel == null ? null : channel.remoteAddress();
+    }
+
+    @Override
+    public SocketAddress localAddress() {
+        return channel == null ? null : channel.localAddress();
+    }
+
+    @Override
+    public SessionOptions options() {
+        return opts;
+    }
+
+    @Override
+    public int pendingCount() {
+        return pendingCount;
+    }
+
+    @Override
+    public int queuedCount() {
+        return queuedCount;
+    }
+
+    @Override
+    public CompletableFuture<Void> closeFuture() {
+        return closeFuture;
+    }
+
+    @Override
+    public Optional<StopReason> stopReason() {
+        return Optional.ofNullable(stopReason);
+    }
+
+    @Override
+    public boolean inEventLoop() {
+        return loop != null && loop.inEventLoop();
+    }
+
+    @Override
+    public CompletableFuture<Pdu> send(Pdu request) {
+        Objects.requireNonNull(request, "request");
+        PendingRequest p = new PendingRequest(request);
+        if (!request.isRequest()) {
+            p.completeExceptionally(new IllegalArgumentException(request.commandName()
+                    + " is a response; answer requests with reply(request, response)"));
+            return p;
+        }
+        if (loop.inEventLoop()) {
+            doSend(p);
+        } else {
+            try {
+                loop.execute(() -> doSend(p));
+            } catch (RejectedExecutionException e) {
+                p.completeExceptionally(closedError());
+            }
+        }
+        return p;
+    }
+
+    @Override
+    public void reply(Pdu request, Pdu response) {
+        Pdu numbered = response.asReplyTo(request);
+        if (loop.inEventLoop()) {
+            doReply(request, numbered);
+        } else {
+            try {
+                loop.execute(() -> doReply(request, numbered));
+            } catch (RejectedExecutionException e) {
+                log.debug("{}: dropping {} after the session ended", id, numbered.commandName());
+            }
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> stop() {
+        runOnLoop(() -> gracefulStop(StopReason.of(StopReason.Kind.LOCAL, "stop requested")));
+        return closeFuture;
+    }
+
+    @Override
+    public CompletableFuture<Void> close() {
+        runOnLoop(() -> finish(StopReason.of(StopReason.Kind.LOCAL, "close requested")));
+        return closeFuture;
+    }
+
+    /** Ends the session because its server is shutting down: unbind first if bound. */
+    public CompletableFuture<Void> shutdown() {
+        runOnLoop(() -> gracefulStop(StopReason.of(StopReason.Kind.SHUTDOWN, "server shutting down")));
+        return closeFuture;
+    }
+
+    @Override
+    public <T> CompletableFuture<T> call(Function<Session, T> fn) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Runnable r = () -> {
+            try {
+                f.complete(fn.apply(this));
+            } catch (Throwable t) {
+                f.completeExceptionally(t);
+            }
+        };
+        if (loop.inEventLoop()) {
+            r.run();
+        } else {
+            try {
+                loop.execute(r);
+            } catch (RejectedExecutionException e) {
+                f.completeExceptionally(closedError());
+            }
+        }
+        return f;
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        try {
+            loop.execute(() -> {
+                try {
+                    task.run();
+                } catch (Throwable t) {
+                    log.error("{}: task failed", id, t);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            throw new IllegalStateException(id + " has ended; its event loop no longer runs tasks", e);
+        }
+    }
+
+    private void runOnLoop(Runnable r) {
+        if (loop == null) {
+            throw new IllegalStateException(id + " is not attached to a connection yet");
+        }
+        if (loop.inEventLoop()) {
+            r.run();
+        } else {
+            try {
+                loop.execute(r);
+            } catch (RejectedExecutionException e) {
+                closeFuture.complete(null);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- Netty lifecycle
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        this.channel = ctx.channel();
+        this.loop = ctx.executor();
+        this.ticker = loop.ticker();
+        if (opts.writeBufferHighWaterMark() > 0) {
+            channel.config().setWriteBufferWaterMark(
+                    new WriteBufferWaterMark(opts.writeBufferLowWaterMark(), opts.writeBufferHighWaterMark()));
+        }
+        if (channel.isActive()) {
+            started();
+        }
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        started();
+        ctx.fireChannelActive();
+    }
+
+    private boolean startedOnce;
+
+    private void started() {
+        if (startedOnce) {
+            return;
+        }
+        startedOnce = true;
+        long now = now();
+        lastReceived = now;
+        lastActivity = now;
+        log.debug("{}: session started with {}", id, channel.remoteAddress());
+        boolean accept;
+        try {
+            accept = handler.onStart(this);
+        } catch (Throwable t) {
+            log.error("{}: onStart failed; refusing the session", id, t);
+            accept = false;
+        }
+        if (!accept) {
+            finish(StopReason.of(StopReason.Kind.HANDLER, "refused by onStart"));
+            return;
+        }
+        if (SessionOptionsAccess.enabled(opts.sessionInitLimit())) {
+            initTimer = schedule(this::initTimerFired, nanos(opts.sessionInitLimit()));
+        }
+        armEnquireTimer(nanos(opts.enquireLinkLimit()));
+        armInactivityTimer(nanos(opts.inactivityLimit()));
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        inRead = true;
+        if (msg instanceof Pdu) {
+            onPdu((Pdu) msg);
+        } else if (msg instanceof DecodeFailure) {
+            onDecodeFailure((DecodeFailure) msg);
+        } else {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        inRead = false;
+        flushNow();
+        ctx.fireChannelReadComplete();
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        updateAutoRead();
+        if (channel.isWritable()) {
+            drainQueue();
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (!finished) {
+            try {
+                handler.onSocketClosed(this);
+            } catch (Throwable t) {
+                log.error("{}: onSocketClosed failed", id, t);
+            }
+            finish(StopReason.of(StopReason.Kind.PEER_CLOSED, "connection closed by peer"));
+        }
+        state = SessionState.CLOSED;
+        closeFuture.complete(null);
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (finished) {
+            log.debug("{}: error after the session ended: {}", id, cause.toString());
+            return;
+        }
+        log.info("{}: connection error: {}", id, cause.toString());
+        try {
+            handler.onSocketError(this, cause);
+        } catch (Throwable t) {
+            log.error("{}: onSocketError failed", id, t);
+        }
+        finish(StopReason.of(StopReason.Kind.SOCKET_ERROR, cause.toString(), cause));
+    }
+
+    // ---------------------------------------------------------------- inbound
+
+    private void onPdu(Pdu pdu) {
+        long now = now();
+        lastReceived = now;
+        CommandId cid = pdu.commandId();
+        if (cid != CommandId.ENQUIRE_LINK && cid != CommandId.ENQUIRE_LINK_RESP) {
+            lastActivity = now;
+        }
+        if (log.isDebugEnabled()) {
+            log.debug("{}: <- {}", id, PduPrinter.oneLine(pdu));
+        }
+        if (pdu.isResponse()) {
+            onResponse(pdu);
+        } else {
+            onRequest(pdu);
+        }
+    }
+
+    private void onRequest(Pdu pdu) {
+        CommandId cid = pdu.commandId();
+        if (cid == CommandId.ENQUIRE_LINK && opts.autoEnquireLinkResp()) {
+            writeResponse(EnquireLinkResp.builder().sequenceNumber(pdu.sequenceNumber()).build());
+            return;
+        }
+        if (finished) {
+            log.debug("{}: ignoring {} after the session ended", id, pdu.commandName());
+            return;
+        }
+        if (opts.enforceBindState()) {
+            if (cid.isBind() && (state.isBound() || bindInProgressByPeer)) {
+                refuse(pdu, CommandStatus.ESME_RALYBND);
+                return;
+            }
+            if (!BindStateRules.mayReceive(role, state, cid)) {
+                refuse(pdu, CommandStatus.ESME_RINVBNDSTS);
+                return;
+            }
+        }
+        if (cid == CommandId.UNBIND && opts.autoUnbindResp()) {
+            writeResponse(UnbindResp.builder().sequenceNumber(pdu.sequenceNumber()).build());
+            state = SessionState.UNBOUND;
+            finish(StopReason.of(StopReason.Kind.UNBOUND_BY_PEER, "peer sent unbind"));
+            return;
+        }
+        if (cid == CommandId.OUTBIND && role == SessionRole.ESME) {
+            state = SessionState.OUTBOUND;
+        }
+        if (cid.isBind() && role == SessionRole.MC) {
+            bindInProgressByPeer = true;
+            if (bindHandler != null) {
+                try {
+                    bindHandler.onBind(this, (Bind) pdu);
+                } catch (Throwable t) {
+                    log.error("{}: bind authentication failed", id, t);
+                    answerBind((Bind) pdu, CommandStatus.ESME_RSYSERR, "", 0);
+                }
+                return;
+            }
+        }
+        if (cid.response() != null) {
+            unanswered++;
+            if (unanswered >= opts.inboundWindow()) {
+                updateAutoRead();
+            }
+        }
+        try {
+            handler.onRequest(this, pdu);
+        } catch (Throwable t) {
+            log.error("{}: onRequest failed for {}; answering ESME_RSYSERR", id, pdu.commandName(), t);
+            if (cid.response() != null) {
+                doReply(pdu, pdu.errorResponse(CommandStatus.ESME_RSYSERR));
+            }
+        }
+    }
+
+    private boolean bindInProgressByPeer;
+
+    private void refuse(Pdu pdu, CommandStatus status) {
+        log.info("{}: refusing {} seq={} in state {}: {}", id, pdu.commandName(), pdu.sequenceNumber(), state, status.name());
+        writeResponse(pdu.errorResponse(status));
+    }
+
+    private void onResponse(Pdu resp) {
+        int seq = resp.sequenceNumber();
+        PendingRequest p = pending.get(seq);
+        if (p == null) {
+            log.warn("{}: dropping {} seq={}: no request of ours awaits it (late after a timeout, duplicate or unknown)",
+                    id, resp.commandName(), seq);
+            return;
+        }
+        if (resp.commandId() != p.pdu.commandId().response() && !resp.isGenericNack()) {
+            log.warn("{}: dropping {} seq={}: that number belongs to our {}", id, resp.commandName(), seq,
+                    p.pdu.commandName());
+            return;
+        }
+        pending.remove(seq);
+        pendingCount = pending.size();
+        if (p == autoEnquire) {
+            autoEnquire = null;
+            cancel(enquireRespTimer);
+            enquireRespTimer = null;
+        }
+        if (p == bindRequest) {
+            bindRequest = null;
+            cancel(bindTimer);
+            bindTimer = null;
+            if (resp.isSuccessResponse()) {
+                becomeBound((Bind) p.pdu);
+            }
+        }
+        try {
+            handler.onResponse(this, p.pdu, resp);
+        } catch (Throwable t) {
+            log.error("{}: onResponse failed", id, t);
+        }
+        if (resp.isGenericNack()) {
+            p.completeExceptionally(new GenericNackException(p.pdu, resp));
+        } else {
+            p.complete(resp);
+        }
+        if (p == unbindRequest) {
+            unbindRequest = null;
+            cancel(unbindTimer);
+            state = SessionState.UNBOUND;
+            finish(gracefulReason != null ? gracefulReason : StopReason.of(StopReason.Kind.LOCAL, "unbound"));
+            return;
+        }
+        drainQueue();
+    }
+
+    private void onDecodeFailure(DecodeFailure f) {
+        PduDecodeException e = f.error;
+        lastReceived = now();
+        log.warn("{}: undecodable PDU ({}): {}", id, e.reason(), e.getMessage());
+        try {
+            handler.onUnparsedPdu(this, f.raw, e);
+        } catch (Throwable t) {
+            log.error("{}: onUnparsedPdu failed", id, t);
+        }
+        if (!e.framingIntact()) {
+            if (opts.autoGenericNack()) {
+                writeResponse(PduFactory.genericNack(e.commandStatus(), e.headerReadable() ? e.sequenceNumber() : 0));
+            }
+            finish(StopReason.of(StopReason.Kind.FRAMING_ERROR, e.getMessage()));
+            return;
+        }
+        boolean isResponse = (e.commandId() & CommandId.RESPONSE_BIT) != 0;
+        if (isResponse) {
+            PendingRequest p = pending.get(e.sequenceNumber());
+            CommandId expected = p == null ? null : p.pdu.commandId().response();
+            if (p != null && expected != null && (expected.id() == e.commandId() || e.commandId() == CommandId.GENERIC_NACK.id())) {
+                pending.remove(e.sequenceNumber());
+                pendingCount = pending.size();
+                p.completeExceptionally(new MalformedResponseException(p.pdu, e));
+                drainQueue();
+            }
+            return;
+        }
+        if (opts.autoGenericNack()) {
+            writeResponse(PduFactory.errorResponse(e.commandId(), e.sequenceNumber(), e.commandStatus()));
+        }
+    }
+
+    // ---------------------------------------------------------------- outbound
+
+    private void doSend(PendingRequest p) {
+        CommandId cid = p.pdu.commandId();
+        if (finished || stopping || !channel.isActive()) {
+            p.completeExceptionally(closedError());
+            return;
+        }
+        if (opts.enforceBindState() && !BindStateRules.maySend(role, state, cid)) {
+            p.completeExceptionally(new InvalidBindStateException(cid, state, role));
+            return;
+        }
+        if (cid.isBind() && bindRequest != null) {
+            p.completeExceptionally(new InvalidBindStateException(cid, state, role));
+            return;
+        }
+        if (cid.expectsNoResponse()) {
+            writeOneWay(p);
+            return;
+        }
+        if (cid == CommandId.UNBIND) {
+            stopping = true;
+            p.special = true;
+            unbindRequest = p;
+            if (transmit(p) && SessionOptionsAccess.enabled(opts.unbindResponseLimit())) {
+                unbindTimer = schedule(this::unbindTimedOut, nanos(opts.unbindResponseLimit()));
+            }
+            return;
+        }
+        if (pending.size() >= opts.windowSize() || !queue.isEmpty() || !channel.isWritable()) {
+            if (opts.windowFullPolicy() == SessionOptions.WindowFullPolicy.FAIL) {
+                p.completeExceptionally(new WindowFullException("window of " + opts.windowSize() + " is full"));
+            } else if (queue.size() >= opts.maxQueued()) {
+                p.completeExceptionally(new WindowFullException("window of " + opts.windowSize()
+                        + " and queue of " + opts.maxQueued() + " are full"));
+            } else {
+                queue.add(p);
+                queuedCount = queue.size();
+            }
+            return;
+        }
+        transmit(p);
+    }
+
+    private void drainQueue() {
+        while (!queue.isEmpty() && pending.size() < opts.windowSize() && channel.isWritable() && !stopping) {
+            PendingRequest p = queue.poll();
+            if (opts.enforceBindState() && !BindStateRules.maySend(role, state, p.pdu.commandId())) {
+                p.completeExceptionally(new InvalidBindStateException(p.pdu.commandId(), state, role));
+                continue;
+            }
+            transmit(p);
+        }
+        queuedCount = queue.size();
+    }
+
+    /** Numbers, encodes and writes a request, and starts waiting for its response. */
+    private boolean transmit(PendingRequest p) {
+        int seq = nextSequence();
+        Pdu numbered = p.pdu.withSequenceNumber(seq);
+        ByteBuf buf;
+        try {
+            buf = encode(numbered);
+        } catch (RuntimeException e) {
+            log.warn("{}: cannot encode {}: {}", id, numbered.commandName(), e.getMessage());
+            if (p == unbindRequest) {
+                unbindRequest = null;
+            }
+            p.completeExceptionally(e);
+            return false;
+        }
+        p.pdu = numbered;
+        CommandId cid = numbered.commandId();
+        long now = now();
+        if (cid.isBind()) {
+            p.special = true;
+            bindRequest = p;
+            if (SessionOptionsAccess.enabled(opts.bindResponseLimit())) {
+                bindTimer = schedule(this::bindTimedOut, nanos(opts.bindResponseLimit()));
+            }
+        } else if (!p.special) {
+            if (responseLimitNanos > 0) {
+                p.deadline = now + responseLimitNanos;
+            } else {
+                p.special = true;
+            }
+        }
+        pending.add(seq, p);
+        pendingCount = pending.size();
+        if (!p.special) {
+            armResponseTimer();
+        }
+        if (cid != CommandId.ENQUIRE_LINK) {
+            lastActivity = now;
+        }
+        if (log.isDebugEnabled()) {
+            log.debug("{}: -> {}", id, PduPrinter.oneLine(numbered));
+        }
+        p.owner = this;
+        ChannelPromise promise = ctx.newPromise();
+        promise.addListener(p);
+        ctx.write(buf, promise);
+        requestFlush();
+        return true;
+    }
+
+    void onRequestWritten(PendingRequest p, ChannelFuture f) {
+        Throwable cause = f.cause();
+        if (cause != null) {
+            int seq = p.pdu.sequenceNumber();
+            if (channel.isActive() && pending.get(seq) == p) {
+                pending.remove(seq);
+                pendingCount = pending.size();
+                p.completeExceptionally(new WriteFailedException("could not write " + p.pdu.commandName(), cause));
+            }
+            // Otherwise the connection is closing and the request is reported lost with the rest.
+        }
+        if (wantsSendResults) {
+            try {
+                handler.onSendResult(this, p.pdu, cause);
+            } catch (Throwable t) {
+                log.error("{}: onSendResult failed", id, t);
+            }
+        }
+    }
+
+    private void writeOneWay(PendingRequest p) {
+        Pdu numbered = p.pdu.withSequenceNumber(nextSequence());
+        ByteBuf buf;
+        try {
+            buf = encode(numbered);
+        } catch (RuntimeException e) {
+            p.completeExceptionally(e);
+            return;
+        }
+        p.pdu = numbered;
+        ctx.write(buf).addListener(f -> {
+            if (f.isSuccess()) {
+                p.complete(null);
+            } else {
+                p.completeExceptionally(new WriteFailedException("could not write " + numbered.commandName(), f.cause()));
+            }
+            if (wantsSendResults) {
+                handler.onSendResult(this, numbered, f.cause());
+            }
+        });
+        requestFlush();
+    }
+
+    private void doReply(Pdu request, Pdu response) {
+        if (request.commandId().response() != null && unanswered > 0) {
+            unanswered--;
+            if (unanswered == opts.inboundWindow() - 1) {
+                updateAutoRead();
+            }
+        }
+        if (!channel.isActive()) {
+            log.debug("{}: dropping {}: the connection is closed", id, response.commandName());
+            return;
+        }
+        if (role == SessionRole.MC && response.isBindResponse() && request instanceof Bind) {
+            bindInProgressByPeer = false;
+            if (response.isSuccessResponse() && !state.isBound()) {
+                becomeBound((Bind) request);
+            }
+        }
+        writeResponse(response);
+    }
+
+    /** Answers a bind on the MC side after authentication. */
+    public void answerBind(Bind bind, CommandStatus status, String mcSystemId, int scInterfaceVersion) {
+        if (!loop.inEventLoop()) {
+            loop.execute(() -> answerBind(bind, status, mcSystemId, scInterfaceVersion));
+            return;
+        }
+        bindInProgressByPeer = false;
+        if (finished || !channel.isActive()) {
+            return;
+        }
+        BindResp.Builder<? extends BindResp> b = bindRespBuilder(bind.bindMode());
+        b.commandStatus(status).sequenceNumber(bind.sequenceNumber());
+        if (status.isOk()) {
+            b.systemId(mcSystemId);
+            if (scInterfaceVersion > 0 && bind.interfaceVersion() >= 0x34) {
+                b.tlv(TlvTag.SC_INTERFACE_VERSION, scInterfaceVersion);
+            }
+        }
+        writeResponse(b.build());
+        if (status.isOk()) {
+            becomeBound(bind);
+        } else {
+            log.info("{}: refused bind of system_id '{}' from {}: {}", id, bind.systemId(), channel.remoteAddress(),
+                    status.name());
+        }
+    }
+
+    private static BindResp.Builder<? extends BindResp> bindRespBuilder(BindMode mode) {
+        switch (mode) {
+            case TRANSMITTER: return io.smppex.pdu.BindTransmitterResp.builder();
+            case RECEIVER: return io.smppex.pdu.BindReceiverResp.builder();
+            default: return io.smppex.pdu.BindTransceiverResp.builder();
+        }
+    }
+
+    private void becomeBound(Bind bind) {
+        BindMode mode = bind.bindMode();
+        bindMode = mode;
+        systemId = bind.systemId();
+        state = mode == BindMode.TRANSMITTER ? SessionState.BOUND_TX
+                : mode == BindMode.RECEIVER ? SessionState.BOUND_RX : SessionState.BOUND_TRX;
+        cancel(initTimer);
+        initTimer = null;
+        log.info("{}: bound as {} (system_id '{}') with {}", id, mode.shortName(), bind.systemId(), channel.remoteAddress());
+        try {
+            handler.onBound(this, bind);
+        } catch (Throwable t) {
+            log.error("{}: onBound failed", id, t);
+        }
+    }
+
+    private void writeResponse(Pdu response) {
+        ByteBuf buf;
+        try {
+            buf = encode(response);
+        } catch (RuntimeException e) {
+            log.error("{}: cannot encode {}: {}", id, response.commandName(), e.getMessage());
+            if (wantsSendResults) {
+                handler.onSendResult(this, response, e);
+            }
+            return;
+        }
+        if (log.isDebugEnabled()) {
+            log.debug("{}: -> {}", id, PduPrinter.oneLine(response));
+        }
+        if (wantsSendResults) {
+            ctx.write(buf).addListener(f -> handler.onSendResult(this, response, f.cause()));
+        } else {
+            ctx.write(buf, ctx.voidPromise());
+        }
+        requestFlush();
+    }
+
+    private ByteBuf encode(Pdu pdu) {
+        ByteBuf buf = ctx.alloc().ioBuffer(pdu.isResponse() ? 64 : 256);
+        try {
+            codec.encode(pdu, out.wrap(buf));
+            return buf;
+        } catch (RuntimeException e) {
+            buf.release();
+            throw e;
+        } finally {
+            out.wrap(null);
+        }
+    }
+
+    private int nextSequence() {
+        for (;;) {
+            int s = nextSeq;
+            nextSeq = s == Integer.MAX_VALUE ? 1 : s + 1;
+            if (!pending.contains(s)) {
+                return s;
+            }
+        }
+    }
+
+    private void requestFlush() {
+        needsFlush = true;
+        if (!inRead && !flushTaskQueued) {
+            flushTaskQueued = true;
+            loop.execute(flushTask);
+        }
+    }
+
+    private void runFlushTask() {
+        flushTaskQueued = false;
+        flushNow();
+    }
+
+    private void flushNow() {
+        if (needsFlush) {
+            needsFlush = false;
+            ctx.flush();
+        }
+    }
+
+    private void updateAutoRead() {
+        if (channel == null) {
+            return;
+        }
+        boolean want = channel.isWritable() && unanswered < opts.inboundWindow();
+        if (channel.config().isAutoRead() != want) {
+            channel.config().setAutoRead(want);
+            if (!want) {
+                log.debug("{}: reading paused (writable={}, unanswered={})", id, channel.isWritable(), unanswered);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- timers
+
+    private long now() {
+        return ticker.nanoTime();
+    }
+
+    private static long nanos(Duration d) {
+        return SessionOptionsAccess.enabled(d) ? d.toNanos() : 0;
+    }
+
+    private ScheduledFuture<?> schedule(Runnable task, long delayNanos) {
+        return loop.schedule(task, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+    }
+
+    private static void cancel(Future<?> f) {
+        if (f != null) {
+            f.cancel(false);
+        }
+    }
+
+    private void armResponseTimer() {
+        PendingRequest head = pending.head();
+        if (head == null || responseTimer != null || finished) {
+            return;
+        }
+        responseTimer = schedule(expireTask, head.deadline - now());
+    }
+
+    private void expireResponses() {
+        responseTimer = null;
+        if (finished) {
+            return;
+        }
+        long now = now();
+        PendingRequest head;
+        while ((head = pending.head()) != null && head.deadline - now <= 0) {
+            pending.remove(head.pdu.sequenceNumber());
+            pendingCount = pending.size();
+            timedOut(head, opts.responseLimit());
+        }
+        drainQueue();
+        armResponseTimer();
+    }
+
+    private void timedOut(PendingRequest p, Duration limit) {
+        log.info("{}: no response to {} seq={} within {}", id, p.pdu.commandName(), p.pdu.sequenceNumber(), limit);
+        try {
+            handler.onResponseTimeout(this, p.pdu);
+        } catch (Throwable t) {
+            log.error("{}: onResponseTimeout failed", id, t);
+        }
+        p.completeExceptionally(new ResponseTimeoutException(p.pdu, limit));
+    }
+
+    private void bindTimedOut() {
+        bindTimer = null;
+        PendingRequest p = bindRequest;
+        if (p == null || finished) {
+            return;
+        }
+        bindRequest = null;
+        pending.remove(p.pdu.sequenceNumber());
+        pendingCount = pending.size();
+        timedOut(p, opts.bindResponseLimit());
+    }
+
+    private void unbindTimedOut() {
+        unbindTimer = null;
+        PendingRequest p = unbindRequest;
+        if (p == null || finished) {
+            return;
+        }
+        unbindRequest = null;
+        pending.remove(p.pdu.sequenceNumber());
+        pendingCount = pending.size();
+        timedOut(p, opts.unbindResponseLimit());
+        finish(gracefulReason != null ? gracefulReason
+                : StopReason.of(StopReason.Kind.LOCAL, "no unbind_resp within " + opts.unbindResponseLimit()));
+    }
+
+    private void armEnquireTimer(long delay) {
+        if (delay > 0 && !finished) {
+            enquireTimer = schedule(this::enquireTimerFired, delay);
+        }
+    }
+
+    private void enquireTimerFired() {
+        enquireTimer = null;
+        if (finished) {
+            return;
+        }
+        long limit = nanos(opts.enquireLinkLimit());
+        long idle = now() - lastReceived;
+        if (idle < limit) {
+            armEnquireTimer(limit - idle);
+            return;
+        }
+        if (autoEnquire == null && (state.isBound() || state == SessionState.OUTBOUND) && !stopping) {
+            TimerAction a = onTimer(TimerKind.ENQUIRE_LINK);
+            if (a == TimerAction.STOP) {
+                finish(StopReason.of(StopReason.Kind.HANDLER, "stopped by the enquire_link timer handler"));
+                return;
+            }
+            if (a == TimerAction.DEFAULT) {
+                PendingRequest p = new PendingRequest(EnquireLink.create());
+                p.special = true;
+                autoEnquire = p;
+                if (transmit(p)) {
+                    long respLimit = nanos(opts.enquireLinkRespLimit());
+                    if (respLimit > 0) {
+                        enquireRespTimer = schedule(this::enquireRespTimerFired, respLimit);
+                    }
+                } else {
+                    autoEnquire = null;
+                }
+            }
+        }
+        armEnquireTimer(limit);
+    }
+
+    private void enquireRespTimerFired() {
+        enquireRespTimer = null;
+        PendingRequest p = autoEnquire;
+        if (p == null || finished) {
+            return;
+        }
+        autoEnquire = null;
+        pending.remove(p.pdu.sequenceNumber());
+        pendingCount = pending.size();
+        TimerAction a = onTimer(TimerKind.ENQUIRE_LINK_RESP);
+        timedOut(p, opts.enquireLinkRespLimit());
+        if (a != TimerAction.IGNORE) {
+            finish(StopReason.of(StopReason.Kind.ENQUIRE_LINK_TIMEOUT,
+                    "no enquire_link_resp within " + opts.enquireLinkRespLimit()));
+        }
+    }
+
+    private void armInactivityTimer(long delay) {
+        if (delay > 0 && !finished) {
+            inactivityTimer = schedule(this::inactivityTimerFired, delay);
+        }
+    }
+
+    private void inactivityTimerFired() {
+        inactivityTimer = null;
+        if (finished) {
+            return;
+        }
+        long limit = nanos(opts.inactivityLimit());
+        long idle = now() - lastActivity;
+        if (idle < limit) {
+            armInactivityTimer(limit - idle);
+            return;
+        }
+        TimerAction a = onTimer(TimerKind.INACTIVITY);
+        if (a == TimerAction.IGNORE) {
+            armInactivityTimer(limit);
+            return;
+        }
+        StopReason r = StopReason.of(StopReason.Kind.INACTIVITY_TIMEOUT, "no traffic for " + opts.inactivityLimit());
+        if (a == TimerAction.STOP) {
+            finish(r);
+        } else {
+            gracefulStop(r);
+        }
+    }
+
+    private void initTimerFired() {
+        initTimer = null;
+        if (finished || state.isBound()) {
+            return;
+        }
+        TimerAction a = onTimer(TimerKind.SESSION_INIT);
+        if (a == TimerAction.IGNORE) {
+            initTimer = schedule(this::initTimerFired, nanos(opts.sessionInitLimit()));
+            return;
+        }
+        finish(StopReason.of(StopReason.Kind.SESSION_INIT_TIMEOUT, "not bound within " + opts.sessionInitLimit()));
+    }
+
+    private TimerAction onTimer(TimerKind kind) {
+        try {
+            TimerAction a = handler.onTimer(this, kind);
+            return a == null ? TimerAction.DEFAULT : a;
+        } catch (Throwable t) {
+            log.error("{}: onTimer failed", id, t);
+            return TimerAction.DEFAULT;
+        }
+    }
+
+    // ---------------------------------------------------------------- stopping
+
+    private void gracefulStop(StopReason reason) {
+        if (finished || stopping) {
+            return;
+        }
+        if (state.isBound() && channel.isActive()) {
+            gracefulReason = reason;
+            stopping = true;
+            PendingRequest p = new PendingRequest(Unbind.create());
+            p.special = true;
+            unbindRequest = p;
+            if (transmit(p)) {
+                long limit = nanos(opts.unbindResponseLimit());
+                unbindTimer = schedule(this::unbindTimedOut, limit);
+            } else {
+                finish(reason);
+            }
+        } else {
+            finish(reason);
+        }
+    }
+
+    /**
+     * Ends the session exactly once: every request still pending or queued is reported lost to
+     * onStop and its future fails with SessionClosedException; then the connection closes.
+     */
+    private void finish(StopReason reason) {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        stopping = true;
+        stopReason = reason;
+        cancel(responseTimer);
+        cancel(enquireTimer);
+        cancel(enquireRespTimer);
+        cancel(inactivityTimer);
+        cancel(initTimer);
+        cancel(bindTimer);
+        cancel(unbindTimer);
+        responseTimer = null;
+        List<PendingRequest> lostRequests = pending.drain();
+        lostRequests.addAll(queue);
+        queue.clear();
+        pendingCount = 0;
+        queuedCount = 0;
+        List<Pdu> lost = new ArrayList<>(lostRequests.size());
+        for (PendingRequest p : lostRequests) {
+            if (!p.isDone()) {
+                lost.add(p.pdu);
+            }
+        }
+        if (reason.kind() == StopReason.Kind.LOCAL || reason.kind() == StopReason.Kind.UNBOUND_BY_PEER
+                || reason.kind() == StopReason.Kind.SHUTDOWN) {
+            log.info("{}: session ended: {}; {} request(s) lost", id, reason, lost.size());
+        } else {
+            log.warn("{}: session ended: {}; {} request(s) lost", id, reason, lost.size());
+        }
+        List<Pdu> finals = List.of();
+        try {
+            List<Pdu> r = handler.onStop(this, reason, List.copyOf(lost));
+            if (r != null) {
+                finals = r;
+            }
+        } catch (Throwable t) {
+            log.error("{}: onStop failed", id, t);
+        }
+        SessionClosedException closed = new SessionClosedException(reason);
+        for (PendingRequest p : lostRequests) {
+            p.completeExceptionally(closed);
+        }
+        if (channel.isActive()) {
+            for (Pdu f : finals) {
+                try {
+                    Pdu numbered = f.isRequest() ? f.withSequenceNumber(nextSequence()) : f;
+                    ctx.write(encode(numbered), ctx.voidPromise());
+                } catch (RuntimeException e) {
+                    log.warn("{}: cannot send final {}: {}", id, f.commandName(), e.getMessage());
+                }
+            }
+            state = state == SessionState.UNBOUND ? SessionState.UNBOUND : state;
+            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            if (!finals.isEmpty()) {
+                log.debug("{}: {} final PDU(s) not sent: the connection is already closed", id, finals.size());
+            }
+            state = SessionState.CLOSED;
+            closeFuture.complete(null);
+        }
+    }
+
+    private SmppException closedError() {
+        StopReason r = stopReason;
+        return new SessionClosedException(r != null ? r : StopReason.of(StopReason.Kind.LOCAL, "session is stopping"));
+    }
+
+    @Override
+    public String toString() {
+        return id + "[" + state + (bindMode != null ? " " + bindMode.shortName() : "") + " "
+                + (channel != null ? channel.remoteAddress() : "unconnected") + "]";
+    }
+}
