@@ -42,7 +42,11 @@ import org.slf4j.LoggerFactory;
 public final class Esme implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Esme.class);
 
-    /** Opens a session; binds too if {@code options} carry a bind. */
+    /**
+     * Opens a session; binds too if {@code options} carry a bind. Fails with
+     * {@link ConnectFailedException} (TCP or TLS), {@link BindFailedException} (the MC refused),
+     * or the bind request's own failure (e.g. {@link ResponseTimeoutException}).
+     */
     public static CompletableFuture<Session> connect(String host, int port, SessionHandler handler, EsmeOptions options) {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(handler, "handler");
@@ -70,7 +74,8 @@ public final class Esme implements AutoCloseable {
         ChannelFuture cf = b.connect(host, port);
         cf.addListener(f -> {
             if (!f.isSuccess()) {
-                result.completeExceptionally(f.cause());
+                result.completeExceptionally(new ConnectFailedException("cannot connect to " + host + ":" + port + ": "
+                        + f.cause().getMessage(), f.cause()));
                 return;
             }
             SslHandler tls = cf.channel().pipeline().get(SslHandler.class);
@@ -81,7 +86,8 @@ public final class Esme implements AutoCloseable {
                     if (h.isSuccess()) {
                         afterConnect(engine, options, result);
                     } else {
-                        result.completeExceptionally(h.cause());
+                        result.completeExceptionally(new ConnectFailedException("TLS handshake with " + host + ":" + port
+                                + " failed: " + h.cause().getMessage(), h.cause()));
                         engine.close();
                     }
                 });
@@ -110,8 +116,8 @@ public final class Esme implements AutoCloseable {
     }
 
     /**
-     * Like {@link #connect} but waits. Failures are rethrown unwrapped: {@link BindFailedException},
-     * {@link SessionClosedException}, a {@link java.net.ConnectException} as {@link SmppException}...
+     * Like {@link #connect} but waits. Failures are rethrown unwrapped: {@link ConnectFailedException},
+     * {@link BindFailedException}, {@link SessionClosedException}, {@link ResponseTimeoutException}...
      *
      * @throws IllegalStateException when called on an event-loop thread, where waiting would deadlock
      */
@@ -125,6 +131,15 @@ public final class Esme implements AutoCloseable {
         } catch (ExecutionException e) {
             throw Blocking.unwrap(e.getCause(), "connect to " + host + ":" + port);
         }
+    }
+
+    /**
+     * Listens for MCs that connect to us and send outbind; each is answered with the options' bind
+     * (bind_receiver, or bind_transceiver for SMPP 5.0 MCs). Port 0 picks a free port.
+     */
+    public static OutbindListener listenForOutbind(String bindAddress, int port, Supplier<SessionHandler> handlers,
+                                                   EsmeOptions options) {
+        return new OutbindListener(bindAddress, port, handlers, options);
     }
 
     /** Starts a managed ESME that keeps one bound session up, reconnecting per the options' policy. */

@@ -1,0 +1,10 @@
+package io.smppex;
+
+/** The TCP connection or the TLS handshake could not be established; the cause says why. */
+public final class ConnectFailedException extends SmppException {
+    private static final long serialVersionUID = 1L;
+
+    public ConnectFailedException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

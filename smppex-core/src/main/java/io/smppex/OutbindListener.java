@@ -1,0 +1,161 @@
+package io.smppex;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.smppex.internal.Pipelines;
+import io.smppex.internal.SessionEngine;
+import io.smppex.internal.Transports;
+import io.smppex.pdu.Bind;
+import io.smppex.pdu.BindMode;
+import io.smppex.pdu.Outbind;
+import io.smppex.pdu.Pdu;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ESME side of outbind: listens for connections an MC opens, and answers its outbind by
+ * binding with the bind from the options (bind_receiver or, in SMPP 5.0, bind_transceiver).
+ * Start one with {@link Esme#listenForOutbind}.
+ */
+public final class OutbindListener implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(OutbindListener.class);
+
+    private final EventLoopGroup boss = Transports.newGroup(1, "smppex-outbind-accept");
+    private final EventLoopGroup workers;
+    private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
+    private final List<Consumer<Session>> boundListeners = new CopyOnWriteArrayList<>();
+    private final Channel server;
+
+    OutbindListener(String bindAddress, int port, Supplier<SessionHandler> handlers, EsmeOptions options) {
+        Bind bind = options.bind().orElseThrow(() -> new IllegalArgumentException("answering outbind needs a bind in the options"));
+        if (bind.bindMode() == BindMode.TRANSMITTER) {
+            throw new IllegalArgumentException("outbind is answered with bind_receiver or bind_transceiver, not bind_transmitter");
+        }
+        this.workers = options.eventLoopGroup().orElseGet(Transports::sharedClientGroup);
+        ServerBootstrap b = new ServerBootstrap().group(boss, workers).channel(Transports.serverSocketChannel())
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        SessionHandler user = Objects.requireNonNull(handlers.get(), "handler factory returned null");
+                        SessionEngine engine = new SessionEngine(SessionRole.ESME, new Answering(user, bind), options.session(), null);
+                        sessions.add(engine);
+                        engine.closeFuture().whenComplete((v, e) -> sessions.remove(engine));
+                        Pipelines.configure(ch.pipeline(), null, options.session(), engine);
+                    }
+                });
+        try {
+            server = b.bind(bindAddress, port).sync().channel();
+        } catch (Exception e) {
+            boss.shutdownGracefully();
+            throw new SmppException("cannot listen for outbind on " + bindAddress + ":" + port + ": " + e, e);
+        }
+        log.info("ESME listening for outbind on {}", server.localAddress());
+    }
+
+    /** Called with each session once the MC has accepted our bind. */
+    public void onBound(Consumer<Session> listener) {
+        boundListeners.add(listener);
+    }
+
+    public int port() {
+        return ((InetSocketAddress) server.localAddress()).getPort();
+    }
+
+    public List<Session> sessions() {
+        return List.copyOf(sessions);
+    }
+
+    @Override
+    public void close() {
+        server.close().syncUninterruptibly();
+        for (Session s : sessions) {
+            s.stop();
+        }
+        boss.shutdownGracefully();
+    }
+
+    /** Binds when outbind arrives, then behaves as the user's handler. */
+    private final class Answering implements SessionHandler {
+        private final SessionHandler user;
+        private final Bind bind;
+
+        Answering(SessionHandler user, Bind bind) {
+            this.user = user;
+            this.bind = bind;
+        }
+
+        @Override
+        public boolean onStart(Session session) {
+            return user.onStart(session);
+        }
+
+        @Override
+        public void onRequest(Session session, Pdu request) {
+            if (request instanceof Outbind) {
+                log.info("{}: outbind from MC '{}'; binding as {}", session.id(), ((Outbind) request).systemId(),
+                        bind.bindMode().shortName());
+                session.send(bind).whenComplete((resp, err) -> {
+                    if (err != null || !resp.isSuccessResponse()) {
+                        log.warn("{}: bind after outbind failed: {}", session.id(), err != null ? err : resp.status());
+                        session.close();
+                    }
+                });
+                return;
+            }
+            user.onRequest(session, request);
+        }
+
+        @Override
+        public void onBound(Session session, Bind b) {
+            user.onBound(session, b);
+            boundListeners.forEach(l -> l.accept(session));
+        }
+
+        @Override
+        public void onResponse(Session session, Pdu request, Pdu response) {
+            user.onResponse(session, request, response);
+        }
+
+        @Override
+        public void onResponseTimeout(Session session, Pdu request) {
+            user.onResponseTimeout(session, request);
+        }
+
+        @Override
+        public void onUnparsedPdu(Session session, byte[] raw, io.smppex.pdu.PduDecodeException error) {
+            user.onUnparsedPdu(session, raw, error);
+        }
+
+        @Override
+        public TimerAction onTimer(Session session, TimerKind timer) {
+            return user.onTimer(session, timer);
+        }
+
+        @Override
+        public void onSocketClosed(Session session) {
+            user.onSocketClosed(session);
+        }
+
+        @Override
+        public void onSocketError(Session session, Throwable error) {
+            user.onSocketError(session, error);
+        }
+
+        @Override
+        public List<Pdu> onStop(Session session, StopReason reason, List<Pdu> lost) {
+            return user.onStop(session, reason, lost);
+        }
+    }
+}
