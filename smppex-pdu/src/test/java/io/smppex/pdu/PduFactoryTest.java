@@ -1,0 +1,140 @@
+package io.smppex.pdu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.smppex.pdu.internal.Hex;
+import io.smppex.pdu.text.DataCoding;
+import io.smppex.pdu.text.SplitMethod;
+import io.smppex.pdu.text.TextCodec;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PduFactoryTest {
+    private static final PduCodec CODEC = PduCodec.defaults();
+
+    @Test
+    void bindsOfEveryModeCarryTheCredentials() {
+        for (BindMode mode : BindMode.values()) {
+            Bind b = PduFactory.bind(mode, "sys", "pw", "VMA", InterfaceVersion.SMPP_50, 1, 1, "^447");
+            assertThat(b.commandId()).isEqualTo(mode.bindCommand());
+            assertThat(b.bindMode()).isEqualTo(mode);
+            assertThat(b.systemId()).isEqualTo("sys");
+            assertThat(b.password()).isEqualTo("pw");
+            assertThat(b.systemType()).isEqualTo("VMA");
+            assertThat(b.interfaceVersion()).isEqualTo(0x50);
+            assertThat(b.addressRange()).isEqualTo("^447");
+            assertThat(CODEC.decode(CODEC.encode(b))).isEqualTo(b);
+            BindResp r = PduFactory.bindResp(mode, CommandStatus.ESME_ROK, "MC");
+            assertThat(r.commandId()).isEqualTo(mode.bindRespCommand());
+            assertThat(r.systemId()).isEqualTo("MC");
+        }
+        assertThat(PduFactory.bindTransmitter("a", "b").interfaceVersion()).isEqualTo(0x34);
+    }
+
+    @Test
+    void m2IsTheFactoryBind() {
+        Pdu bind = PduFactory.bindTransmitter("smppclient1", "password").withSequenceNumber(1);
+        assertThat(Hex.encode(CODEC.encode(bind))).isEqualTo(SpecVectors.ALL.get("M2"));
+    }
+
+    @Test
+    void m10AndM13AreTheFactoryHeaderOnlyPdus() {
+        assertThat(Hex.encode(CODEC.encode(PduFactory.enquireLink().withSequenceNumber(3)))).isEqualTo(SpecVectors.ALL.get("M10"));
+        assertThat(Hex.encode(CODEC.encode(PduFactory.unbind().withSequenceNumber(4)))).isEqualTo(SpecVectors.ALL.get("M13"));
+        assertThat(Hex.encode(CODEC.encode(PduFactory.genericNack(CommandStatus.ESME_RINVCMDID, 9))))
+                .isEqualTo(SpecVectors.ALL.get("M12"));
+    }
+
+    @Test
+    void submitSmPicksGsmWhenEverythingFitsAndUcs2Otherwise() {
+        SubmitSm gsm = PduFactory.submitSm("Shop", "447700900123", "Price: 5€ [ok]");
+        assertThat(gsm.dataCoding()).isEqualTo(DataCoding.MC_DEFAULT);
+        assertThat(TextCodec.GSM7.decode(gsm.shortMessage())).isEqualTo("Price: 5€ [ok]");
+        SubmitSm ucs2 = PduFactory.submitSm("Shop", "447700900123", "Привет 👋");
+        assertThat(ucs2.dataCoding()).isEqualTo(DataCoding.UCS2);
+        assertThat(new String(ucs2.shortMessage(), StandardCharsets.UTF_16BE)).isEqualTo("Привет 👋");
+        assertThat(gsm.source()).isEqualTo(Address.of("Shop", 5, 0));
+        assertThat(gsm.destination()).isEqualTo(Address.of("447700900123", 1, 1));
+    }
+
+    @Test
+    void m5IsTheFactorySubmitSm() {
+        Pdu m5 = PduFactory.submitSm(Address.of("447700900001"), Address.of("447700900123"), "Hello World",
+                RegisteredDelivery.RECEIPT_ON_FINAL).withSequenceNumber(2);
+        assertThat(Hex.encode(CODEC.encode(m5))).isEqualTo(SpecVectors.ALL.get("M5"));
+    }
+
+    @Test
+    void submitSmPartsSplitsWithEachMethod() {
+        String text = "x".repeat(200);
+        List<SubmitSm> udh = PduFactory.submitSmParts(Address.of("A"), Address.of("447700900123"), text,
+                RegisteredDelivery.RECEIPT_ON_FINAL, SplitMethod.UDH_8BIT, 0x2A);
+        assertThat(udh).hasSize(2);
+        assertThat(udh).allSatisfy(p -> {
+            assertThat(p.hasUdh()).isTrue();
+            assertThat(p.registeredDelivery()).isEqualTo(1);
+        });
+        assertThat(Hex.encode(udh.get(0).shortMessage()).substring(0, 12)).isEqualTo("0500032A0201");
+        assertThat(udh.get(0).smLength()).isEqualTo(6 + 153);
+
+        List<SubmitSm> sar = PduFactory.submitSmParts(Address.of("A"), Address.of("447700900123"), text, 0,
+                SplitMethod.SAR, 7);
+        assertThat(sar).hasSize(2);
+        assertThat(sar.get(1).hasUdh()).isFalse();
+        assertThat(sar.get(1).tlv(TlvTag.SAR_MSG_REF_NUM)).contains(7);
+        assertThat(sar.get(1).tlv(TlvTag.SAR_TOTAL_SEGMENTS)).contains(2);
+        assertThat(sar.get(1).tlv(TlvTag.SAR_SEGMENT_SEQNUM)).contains(2);
+
+        List<SubmitSm> payload = PduFactory.submitSmParts(Address.of("A"), Address.of("447700900123"), text, 0,
+                SplitMethod.PAYLOAD, 0);
+        assertThat(payload).hasSize(1);
+        assertThat(payload.get(0).smLength()).isZero();
+        assertThat(payload.get(0).messagePayload()).hasValueSatisfying(b -> assertThat(b).hasSize(200));
+        for (SubmitSm p : udh) {
+            assertThat(CODEC.decode(CODEC.encode(p.withSequenceNumber(1)))).isEqualTo(p.withSequenceNumber(1));
+        }
+    }
+
+    @Test
+    void deliveryReportForASubmitSwapsTheAddressesAndMarksAReceipt() {
+        SubmitSm submit = PduFactory.submitSm("Shop", "447700900123", "hi");
+        DeliverSm r = PduFactory.deliveryReportFor(submit, "m-1", "id:m-1 stat:DELIVRD", MessageState.DELIVERED);
+        assertThat(r.isDeliveryReceipt()).isTrue();
+        assertThat(r.source()).isEqualTo(submit.destination());
+        assertThat(r.destination()).isEqualTo(submit.source());
+        assertThat(r.tlv(TlvTag.RECEIPTED_MESSAGE_ID)).contains("m-1");
+        assertThat(r.tlv(TlvTag.MESSAGE_STATE)).contains(2);
+    }
+
+    @Test
+    void errorResponseForAnUndecodableRequestAndForUnknownCommands() {
+        Pdu r = PduFactory.errorResponse(CommandId.SUBMIT_SM.id(), 5, CommandStatus.ESME_RINVTLVSTREAM);
+        assertThat(r).isInstanceOf(SubmitSmResp.class);
+        assertThat(r.sequenceNumber()).isEqualTo(5);
+        assertThat(r.status()).isEqualTo(CommandStatus.ESME_RINVTLVSTREAM);
+        assertThat(CODEC.encode(r)).hasSize(16);
+        assertThat(PduFactory.errorResponse(0x99, 6, CommandStatus.ESME_RINVCMDID)).isInstanceOf(GenericNack.class);
+        assertThat(PduFactory.errorResponse(CommandId.OUTBIND.id(), 6, CommandStatus.ESME_RINVBNDSTS)).isInstanceOf(GenericNack.class);
+    }
+
+    @Test
+    void otherFactoriesBuildWhatTheyName() {
+        Address a = Address.of("447700900001");
+        Address b = Address.of("447700900123");
+        assertThat(PduFactory.dataSm(a, b, 0, new byte[] {1}).messagePayload()).isPresent();
+        assertThat(PduFactory.querySm("m", a).messageId()).isEqualTo("m");
+        assertThat(PduFactory.cancelSm("m", a, b).destination()).isEqualTo(b);
+        assertThat(PduFactory.replaceSm("m", a, new byte[] {1, 2}).smLength()).isEqualTo(2);
+        assertThat(PduFactory.submitMulti(a, List.of(a, b), "hi").destAddresses()).hasSize(2);
+        assertThat(PduFactory.alertNotification(a, b).esme()).isEqualTo(b);
+        assertThat(PduFactory.outbind("MC", "pw").systemId()).isEqualTo("MC");
+        assertThat(PduFactory.deliverSmResp(CommandStatus.ESME_RX_T_APPN).status()).isEqualTo(CommandStatus.ESME_RX_T_APPN);
+        assertThat(PduFactory.submitSmResp(CommandStatus.ESME_ROK, "id").messageId()).isEqualTo("id");
+        // A text too long for one message builds, and the encoder refuses it naming the field.
+        SubmitSm tooLong = PduFactory.submitSm(Address.of("A"), b, "x".repeat(300), 0);
+        assertThatThrownBy(() -> CODEC.encode(tooLong)).isInstanceOf(PduEncodeException.class)
+                .hasMessageContaining("short_message");
+    }
+}
