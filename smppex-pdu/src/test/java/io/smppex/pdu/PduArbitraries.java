@@ -27,7 +27,30 @@ final class PduArbitraries {
     /** Longest value generated for other variable-length TLVs (billing_identification allows 1024). */
     private static final int MAX_TLV_VALUE = 120;
 
-    private PduArbitraries() {
+    /** C-octet strings over all of ISO-8859-1 but NUL: what the wire format can carry. */
+    static final PduArbitraries LATIN1 = new PduArbitraries('\u0001', '\u00FF');
+    /**
+     * Printable ASCII only, for peers that turn C-octet strings into Java strings with the platform
+     * charset (jSMPP) and so cannot be compared on other octets.
+     */
+    static final PduArbitraries ASCII = new PduArbitraries(' ', '~');
+
+    private final char minChar;
+    private final char maxChar;
+
+    private PduArbitraries(char minChar, char maxChar) {
+        this.minChar = minChar;
+        this.maxChar = maxChar;
+    }
+
+    /** Every command, Latin-1 strings. */
+    static Arbitrary<Pdu> anyPdu() {
+        return LATIN1.any();
+    }
+
+    /** One command, Latin-1 strings. */
+    static Arbitrary<Pdu> forCommand(CommandId id) {
+        return LATIN1.command(id);
     }
 
     // ---------------------------------------------------------------- scalars
@@ -56,20 +79,15 @@ final class PduArbitraries {
     }
 
     /** A C-octet string value that fits a field of {@code maxWithNul} octets including the NUL. */
-    static Arbitrary<String> cstring(int maxWithNul) {
-        return Arbitraries.strings().withCharRange('\u0001', '\u00FF').ofMaxLength(maxWithNul - 1);
-    }
-
-    /** Printable ASCII only: for peers that treat strings as ASCII rather than ISO-8859-1. */
-    static Arbitrary<String> asciiCstring(int maxWithNul) {
-        return Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(maxWithNul - 1);
+    Arbitrary<String> cstring(int maxWithNul) {
+        return Arbitraries.strings().withCharRange(minChar, maxChar).ofMaxLength(maxWithNul - 1);
     }
 
     static Arbitrary<byte[]> octets(int min, int max) {
         return Arbitraries.bytes().array(byte[].class).ofMinSize(min).ofMaxSize(max);
     }
 
-    static Arbitrary<Address> address(int maxWithNul) {
+    Arbitrary<Address> address(int maxWithNul) {
         return Combinators.combine(octet(), octet(), cstring(maxWithNul)).as(Address::new);
     }
 
@@ -109,15 +127,15 @@ final class PduArbitraries {
     // ---------------------------------------------------------------- TLVs
 
     /** A standard TLV with a value of a length its definition allows. */
-    static Arbitrary<Tlv> standardTlv(boolean allowPayload) {
+    Arbitrary<Tlv> standardTlv(boolean allowPayload) {
         List<TlvTag<?>> tags = new ArrayList<>(TlvTag.all());
         if (!allowPayload) {
             tags.remove(TlvTag.MESSAGE_PAYLOAD);
         }
-        return Arbitraries.of(tags).flatMap(PduArbitraries::validValue);
+        return Arbitraries.of(tags).flatMap(this::validValue);
     }
 
-    static Arbitrary<Tlv> validValue(TlvTag<?> tag) {
+    Arbitrary<Tlv> validValue(TlvTag<?> tag) {
         int cap = tag == TlvTag.MESSAGE_PAYLOAD ? MAX_PAYLOAD : MAX_TLV_VALUE;
         int max = Math.min(tag.maxLength(), cap);
         if (tag.isCString()) {
@@ -133,7 +151,7 @@ final class PduArbitraries {
         return Combinators.combine(Arbitraries.integers().between(0x1400, 0x3FFF), octets(0, 40)).as(Tlv::new);
     }
 
-    static Arbitrary<Tlvs> tlvs(boolean allowPayload) {
+    Arbitrary<Tlvs> tlvs(boolean allowPayload) {
         Arbitrary<Tlv> one = Arbitraries.frequencyOf(Tuple.of(3, standardTlv(allowPayload)), Tuple.of(1, vendorTlv()));
         return one.list().ofMaxSize(5).uniqueElements(Tlv::tag).map(PduArbitraries::toTlvs);
     }
@@ -154,7 +172,7 @@ final class PduArbitraries {
         }
     }
 
-    static Arbitrary<SmContent> smContent() {
+    Arbitrary<SmContent> smContent() {
         return Combinators.combine(octets(0, BaseSm.SHORT_MESSAGE_MAX), tlvs(true))
                 .as((sm, t) -> new SmContent(t.contains(TlvTag.MESSAGE_PAYLOAD) ? new byte[0] : sm, t));
     }
@@ -162,13 +180,13 @@ final class PduArbitraries {
     // ---------------------------------------------------------------- commands
 
     /** Every command, each equally likely. */
-    static Arbitrary<Pdu> anyPdu() {
+    Arbitrary<Pdu> any() {
         // No edge cases for the choice itself: jqwik would otherwise favour the first constant (generic_nack).
-        return Arbitraries.of(CommandId.values()).withoutEdgeCases().flatMap(PduArbitraries::forCommand);
+        return Arbitraries.of(CommandId.values()).withoutEdgeCases().flatMap(this::command);
     }
 
     /** Generator for one command; requests carry status 0, responses any status. */
-    static Arbitrary<Pdu> forCommand(CommandId id) {
+    Arbitrary<Pdu> command(CommandId id) {
         switch (id) {
             case GENERIC_NACK: return headerOnly(id, GenericNack::builder);
             case BIND_RECEIVER: return bind(BindReceiver::builder);
@@ -225,14 +243,14 @@ final class PduArbitraries {
                 .use(response ? responseStatus() : Arbitraries.just(0)).in((b, v) -> b.commandStatus(v));
     }
 
-    private static <B extends Pdu.Builder<B, P>, P extends Pdu> Arbitrary<Pdu> headerOnly(CommandId id,
+    private <B extends Pdu.Builder<B, P>, P extends Pdu> Arbitrary<Pdu> headerOnly(CommandId id,
                                                                                        Supplier<B> builder) {
         Arbitrary<P> full = header(builder, id.isResponse()).use(tlvs(false)).in((b, v) -> b.tlvs(v))
                 .build(b -> b.build());
         return id.isResponse() ? withEmptyErrors(id, full) : full.map(p -> (Pdu) p);
     }
 
-    private static <P extends Bind> Arbitrary<Pdu> bind(Supplier<Bind.Builder<P>> builder) {
+    private <P extends Bind> Arbitrary<Pdu> bind(Supplier<Bind.Builder<P>> builder) {
         return header(builder, false)
                 .use(cstring(Bind.SYSTEM_ID_MAX)).in(Bind.Builder::systemId)
                 .use(cstring(Bind.PASSWORD_MAX)).in(Bind.Builder::password)
@@ -244,7 +262,7 @@ final class PduArbitraries {
                 .build(b -> (Pdu) b.build());
     }
 
-    private static <P extends BindResp> Arbitrary<Pdu> bindResp(CommandId id, Supplier<BindResp.Builder<P>> builder) {
+    private <P extends BindResp> Arbitrary<Pdu> bindResp(CommandId id, Supplier<BindResp.Builder<P>> builder) {
         return withEmptyErrors(id, header(builder, true)
                 .use(cstring(Bind.SYSTEM_ID_MAX)).in(BindResp.Builder::systemId)
                 .use(tlvs(false)).in((b, v) -> b.tlvs(v))
@@ -252,7 +270,7 @@ final class PduArbitraries {
                 .build(b -> b.build()));
     }
 
-    private static Arbitrary<Pdu> outbind() {
+    private Arbitrary<Pdu> outbind() {
         return header(Outbind::builder, false)
                 .use(cstring(Bind.SYSTEM_ID_MAX)).in(Outbind.Builder::systemId)
                 .use(cstring(Bind.PASSWORD_MAX)).in(Outbind.Builder::password)
@@ -260,7 +278,7 @@ final class PduArbitraries {
                 .build(b -> (Pdu) b.build());
     }
 
-    private static <B extends BaseSm.Builder<B, P>, P extends BaseSm> Arbitrary<Pdu> baseSm(Supplier<B> builder) {
+    private <B extends BaseSm.Builder<B, P>, P extends BaseSm> Arbitrary<Pdu> baseSm(Supplier<B> builder) {
         return header(builder, false)
                 .use(cstring(BaseSm.SERVICE_TYPE_MAX)).in((b, v) -> b.serviceType(v))
                 .use(address(BaseSm.ADDR_MAX)).in((b, v) -> b.source(v))
@@ -278,7 +296,7 @@ final class PduArbitraries {
                 .build(b -> (Pdu) b.build());
     }
 
-    private static <B extends Pdu.Builder<B, P>, P extends Pdu> Arbitrary<Pdu> messageIdResp(
+    private <B extends Pdu.Builder<B, P>, P extends Pdu> Arbitrary<Pdu> messageIdResp(
             CommandId id, Supplier<B> builder, java.util.function.BiFunction<B, String, B> messageId) {
         return withEmptyErrors(id, header(builder, true)
                 .use(cstring(MessageIdResp.MESSAGE_ID_MAX)).in(messageId)
@@ -286,7 +304,7 @@ final class PduArbitraries {
                 .build(b -> b.build()));
     }
 
-    private static Arbitrary<Pdu> querySm() {
+    private Arbitrary<Pdu> querySm() {
         return header(QuerySm::builder, false)
                 .use(cstring(MessageIdResp.MESSAGE_ID_MAX)).in(QuerySm.Builder::messageId)
                 .use(address(BaseSm.ADDR_MAX)).in(QuerySm.Builder::source)
@@ -294,7 +312,7 @@ final class PduArbitraries {
                 .build(b -> (Pdu) b.build());
     }
 
-    private static Arbitrary<Pdu> querySmResp() {
+    private Arbitrary<Pdu> querySmResp() {
         return withEmptyErrors(CommandId.QUERY_SM_RESP, header(QuerySmResp::builder, true)
                 .use(cstring(MessageIdResp.MESSAGE_ID_MAX)).in(QuerySmResp.Builder::messageId)
                 .use(finalDate()).in(QuerySmResp.Builder::finalDate)
@@ -304,7 +322,7 @@ final class PduArbitraries {
                 .build(b -> b.build()));
     }
 
-    private static Arbitrary<Pdu> replaceSm() {
+    private Arbitrary<Pdu> replaceSm() {
         return header(ReplaceSm::builder, false)
                 .use(cstring(MessageIdResp.MESSAGE_ID_MAX)).in(ReplaceSm.Builder::messageId)
                 .use(address(BaseSm.ADDR_MAX)).in(ReplaceSm.Builder::source)
@@ -316,7 +334,7 @@ final class PduArbitraries {
                 .build(b -> (Pdu) b.build());
     }
 
-    private static Arbitrary<Pdu> cancelSm() {
+    private Arbitrary<Pdu> cancelSm() {
         return header(CancelSm::builder, false)
                 .use(cstring(BaseSm.SERVICE_TYPE_MAX)).in(CancelSm.Builder::serviceType)
                 .use(cstring(MessageIdResp.MESSAGE_ID_MAX)).in(CancelSm.Builder::messageId)
@@ -326,13 +344,13 @@ final class PduArbitraries {
                 .build(b -> (Pdu) b.build());
     }
 
-    static Arbitrary<DestAddress> destAddress() {
+    Arbitrary<DestAddress> destAddress() {
         return Arbitraries.frequencyOf(
                 Tuple.of(3, address(BaseSm.ADDR_MAX).map(DestAddress::sme)),
                 Tuple.of(1, cstring(BaseSm.ADDR_MAX).map(DestAddress::distributionList)));
     }
 
-    private static Arbitrary<Pdu> submitMulti() {
+    private Arbitrary<Pdu> submitMulti() {
         return header(SubmitMulti::builder, false)
                 .use(cstring(BaseSm.SERVICE_TYPE_MAX)).in(SubmitMulti.Builder::serviceType)
                 .use(address(BaseSm.ADDR_MAX)).in(SubmitMulti.Builder::source)
@@ -351,11 +369,11 @@ final class PduArbitraries {
                 .build(b -> (Pdu) b.build());
     }
 
-    static Arbitrary<UnsuccessSme> unsuccessSme() {
+    Arbitrary<UnsuccessSme> unsuccessSme() {
         return Combinators.combine(address(BaseSm.ADDR_MAX), Arbitraries.integers()).as(UnsuccessSme::new);
     }
 
-    private static Arbitrary<Pdu> submitMultiResp() {
+    private Arbitrary<Pdu> submitMultiResp() {
         return withEmptyErrors(CommandId.SUBMIT_MULTI_RESP, header(SubmitMultiResp::builder, true)
                 .use(cstring(MessageIdResp.MESSAGE_ID_MAX)).in(SubmitMultiResp.Builder::messageId)
                 .use(unsuccessSme().list().ofMaxSize(SubmitMulti.MAX_DESTS)).in(SubmitMultiResp.Builder::unsuccessSmes)
@@ -363,7 +381,7 @@ final class PduArbitraries {
                 .build(b -> b.build()));
     }
 
-    private static Arbitrary<Pdu> alertNotification() {
+    private Arbitrary<Pdu> alertNotification() {
         return header(AlertNotification::builder, false)
                 .use(address(AlertNotification.ADDR_MAX)).in(AlertNotification.Builder::source)
                 .use(address(AlertNotification.ADDR_MAX)).in(AlertNotification.Builder::esme)
@@ -371,7 +389,7 @@ final class PduArbitraries {
                 .build(b -> (Pdu) b.build());
     }
 
-    private static Arbitrary<Pdu> dataSm() {
+    private Arbitrary<Pdu> dataSm() {
         return header(DataSm::builder, false)
                 .use(cstring(BaseSm.SERVICE_TYPE_MAX)).in(DataSm.Builder::serviceType)
                 .use(address(DataSm.ADDR_MAX)).in(DataSm.Builder::source)
@@ -383,7 +401,7 @@ final class PduArbitraries {
                 .build(b -> (Pdu) b.build());
     }
 
-    private static Arbitrary<Pdu> broadcastSm() {
+    private Arbitrary<Pdu> broadcastSm() {
         return header(BroadcastSm::builder, false)
                 .use(cstring(BaseSm.SERVICE_TYPE_MAX)).in(BroadcastSm.Builder::serviceType)
                 .use(address(BaseSm.ADDR_MAX)).in(BroadcastSm.Builder::source)
@@ -398,7 +416,7 @@ final class PduArbitraries {
                 .build(b -> (Pdu) b.build());
     }
 
-    private static Arbitrary<Pdu> queryBroadcastSm() {
+    private Arbitrary<Pdu> queryBroadcastSm() {
         return header(QueryBroadcastSm::builder, false)
                 .use(cstring(MessageIdResp.MESSAGE_ID_MAX)).in(QueryBroadcastSm.Builder::messageId)
                 .use(address(BaseSm.ADDR_MAX)).in(QueryBroadcastSm.Builder::source)
@@ -406,7 +424,7 @@ final class PduArbitraries {
                 .build(b -> (Pdu) b.build());
     }
 
-    private static Arbitrary<Pdu> cancelBroadcastSm() {
+    private Arbitrary<Pdu> cancelBroadcastSm() {
         return header(CancelBroadcastSm::builder, false)
                 .use(cstring(BaseSm.SERVICE_TYPE_MAX)).in(CancelBroadcastSm.Builder::serviceType)
                 .use(cstring(MessageIdResp.MESSAGE_ID_MAX)).in(CancelBroadcastSm.Builder::messageId)
