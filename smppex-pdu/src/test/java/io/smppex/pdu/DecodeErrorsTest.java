@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -547,5 +548,44 @@ class DecodeErrorsTest {
         assertThat(e.reason()).isEqualTo(Reason.TLV_INVALID_LENGTH);
         assertThat(e.framingIntact()).isTrue();
         assertThat(e.canAnswerWithResponse()).isFalse();
+    }
+
+    // ------------------------------------------------------------------ STRICT decode versus STRICT encode
+
+    // What STRICT decoding accepts, STRICT encoding should be able to send back: an MC that
+    // validates strictly would otherwise accept a request it could not even forward.
+
+    @Test
+    @Disabled("BUG: STRICT decode accepts submit_multi and replace_sm with both short_message and message_payload;"
+            + " submit_sm/deliver_sm are rejected (ESME_RINVMSGLEN) and STRICT encode refuses all four")
+    void strictRejectsShortMessageBesidePayloadInEveryCommandThatHasBoth() {
+        // submit_multi: 000000280000002100000000000000000000000001026C0000000000000000000001010424000102
+        byte[] multi = LENIENT.encode(SubmitMulti.builder().sequenceNumber(30).addDistributionList("l")
+                .shortMessage(new byte[] {1}).tlv(TlvTag.MESSAGE_PAYLOAD, new byte[] {2}).build());
+        assertBodyError(decodeFails(STRICT, multi), Reason.INVALID_FIELD_VALUE, CommandStatus.ESME_RINVMSGLEN,
+                "short_message", 16, CommandId.SUBMIT_MULTI, 30);
+        // replace_sm: 0000001F000000070000000000000000000000000000000001010424000102 (with seq 31 here)
+        byte[] replace = LENIENT.encode(ReplaceSm.builder().sequenceNumber(31).shortMessage(new byte[] {1})
+                .tlv(TlvTag.MESSAGE_PAYLOAD, new byte[] {2}).build());
+        assertBodyError(decodeFails(STRICT, replace), Reason.INVALID_FIELD_VALUE, CommandStatus.ESME_RINVMSGLEN,
+                "short_message", 16, CommandId.REPLACE_SM, 31);
+    }
+
+    @Test
+    @Disabled("BUG: STRICT decode accepts submit_multi with number_of_dests 0, which STRICT encode refuses;"
+            + " expected ESME_RINVNUMDESTS")
+    void strictRejectsSubmitMultiWithoutDestinations() {
+        // With sequence 0: 0000001F000000210000000000000000 00 0000 00 00 (number_of_dests 0) 0000000000000000000000
+        byte[] b = LENIENT.encode(SubmitMulti.builder().sequenceNumber(32).build());
+        assertBodyError(decodeFails(STRICT, b), Reason.INVALID_FIELD_VALUE, CommandStatus.ESME_RINVNUMDESTS,
+                "number_of_dests", 20, CommandId.SUBMIT_MULTI, 32);
+    }
+
+    @Test
+    @Disabled("BUG: STRICT decode accepts sm_length 255, STRICT encode refuses it (limit 254);"
+            + " the two STRICT directions should agree on the limit")
+    void strictDecodeAndEncodeAgreeOnTheShortMessageLimit() {
+        byte[] b = LENIENT.encode(SubmitSm.builder().sequenceNumber(33).shortMessage(new byte[255]).build());
+        assertThat(decodeFails(STRICT, b).commandStatus()).isEqualTo(CommandStatus.ESME_RINVMSGLEN);
     }
 }
