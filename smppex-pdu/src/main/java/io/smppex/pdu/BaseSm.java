@@ -246,13 +246,8 @@ public abstract class BaseSm extends Pdu {
         int rip = r.u8("replace_if_present_flag");
         int dc = r.u8("data_coding");
         int dflt = r.u8("sm_default_msg_id");
-        int smLen = r.u8("sm_length");
-        byte[] sm = r.octets("short_message", smLen, CommandStatus.ESME_RINVMSGLEN);
-        Tlvs tlvs = r.tlvs();
-        if (r.strict() && sm.length > 0 && tlvs.contains(TlvTag.MESSAGE_PAYLOAD)) {
-            throw r.error(PduDecodeException.Reason.INVALID_FIELD_VALUE, CommandStatus.ESME_RINVMSGLEN, "short_message",
-                    r.bodyStart(), "short_message and message_payload are both present");
-        }
+        byte[] sm = r.shortMessage();
+        Tlvs tlvs = r.tlvsAfter(sm);
         return ctor.make(r.status(), r.seq(), tlvs, serviceType, srcTon, srcNpi, src, dstTon, dstNpi, dst, esm, pid, prio,
                 sched, validity, rd, rip, dc, dflt, sm);
     }

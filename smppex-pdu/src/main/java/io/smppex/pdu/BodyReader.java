@@ -138,6 +138,27 @@ final class BodyReader {
         return b;
     }
 
+    /** sm_length and short_message; strict decoding holds sm_length to the 254 strict encoding allows. */
+    byte[] shortMessage() {
+        int at = pos;
+        int len = u8("sm_length");
+        if (strict && len > BaseSm.SHORT_MESSAGE_MAX) {
+            throw error(Reason.INVALID_FIELD_VALUE, CommandStatus.ESME_RINVMSGLEN, "sm_length", at,
+                    "sm_length " + len + " exceeds " + BaseSm.SHORT_MESSAGE_MAX);
+        }
+        return octets("short_message", len, CommandStatus.ESME_RINVMSGLEN);
+    }
+
+    /** The TLVs, refusing (when strict) short_message and message_payload together. */
+    Tlvs tlvsAfter(byte[] shortMessage) {
+        Tlvs t = tlvs();
+        if (strict && shortMessage.length > 0 && t.contains(TlvTag.MESSAGE_PAYLOAD)) {
+            throw error(Reason.INVALID_FIELD_VALUE, CommandStatus.ESME_RINVMSGLEN, "short_message", bodyStart(),
+                    "short_message and message_payload are both present");
+        }
+        return t;
+    }
+
     Tlvs tlvs() {
         Tlvs t = Tlvs.read(this, pos, end);
         pos = end;

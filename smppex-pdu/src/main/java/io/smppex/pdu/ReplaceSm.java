@@ -149,9 +149,8 @@ public final class ReplaceSm extends Pdu {
         String validity = r.time("validity_period", CommandStatus.ESME_RINVEXPIRY);
         int rd = r.u8("registered_delivery");
         int dflt = r.u8("sm_default_msg_id");
-        int len = r.u8("sm_length");
-        byte[] sm = r.octets("short_message", len, CommandStatus.ESME_RINVMSGLEN);
-        return new ReplaceSm(r.status(), r.seq(), r.tlvs(), id, ton, npi, src, sched, validity, rd, dflt, sm);
+        byte[] sm = r.shortMessage();
+        return new ReplaceSm(r.status(), r.seq(), r.tlvsAfter(sm), id, ton, npi, src, sched, validity, rd, dflt, sm);
     }
 
     /** Builds a {@link ReplaceSm}. */

@@ -43,8 +43,11 @@ public final class SmppTime {
         int hour = Integer.parseInt(s.substring(6, 8));
         int minute = Integer.parseInt(s.substring(8, 10));
         int second = Integer.parseInt(s.substring(10, 12));
-        return nn <= MAX_QUARTERS && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23
-                && minute <= 59 && second <= 59;
+        if (nn > MAX_QUARTERS || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) {
+            return false;
+        }
+        // Day 31 of a 30-day month (or 29 February of a common year) has the right shape but is no date.
+        return day <= java.time.YearMonth.of(2000 + Integer.parseInt(s.substring(0, 2)), month).lengthOfMonth();
     }
 
     public static boolean isRelative(String s) {

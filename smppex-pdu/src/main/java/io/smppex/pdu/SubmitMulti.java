@@ -215,7 +215,12 @@ public final class SubmitMulti extends Pdu {
         int srcTon = r.u8("source_addr_ton");
         int srcNpi = r.u8("source_addr_npi");
         String src = r.cstring("source_addr", BaseSm.ADDR_MAX, CommandStatus.ESME_RINVSRCADR);
+        int countAt = r.position();
         int count = r.u8("number_of_dests");
+        if (count == 0 && r.strict()) {
+            throw r.error(PduDecodeException.Reason.INVALID_FIELD_VALUE, CommandStatus.ESME_RINVNUMDESTS, "number_of_dests",
+                    countAt, "submit_multi needs at least one destination");
+        }
         List<DestAddress> dests = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             int at = r.position();
@@ -242,9 +247,8 @@ public final class SubmitMulti extends Pdu {
         int rip = r.u8("replace_if_present_flag");
         int dc = r.u8("data_coding");
         int dflt = r.u8("sm_default_msg_id");
-        int smLen = r.u8("sm_length");
-        byte[] sm = r.octets("short_message", smLen, CommandStatus.ESME_RINVMSGLEN);
-        return new SubmitMulti(r.status(), r.seq(), r.tlvs(), serviceType, srcTon, srcNpi, src, dests, esm, pid, prio,
+        byte[] sm = r.shortMessage();
+        return new SubmitMulti(r.status(), r.seq(), r.tlvsAfter(sm), serviceType, srcTon, srcNpi, src, dests, esm, pid, prio,
                 sched, validity, rd, rip, dc, dflt, sm);
     }
 

@@ -9,7 +9,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -556,8 +555,6 @@ class DecodeErrorsTest {
     // validates strictly would otherwise accept a request it could not even forward.
 
     @Test
-    @Disabled("BUG: STRICT decode accepts submit_multi and replace_sm with both short_message and message_payload;"
-            + " submit_sm/deliver_sm are rejected (ESME_RINVMSGLEN) and STRICT encode refuses all four")
     void strictRejectsShortMessageBesidePayloadInEveryCommandThatHasBoth() {
         // submit_multi: 000000280000002100000000000000000000000001026C0000000000000000000001010424000102
         byte[] multi = LENIENT.encode(SubmitMulti.builder().sequenceNumber(30).addDistributionList("l")
@@ -572,8 +569,6 @@ class DecodeErrorsTest {
     }
 
     @Test
-    @Disabled("BUG: STRICT decode accepts submit_multi with number_of_dests 0, which STRICT encode refuses;"
-            + " expected ESME_RINVNUMDESTS")
     void strictRejectsSubmitMultiWithoutDestinations() {
         // With sequence 0: 0000001F000000210000000000000000 00 0000 00 00 (number_of_dests 0) 0000000000000000000000
         byte[] b = LENIENT.encode(SubmitMulti.builder().sequenceNumber(32).build());
@@ -582,8 +577,6 @@ class DecodeErrorsTest {
     }
 
     @Test
-    @Disabled("BUG: STRICT decode accepts sm_length 255, STRICT encode refuses it (limit 254);"
-            + " the two STRICT directions should agree on the limit")
     void strictDecodeAndEncodeAgreeOnTheShortMessageLimit() {
         byte[] b = LENIENT.encode(SubmitSm.builder().sequenceNumber(33).shortMessage(new byte[255]).build());
         assertThat(decodeFails(STRICT, b).commandStatus()).isEqualTo(CommandStatus.ESME_RINVMSGLEN);
