@@ -50,6 +50,7 @@ public final class CloudhopperEsme implements PeerEsme {
         SmppBindType type = mode == BindMode.TRANSMITTER ? SmppBindType.TRANSMITTER
                 : mode == BindMode.RECEIVER ? SmppBindType.RECEIVER : SmppBindType.TRANSCEIVER;
         SmppSessionConfiguration config = new SmppSessionConfiguration(type, systemId, password);
+        config.setName("interop-cloudhopper-esme");
         config.setHost("127.0.0.1");
         config.setPort(port);
         config.setWindowSize(Cloudhopper.WINDOW);
