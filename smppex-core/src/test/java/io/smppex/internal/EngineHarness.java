@@ -41,7 +41,8 @@ final class EngineHarness {
     /** The engine's context, kept so tests can deliver a PDU after the pipeline has been torn down. */
     final ChannelHandlerContext ctx;
 
-    private EngineHarness(SessionRole role, RecordingHandler handler, SessionOptions options, ChannelHandler... before) {
+    private EngineHarness(SessionRole role, RecordingHandler handler, SessionOptions options, McBindHandler binds,
+                          ChannelHandler... before) {
         this.handler = handler;
         this.options = options;
         channel = new EmbeddedChannel();
@@ -50,17 +51,22 @@ final class EngineHarness {
         for (ChannelHandler h : before) {
             channel.pipeline().addLast(h);
         }
-        engine = new SessionEngine(role, handler, options, null);
+        engine = new SessionEngine(role, handler, options, binds);
         Pipelines.configure(channel.pipeline(), null, options, engine);
         ctx = channel.pipeline().context(engine);
     }
 
     static EngineHarness esme(SessionOptions options, ChannelHandler... before) {
-        return new EngineHarness(SessionRole.ESME, new RecordingHandler(), options, before);
+        return new EngineHarness(SessionRole.ESME, new RecordingHandler(), options, null, before);
     }
 
     static EngineHarness mc(SessionOptions options, ChannelHandler... before) {
-        return new EngineHarness(SessionRole.MC, new RecordingHandler(), options, before);
+        return new EngineHarness(SessionRole.MC, new RecordingHandler(), options, null, before);
+    }
+
+    /** Full control: a handler prepared before the session starts, and an MC bind handler (or null). */
+    static EngineHarness create(SessionRole role, RecordingHandler handler, SessionOptions options, McBindHandler binds) {
+        return new EngineHarness(role, handler, options, binds);
     }
 
     /** Options without the timers that would otherwise write enquire_links or close idle test sessions. */

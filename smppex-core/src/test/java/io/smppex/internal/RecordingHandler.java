@@ -41,23 +41,30 @@ class RecordingHandler implements SessionHandler {
     final List<Stop> stops = new ArrayList<>();
     final List<Throwable> socketErrors = new ArrayList<>();
     int starts;
+    boolean accept = true;
     int socketClosed;
 
     /** What to do with a request; by default nothing, so it stays unanswered until the test replies. */
     BiConsumer<Session, Pdu> onRequestAction = (s, p) -> { };
+    /** Use the interface's default onRequest (refuse with ESME_RINVCMDID) instead of onRequestAction. */
+    boolean defaultOnRequest;
     Function<TimerKind, TimerAction> timerAction = k -> TimerAction.DEFAULT;
     Function<List<Pdu>, List<Pdu>> finals = lost -> List.of();
 
     @Override
     public boolean onStart(Session session) {
         starts++;
-        return true;
+        return accept;
     }
 
     @Override
     public void onRequest(Session session, Pdu request) {
         requests.add(request);
-        onRequestAction.accept(session, request);
+        if (defaultOnRequest) {
+            SessionHandler.super.onRequest(session, request);
+        } else {
+            onRequestAction.accept(session, request);
+        }
     }
 
     @Override

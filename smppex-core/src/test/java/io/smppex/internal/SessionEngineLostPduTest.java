@@ -256,4 +256,26 @@ class SessionEngineLostPduTest {
         assertThat(((SessionClosedException) t).reason().kind()).isEqualTo(StopReason.Kind.LOCAL);
         assertThat(l.h.handler.stops.get(0).lost()).hasSize(WINDOW + QUEUED);
     }
+
+    @Test
+    void connectionErrorLosesEverythingOutstanding() {
+        Loaded l = new Loaded();
+        java.io.IOException reset = new java.io.IOException("Connection reset by peer");
+        l.h.channel.pipeline().fireExceptionCaught(reset);
+        l.h.settle();
+        assertThat(l.h.handler.socketErrors).containsExactly(reset);
+        assertThat(l.h.handler.stops.get(0).reason().cause()).isSameAs(reset);
+        l.assertAllLost(StopReason.Kind.SOCKET_ERROR);
+    }
+
+    @Test
+    void onStopThatThrowsStillFailsTheFuturesAndCloses() {
+        Loaded l = new Loaded();
+        l.h.handler.finals = lost -> {
+            throw new IllegalStateException("application bug");
+        };
+        l.h.engine.close();
+        l.h.settle();
+        l.assertAllLost(StopReason.Kind.LOCAL);
+    }
 }

@@ -161,18 +161,23 @@ class SessionEngineWindowTest {
     }
 
     /**
-     * Fails writes of submit_sm when they are flushed, as a socket does when a write fails on
+     * Fails writes of one command when they are flushed, as a socket does when a write fails on
      * its way out (a synchronous failure at write() would be noticed before the window fills).
      */
-    static final class FailSubmitsOnFlush extends ChannelOutboundHandlerAdapter {
+    static class FailOnFlush extends ChannelOutboundHandlerAdapter {
         private final List<ChannelPromise> held = new ArrayList<>();
+        private final io.smppex.pdu.CommandId victim;
         boolean armed = true;
+
+        FailOnFlush(io.smppex.pdu.CommandId victim) {
+            this.victim = victim;
+        }
 
         @Override
         public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
             io.netty.buffer.ByteBuf b = (io.netty.buffer.ByteBuf) msg;
-            boolean submit = b.readableBytes() >= 8 && b.getInt(b.readerIndex() + 4) == 0x00000004;
-            if (armed && submit) {
+            boolean hit = b.readableBytes() >= 8 && b.getInt(b.readerIndex() + 4) == victim.id();
+            if (armed && hit) {
                 held.add(promise);
                 ReferenceCountUtil.release(msg);
             } else {
@@ -188,6 +193,12 @@ class SessionEngineWindowTest {
                 p.setFailure(new IOException("simulated write failure"));
             }
             ctx.flush();
+        }
+    }
+
+    static final class FailSubmitsOnFlush extends FailOnFlush {
+        FailSubmitsOnFlush() {
+            super(io.smppex.pdu.CommandId.SUBMIT_SM);
         }
     }
 
