@@ -140,12 +140,13 @@ public final class Mc implements AutoCloseable {
             return;
         }
         SessionEngine engine = new SessionEngine(SessionRole.MC, handler, options.session(), bindHandler);
+        // Configure first: the engine only learns its event loop when added, and sessions() hands it out.
+        Pipelines.configure(ch.pipeline(), ssl == null ? null : ssl.newHandler(ch.alloc()), options.session(), engine);
         sessions.add(engine);
         ch.closeFuture().addListener(f -> {
             sessions.remove(engine);
             release(ip);
         });
-        Pipelines.configure(ch.pipeline(), ssl == null ? null : ssl.newHandler(ch.alloc()), options.session(), engine);
     }
 
     private void release(InetAddress ip) {

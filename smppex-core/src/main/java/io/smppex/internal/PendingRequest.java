@@ -14,8 +14,10 @@ final class PendingRequest extends CompletableFuture<Pdu> implements ChannelFutu
     Pdu pdu;
     /** When the response is due, in the event loop's ticker time. */
     long deadline;
-    /** Kept apart from the list: binds and automatic enquire_links have their own limits. */
+    /** Not on the shared response limit: binds, unbinds and automatic enquire_links have their own. */
     boolean special;
+    /** Made by the engine itself (automatic enquire_link, graceful-stop unbind): no window slot, never "lost". */
+    boolean internal;
     PendingRequest prev;
     PendingRequest next;
     boolean linked;

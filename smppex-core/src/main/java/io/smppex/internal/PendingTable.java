@@ -7,9 +7,12 @@ import java.util.List;
 /**
  * The requests awaiting a response, by sequence number, plus a list in send order.
  *
- * <p>All requests in the list share one response limit, so the list is also in deadline order:
- * expiry only ever looks at the head, and one scheduled check per session replaces a timer per
- * request. Removal on response is O(1). Confined to the session's event loop.
+ * <p>Requests other than the few "special" ones (a bind, an automatic enquire_link, an unbind,
+ * each with its own limit) share one response limit, so among them send order is deadline order:
+ * expiry only looks at the first of them, and one scheduled check per session replaces a timer per
+ * request. Specials stay in the list too, so that a session's lost requests come out in send
+ * order; there are at most three of them to step over. Removal is O(1). Confined to the session's
+ * event loop.
  */
 final class PendingTable {
     private final IntObjectHashMap<PendingRequest> bySeq;
@@ -34,17 +37,15 @@ final class PendingTable {
 
     void add(int seq, PendingRequest p) {
         bySeq.put(seq, p);
-        if (!p.special) {
-            p.prev = tail;
-            p.next = null;
-            if (tail == null) {
-                head = p;
-            } else {
-                tail.next = p;
-            }
-            tail = p;
-            p.linked = true;
+        p.prev = tail;
+        p.next = null;
+        if (tail == null) {
+            head = p;
+        } else {
+            tail.next = p;
         }
+        tail = p;
+        p.linked = true;
     }
 
     PendingRequest remove(int seq) {
@@ -55,9 +56,13 @@ final class PendingTable {
         return p;
     }
 
-    /** The oldest listed request, or null. */
-    PendingRequest head() {
-        return head;
+    /** The oldest request that runs on the shared response limit, or null. */
+    PendingRequest firstTimed() {
+        PendingRequest p = head;
+        while (p != null && p.special) {
+            p = p.next;
+        }
+        return p;
     }
 
     private void unlink(PendingRequest p) {
@@ -79,16 +84,11 @@ final class PendingTable {
         p.linked = false;
     }
 
-    /** Removes and returns everything, listed requests first in send order. */
+    /** Removes and returns everything, in send order. */
     List<PendingRequest> drain() {
         List<PendingRequest> out = new ArrayList<>(bySeq.size());
         for (PendingRequest p = head; p != null; p = p.next) {
             out.add(p);
-        }
-        for (PendingRequest p : bySeq.values()) {
-            if (!p.linked) {
-                out.add(p);
-            }
         }
         bySeq.clear();
         for (PendingRequest p : out) {

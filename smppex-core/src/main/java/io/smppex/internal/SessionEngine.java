@@ -624,9 +624,11 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
             }
             return;
         }
-        if (pending.size() >= opts.windowSize() || !queue.isEmpty() || !channel.isWritable()) {
+        if (windowUsed() >= opts.windowSize() || !queue.isEmpty() || !channel.isWritable()) {
             if (opts.windowFullPolicy() == SessionOptions.WindowFullPolicy.FAIL) {
-                p.completeExceptionally(new WindowFullException("window of " + opts.windowSize() + " is full"));
+                p.completeExceptionally(new WindowFullException(channel.isWritable()
+                        ? "window of " + opts.windowSize() + " is full"
+                        : "the connection is not writable (the peer is not reading)"));
             } else if (queue.size() >= opts.maxQueued()) {
                 p.completeExceptionally(new WindowFullException("window of " + opts.windowSize()
                         + " and queue of " + opts.maxQueued() + " are full"));
@@ -639,8 +641,20 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
         transmit(p);
     }
 
+    /** Requests of the application awaiting a response; the engine's own probes take no window slot. */
+    private int windowUsed() {
+        int n = pending.size();
+        if (autoEnquire != null) {
+            n--;
+        }
+        if (unbindRequest != null && unbindRequest.internal) {
+            n--;
+        }
+        return n;
+    }
+
     private void drainQueue() {
-        while (!queue.isEmpty() && pending.size() < opts.windowSize() && channel.isWritable() && !stopping) {
+        while (!queue.isEmpty() && windowUsed() < opts.windowSize() && channel.isWritable() && !stopping) {
             PendingRequest p = queue.poll();
             if (opts.enforceBindState() && !BindStateRules.maySend(role, state, p.pdu.commandId())) {
                 p.completeExceptionally(new InvalidBindStateException(p.pdu.commandId(), state, role));
@@ -708,7 +722,9 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
             if (channel.isActive() && pending.get(seq) == p) {
                 pending.remove(seq);
                 pendingCount = pending.size();
+                forgetSpecial(p);
                 p.completeExceptionally(new WriteFailedException("could not write " + p.pdu.commandName(), cause));
+                drainQueue();
             }
             // Otherwise the connection is closing and the request is reported lost with the rest.
         }
@@ -718,6 +734,23 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
             } catch (Throwable t) {
                 log.error("{}: onSendResult failed", id, t);
             }
+        }
+    }
+
+    /** A bind, probe or unbind that will get no response any more: stop its timer and unblock what it held. */
+    private void forgetSpecial(PendingRequest p) {
+        if (p == bindRequest) {
+            bindRequest = null;
+            cancel(bindTimer);
+            bindTimer = null;
+        } else if (p == autoEnquire) {
+            autoEnquire = null;
+            cancel(enquireRespTimer);
+            enquireRespTimer = null;
+        } else if (p == unbindRequest) {
+            unbindRequest = null;
+            cancel(unbindTimer);
+            unbindTimer = null;
         }
     }
 
@@ -738,7 +771,11 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
                 p.completeExceptionally(new WriteFailedException("could not write " + numbered.commandName(), f.cause()));
             }
             if (wantsSendResults) {
-                handler.onSendResult(this, numbered, f.cause());
+                try {
+                    handler.onSendResult(this, numbered, f.cause());
+                } catch (Throwable t) {
+                    log.error("{}: onSendResult failed", id, t);
+                }
             }
         });
         requestFlush();
@@ -755,9 +792,10 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
             log.debug("{}: dropping {}: the connection is closed", id, response.commandName());
             return;
         }
-        if (role == SessionRole.MC && response.isBindResponse() && request instanceof Bind) {
+        if (role == SessionRole.MC && request instanceof Bind) {
+            // Any answer ends the bind attempt, a generic_nack included; only a successful bind_resp binds.
             bindInProgressByPeer = false;
-            if (response.isSuccessResponse() && !state.isBound()) {
+            if (response.isBindResponse() && response.isSuccessResponse() && !state.isBound()) {
                 becomeBound((Bind) request);
             }
         }
@@ -914,7 +952,7 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
     }
 
     private void armResponseTimer() {
-        PendingRequest head = pending.head();
+        PendingRequest head = pending.firstTimed();
         if (head == null || responseTimer != null || finished) {
             return;
         }
@@ -928,7 +966,7 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
         }
         long now = now();
         PendingRequest head;
-        while ((head = pending.head()) != null && head.deadline - now <= 0) {
+        while ((head = pending.firstTimed()) != null && head.deadline - now <= 0) {
             pending.remove(head.pdu.sequenceNumber());
             pendingCount = pending.size();
             timedOut(head, opts.responseLimit());
@@ -999,6 +1037,7 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
             if (a == TimerAction.DEFAULT) {
                 PendingRequest p = new PendingRequest(EnquireLink.create());
                 p.special = true;
+                p.internal = true;
                 autoEnquire = p;
                 if (transmit(p)) {
                     long respLimit = nanos(opts.enquireLinkRespLimit());
@@ -1027,6 +1066,8 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
         if (a != TimerAction.IGNORE) {
             finish(StopReason.of(StopReason.Kind.ENQUIRE_LINK_TIMEOUT,
                     "no enquire_link_resp within " + opts.enquireLinkRespLimit()));
+        } else {
+            drainQueue();
         }
     }
 
@@ -1094,10 +1135,13 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
             stopping = true;
             PendingRequest p = new PendingRequest(Unbind.create());
             p.special = true;
+            p.internal = true;
             unbindRequest = p;
             if (transmit(p)) {
                 long limit = nanos(opts.unbindResponseLimit());
-                unbindTimer = schedule(this::unbindTimedOut, limit);
+                if (limit > 0) {
+                    unbindTimer = schedule(this::unbindTimedOut, limit);
+                }
             } else {
                 finish(reason);
             }
@@ -1132,7 +1176,7 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
         queuedCount = 0;
         List<Pdu> lost = new ArrayList<>(lostRequests.size());
         for (PendingRequest p : lostRequests) {
-            if (!p.isDone()) {
+            if (!p.isDone() && !p.internal) {
                 lost.add(p.pdu);
             }
         }

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -174,9 +173,6 @@ class SessionEngineLostPduTest {
     }
 
     @Test
-    @Disabled("BUG: with responseLimit(ZERO) onStop's lost list is in hash-table order, not send order"
-            + " (PendingTable.drain lists unlinked 'special' requests from bySeq.values(); with no response"
-            + " limit every request is special)")
     void lostRequestsAreInSendOrderEvenWithoutAResponseLimit() {
         // Numbers 6..9 land in slots 6, 7, 0, 1 of the 8-slot table a window of 4 gets.
         EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSMITTER,

@@ -17,7 +17,6 @@ import io.smppex.pdu.PduFactory;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -171,8 +170,6 @@ class SessionEngineStateTest {
     }
 
     @Test
-    @Disabled("BUG: after the MC answers a bind with generic_nack, every later bind is refused with ESME_RALYBND"
-            + " (SessionEngine.doReply only clears bindInProgressByPeer for a bind_resp)")
     void mcBindAnsweredWithGenericNackAllowsAnotherBind() {
         EngineHarness h = EngineHarness.mc(quiet().build());
         Bind bind = (Bind) PduFactory.bindTransceiver("esme1", "pw").withSequenceNumber(1);
@@ -474,9 +471,6 @@ class SessionEngineStateTest {
     }
 
     @Test
-    @Disabled("BUG: a bind whose write fails keeps blocking new binds and is later reported to onResponseTimeout"
-            + " although its future already failed with WriteFailedException (SessionEngine.onRequestWritten does"
-            + " not clear bindRequest or cancel bindTimer)")
     void aBindThatCouldNotBeWrittenDoesNotBlockTheNextOne() {
         SessionEngineWindowTest.FailOnFlush failing = new SessionEngineWindowTest.FailOnFlush(CommandId.BIND_TRANSCEIVER);
         EngineHarness h = EngineHarness.esme(quiet().bindResponseLimit(java.time.Duration.ofSeconds(10)).build(), failing);

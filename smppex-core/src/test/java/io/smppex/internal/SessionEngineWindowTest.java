@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** The window of outstanding requests and the bounded queue behind it (reference §10.4). */
@@ -221,8 +220,6 @@ class SessionEngineWindowTest {
     }
 
     @Test
-    @Disabled("BUG: a request whose write fails frees its window slot, but requests queued behind it stay queued"
-            + " (SessionEngine.onRequestWritten removes it from pending without calling drainQueue)")
     void aFailedWriteLetsTheNextQueuedRequestGo() {
         FailSubmitsOnFlush failing = new FailSubmitsOnFlush();
         EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSMITTER, quiet().windowSize(1).build(), failing);
