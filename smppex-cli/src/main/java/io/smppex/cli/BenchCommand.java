@@ -227,7 +227,8 @@ final class BenchCommand implements Callable<Integer> {
                 if (failure == null) {
                     failure = t instanceof BindFailedException
                             ? new CliException(ExitCodes.BIND, "bind failed: " + ((BindFailedException) t).status().describe())
-                            : new CliException(ExitCodes.CONNECTION, "connection to " + host + ":" + port + " failed: " + t.getMessage());
+                            : new CliException(ExitCodes.CONNECTION, "connection to " + host + ":" + port + " failed: "
+                                    + SendCommand.connectProblem(t));
                 }
             }
         }

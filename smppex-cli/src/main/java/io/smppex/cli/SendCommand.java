@@ -606,9 +606,27 @@ final class SendCommand implements Callable<Integer> {
             return new CliException(ExitCodes.CONNECTION, "connection to " + where + " failed: TLS: " + t.getMessage());
         }
         if (t instanceof ConnectException) {
-            return new CliException(ExitCodes.CONNECTION, "connection to " + where + " failed: " + firstLine(t.getMessage()));
+            return new CliException(ExitCodes.CONNECTION, "connection to " + where + " failed: " + connectProblem(t));
+        }
+        if (t instanceof java.net.UnknownHostException) {
+            return new CliException(ExitCodes.CONNECTION, "connection to " + where + " failed: unknown host");
         }
         return new CliException(ExitCodes.CONNECTION, "connection to " + where + " failed: " + firstLine(String.valueOf(t)));
+    }
+
+    /** Netty's native transport words these oddly ("finishConnect(..) failed with error(-111)"); say it plainly. */
+    static String connectProblem(Throwable t) {
+        String m = String.valueOf(t.getMessage());
+        if (m.contains("refused")) {
+            return "connection refused";
+        }
+        if (t.getClass().getSimpleName().contains("Timeout") || m.contains("timed out")) {
+            return "timed out";
+        }
+        if (m.contains("unreachable")) {
+            return "network unreachable";
+        }
+        return firstLine(m);
     }
 
     private static String firstLine(String s) {
