@@ -43,7 +43,8 @@ import picocli.CommandLine.Spec;
  * submit_sm over {@code --sessions} sessions, each bounded by {@code --window} outstanding requests;
  * completions are counted on the sessions' event loops. No thread per request.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
+@Command(name = "bench", header = "Load generator with live progress, throughput and latency percentiles.",
+        mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         description = {
             "Load generator: sends submit_sm over several sessions with a window of outstanding requests, shows a live",
             "progress line on a terminal, and reports throughput, latency percentiles (HdrHistogram) and errors by status.",
@@ -158,8 +159,8 @@ final class BenchCommand implements Callable<Integer> {
         List<Session> ss = new ArrayList<>();
         try {
             ss = connectAll(mode);
-            io.out().printf(Locale.ROOT, "bench: %s submit_sm over %d session(s) (%s, window %d%s) to %s%n",
-                    limit == Long.MAX_VALUE ? "for " + Durations.format(duration) + "," : Long.toString(limit),
+            io.out().printf(Locale.ROOT, "bench: %s over %d session(s) (%s, window %d%s) to %s%n",
+                    limit == Long.MAX_VALUE ? "submit_sm for " + Durations.format(duration) : limit + " submit_sm",
                     sessions, mode.shortName(), window, rate > 0 ? String.format(Locale.ROOT, ", %.0f/s offered", rate) : "",
                     target);
             long elapsed = drive(ss, parts, limit);

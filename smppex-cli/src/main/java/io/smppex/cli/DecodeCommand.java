@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code smppex decode}: pretty-prints PDUs given as hex. */
-@Command(name = "decode", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "decode", header = "Pretty-print PDUs given as hex.",
+        mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
             "Pretty-prints one SMPP PDU, or a stream of PDUs back to back, given as hex.",
             "Whitespace, colons and a leading 0x are ignored, so hex dumps can be pasted as they are.",

@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code smppex demo}: the whole round trip in one command, against an in-process simulator. */
-@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "demo", header = "The whole round trip: simulator, bind, submit with a receipt, receipt.",
+        mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
             "Starts the SMSC simulator on a free loopback port, binds to it with SyncEsme as a transceiver, sends",
             "\"hello\" asking for a delivery receipt, waits for the receipt, and prints the submit_sm, the submit_sm_resp",

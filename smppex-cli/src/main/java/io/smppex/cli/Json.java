@@ -25,6 +25,12 @@ final class Json {
         return this;
     }
 
+    /** Puts every field of {@code other}, in its order. */
+    Json merge(Json other) {
+        fields.putAll(other.fields);
+        return this;
+    }
+
     /** Puts the value only if it is not null. */
     Json putOpt(String key, Object value) {
         if (value != null) {

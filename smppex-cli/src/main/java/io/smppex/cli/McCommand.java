@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code smppex mc}: the SMSC simulator. */
-@Command(name = "mc", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "mc", header = "SMSC simulator with receipts, throttling, error injection and MO messages.",
+        mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
             "An SMSC simulator: accepts binds, answers submit_sm and data_sm with message ids, sends delivery",
             "receipts (text and TLVs) when registered_delivery asks for one, throttles, injects errors and",

@@ -60,7 +60,8 @@ import picocli.CommandLine.Spec;
  * {@code smppex send} / {@code smppsend}: binds, optionally sends submit_sm, waits for receipts or
  * incoming PDUs, unbinds. Every option of funbox smppsend keeps its name.
  */
-@Command(name = "send", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
+@Command(name = "send", header = "smppsend: bind, submit_sm, wait for receipts or PDUs, unbind.",
+        mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         description = {
             "Binds to an SMSC, optionally sends submit_sm, waits for delivery receipts or incoming PDUs, and unbinds.",
             "The options of funbox smppsend keep their names, so its command lines work unchanged.",
@@ -765,7 +766,7 @@ final class SendCommand implements Callable<Integer> {
                 String text = (matched == null ? "receipt for an unknown message: message_id " : "receipt: message_id ")
                         + id + " stat " + stat + (err.isEmpty() ? "" : " err " + err)
                         + (intermediate ? " (intermediate)" : "");
-                log.line(text, PduJson.receipt(r).put("event", "receipt").put("matched", matched));
+                log.line(text, Json.obj().put("event", "receipt").merge(PduJson.receipt(r)).put("matched", matched));
             }
         }
         if (pending.isEmpty()) {

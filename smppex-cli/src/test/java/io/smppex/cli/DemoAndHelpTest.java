@@ -33,7 +33,7 @@ class DemoAndHelpTest {
     void everyCommandHasHelpWithExamples(String command) {
         Cli.Result r = Cli.smppex(command, "--help");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).startsWith("Usage: smppex " + command).contains("Examples:", "Exit codes:");
+        assertThat(r.out()).contains("Usage: smppex " + command).contains("Examples:", "Exit codes:");
     }
 
     @Test
@@ -49,7 +49,7 @@ class DemoAndHelpTest {
         assertThat(sendVersion.out()).isEqualTo(version.out());
         Cli.Result smppsend = Cli.smppsend("--help");
         assertThat(smppsend.code()).isZero();
-        assertThat(smppsend.out()).startsWith("Usage: smppsend");
+        assertThat(smppsend.out()).contains("Usage: smppsend");
         // Every smppsend flag name is there.
         for (String flag : List.of("--host", "--port", "--system-id", "--password", "--bind-mode", "--system-type",
                 "--interface-version", "--addr-ton", "--addr-npi", "--address-range", "--submit-sm", "--service-type",

@@ -150,7 +150,7 @@ class LauncherIT {
         assertThat(v.out()).startsWith("smppex ");
         Result h = run("smppsend", "--help");
         assertThat(h.code()).isZero();
-        assertThat(h.out()).startsWith("Usage: smppsend").contains("Exit codes:", "--wait-dlrs");
+        assertThat(h.out()).contains("Usage: smppsend").contains("Exit codes:", "--wait-dlrs");
     }
 
     @Test
