@@ -310,7 +310,7 @@ class SendCommandTest {
     @Test
     void waitPrintsIncomingPdusUntilTheLimit() {
         try (Simulator sim = simulator(c -> c.mo = List.of(Simulator.Mo.parse("447700900123:1234:hello from a phone")))) {
-            Cli.Result r = Cli.smppsend(args(sim, "--bind-mode", "rx", "--wait", "--wait-limit", "1500"));
+            Cli.Result r = Cli.smppsend(args(sim, "--bind-mode", "rx", "--wait", "--wait-limit", "3000"));
             assertThat(r.code()).as(r.toString()).isZero();
             assertThat(r.out()).contains("deliver_sm (0x00000005)", "\"hello from a phone\"");
         }
