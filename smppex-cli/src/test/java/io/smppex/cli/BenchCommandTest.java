@@ -1,0 +1,76 @@
+package io.smppex.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** smppex bench: a small run prints a well-formed report and, with --json, a parseable last line. */
+@Timeout(120)
+class BenchCommandTest {
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> latency(Map<String, Object> j) {
+        return (Map<String, Object>) j.get("latency_ms");
+    }
+
+    @Test
+    void embeddedCountRunReportsAndEndsWithJson() {
+        Cli.Result r = Cli.smppex("bench", "--embedded", "--count", "500", "--sessions", "2", "--window", "16", "--json");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("bench: 500 submit_sm over 2 session(s) (tx, window 16)", "  ok               500",
+                "  errors           0", "throughput", "latency (ms)     p50 ");
+        Map<String, Object> j = MiniJson.object(r.lastLine());
+        assertThat(j).containsKeys("count", "ok", "errors", "seconds", "pdu_per_s", "latency_ms");
+        assertThat(j.get("count")).isEqualTo(500.0);
+        assertThat(j.get("ok")).isEqualTo(500.0);
+        assertThat(j.get("errors")).isEqualTo(0.0);
+        assertThat((Double) j.get("seconds")).isPositive();
+        assertThat((Double) j.get("pdu_per_s")).isPositive();
+        Map<String, Object> lat = latency(j);
+        assertThat(lat).containsKeys("p50", "p90", "p99", "p99_9", "max");
+        assertThat((Double) lat.get("p50")).isLessThanOrEqualTo((Double) lat.get("p90"));
+        assertThat((Double) lat.get("p99")).isLessThanOrEqualTo((Double) lat.get("max"));
+    }
+
+    @Test
+    void fixedRateForADurationWithUcs2Transceivers() {
+        Cli.Result r = Cli.smppex("bench", "--embedded", "--rate", "200", "--duration", "1s", "--encoding", "ucs2",
+                "--message-length", "30", "--bind-mode", "trx", "--registered-delivery", "1", "--json");
+        assertThat(r.code()).as(r.toString()).isZero();
+        Map<String, Object> j = MiniJson.object(r.lastLine());
+        assertThat((Double) j.get("count")).isPositive();
+        assertThat(j.get("ok")).isEqualTo(j.get("count"));
+        assertThat(j.get("offered_rate")).isEqualTo(200.0);
+    }
+
+    @Test
+    void errorsAreCountedByStatus() throws Exception {
+        Simulator.Config c = new Simulator.Config();
+        c.port = 0;
+        c.failRatePercent = 100;
+        try (Simulator sim = Simulator.start(c)) {
+            Cli.Result r = Cli.smppex("bench", "--port", Integer.toString(sim.port()), "--count", "50", "--json");
+            assertThat(r.code()).as(r.toString()).isZero();
+            assertThat(r.out()).contains("  errors by status", "ESME_RSUBMITFAIL");
+            Map<String, Object> j = MiniJson.object(r.lastLine());
+            assertThat(j.get("errors")).isEqualTo(50.0);
+            assertThat(j.get("errors_by_status")).isEqualTo(Map.of("ESME_RSUBMITFAIL", 50.0));
+        }
+    }
+
+    @Test
+    void bindRejectedAndUsageErrors() {
+        Simulator.Config c = new Simulator.Config();
+        c.port = 0;
+        c.accounts = Map.of("bench", "right");
+        try (Simulator sim = Simulator.start(c)) {
+            Cli.Result r = Cli.smppex("bench", "--port", Integer.toString(sim.port()), "--count", "5");
+            assertThat(r.code()).isEqualTo(ExitCodes.BIND);
+            assertThat(r.err().strip()).isEqualTo("bind failed: ESME_RINVPASWD (0x0000000E) invalid password");
+        }
+        assertThat(Cli.smppex("bench", "--bind-mode", "rx").code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(Cli.smppex("bench", "--window", "0").code()).isEqualTo(ExitCodes.USAGE);
+    }
+}

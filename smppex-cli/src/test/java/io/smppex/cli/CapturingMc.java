@@ -1,0 +1,51 @@
+package io.smppex.cli;
+
+import io.smppex.BindAuthenticator;
+import io.smppex.Mc;
+import io.smppex.McOptions;
+import io.smppex.Session;
+import io.smppex.SessionHandler;
+import io.smppex.pdu.Bind;
+import io.smppex.pdu.CommandStatus;
+import io.smppex.pdu.Pdu;
+import io.smppex.pdu.PduFactory;
+import io.smppex.pdu.SubmitSm;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A bare library Mc that records what smppsend sends, to check the PDUs field by field. */
+final class CapturingMc implements AutoCloseable {
+    final List<SubmitSm> submits = new CopyOnWriteArrayList<>();
+    final List<Bind> binds = new CopyOnWriteArrayList<>();
+    private final AtomicInteger ids = new AtomicInteger();
+    private final Mc mc;
+
+    CapturingMc() {
+        mc = Mc.start(() -> new SessionHandler() {
+            @Override
+            public void onBound(Session session, Bind bind) {
+                binds.add(bind);
+            }
+
+            @Override
+            public void onRequest(Session s, Pdu req) {
+                if (req instanceof SubmitSm) {
+                    submits.add((SubmitSm) req);
+                    s.reply(req, PduFactory.submitSmResp(CommandStatus.ESME_ROK, "cap-" + ids.incrementAndGet()));
+                } else {
+                    SessionHandler.super.onRequest(s, req);
+                }
+            }
+        }, McOptions.builder().bindAddress("127.0.0.1").port(0).authenticator(BindAuthenticator.acceptAll()).build());
+    }
+
+    String port() {
+        return Integer.toString(mc.port());
+    }
+
+    @Override
+    public void close() {
+        mc.close();
+    }
+}
