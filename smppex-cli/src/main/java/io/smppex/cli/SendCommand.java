@@ -590,6 +590,10 @@ final class SendCommand implements Callable<Integer> {
 
     private CliException classifyConnectFailure(Throwable t) {
         String where = host + ":" + port;
+        if (t instanceof io.smppex.ConnectFailedException && t.getCause() != null) {
+            // The library wraps the TCP or TLS failure; the cause says which.
+            t = t.getCause();
+        }
         if (t instanceof BindFailedException) {
             return new CliException(ExitCodes.BIND, "bind failed: " + ((BindFailedException) t).status().describe());
         }
