@@ -1,6 +1,8 @@
 package io.smppex;
 
+import io.smppex.pdu.Bind;
 import io.smppex.pdu.BindMode;
+import io.smppex.pdu.BindResp;
 import io.smppex.pdu.Pdu;
 import java.net.SocketAddress;
 import java.util.Optional;
@@ -26,6 +28,15 @@ public interface Session {
 
     /** The system_id of the bind that bound the session (ours for an ESME, the peer's for an MC). */
     Optional<String> systemId();
+
+    /** The bind request that bound the session, once bound. */
+    Optional<Bind> bind();
+
+    /**
+     * The successful bind response of the session, once bound: for an ESME the MC's answer (its
+     * system_id and sc_interface_version), for an MC the answer it sent.
+     */
+    Optional<BindResp> bindResponse();
 
     SocketAddress remoteAddress();
 

@@ -57,6 +57,12 @@ class EsmeMcLoopbackTest {
     void bindSubmitAndUnbind() throws Exception {
         Session s = Esme.connect("127.0.0.1", mc.port(), new SessionHandler() {}, bindAs("user", "secret")).get(5, TimeUnit.SECONDS);
         assertThat(s.state()).isEqualTo(SessionState.BOUND_TRX);
+        assertThat(s.bind()).hasValueSatisfying(b -> assertThat(b.systemId()).isEqualTo("user"));
+        assertThat(s.bindResponse()).hasValueSatisfying(r -> {
+            assertThat(r.systemId()).isEqualTo("smppex");
+            assertThat(r.scInterfaceVersion()).hasValue(0x34);
+        });
+        assertThat(mc.sessions().get(0).bindResponse()).hasValueSatisfying(r -> assertThat(r.systemId()).isEqualTo("smppex"));
         Pdu resp = s.send(PduFactory.submitSm("Shop", "447700900123", "hello")).get(5, TimeUnit.SECONDS);
         assertThat(resp).isInstanceOf(SubmitSmResp.class);
         assertThat(((SubmitSmResp) resp).messageId()).isEqualTo("id-1");

@@ -109,6 +109,8 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
     private volatile SessionState state = SessionState.OPEN;
     private volatile BindMode bindMode;
     private volatile String systemId;
+    private volatile Bind boundBy;
+    private volatile BindResp boundWith;
     private volatile StopReason stopReason;
     private volatile int pendingCount;
     private volatile int queuedCount;
@@ -174,6 +176,16 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
     @Override
     public Optional<String> systemId() {
         return Optional.ofNullable(systemId);
+    }
+
+    @Override
+    public Optional<Bind> bind() {
+        return Optional.ofNullable(boundBy);
+    }
+
+    @Override
+    public Optional<BindResp> bindResponse() {
+        return Optional.ofNullable(boundWith);
     }
 
     @Override
@@ -539,7 +551,7 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
             cancel(bindTimer);
             bindTimer = null;
             if (resp.isSuccessResponse()) {
-                becomeBound((Bind) p.pdu);
+                becomeBound((Bind) p.pdu, (BindResp) resp);
             }
         }
         try {
@@ -796,7 +808,7 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
             // Any answer ends the bind attempt, a generic_nack included; only a successful bind_resp binds.
             bindInProgressByPeer = false;
             if (response.isBindResponse() && response.isSuccessResponse() && !state.isBound()) {
-                becomeBound((Bind) request);
+                becomeBound((Bind) request, (BindResp) response);
             }
         }
         writeResponse(response);
@@ -820,9 +832,10 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
                 b.tlv(TlvTag.SC_INTERFACE_VERSION, scInterfaceVersion);
             }
         }
-        writeResponse(b.build());
+        BindResp resp = b.build();
+        writeResponse(resp);
         if (status.isOk()) {
-            becomeBound(bind);
+            becomeBound(bind, resp);
         } else {
             log.info("{}: refused bind of system_id '{}' from {}: {}", id, bind.systemId(), channel.remoteAddress(),
                     status.name());
@@ -837,10 +850,12 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
         }
     }
 
-    private void becomeBound(Bind bind) {
+    private void becomeBound(Bind bind, BindResp resp) {
         BindMode mode = bind.bindMode();
         bindMode = mode;
         systemId = bind.systemId();
+        boundBy = bind;
+        boundWith = resp;
         state = mode == BindMode.TRANSMITTER ? SessionState.BOUND_TX
                 : mode == BindMode.RECEIVER ? SessionState.BOUND_RX : SessionState.BOUND_TRX;
         cancel(initTimer);

@@ -149,6 +149,21 @@ public final class PduFactory {
         return out;
     }
 
+    /**
+     * Like {@link #submitSmParts(Address, Address, String, int, SplitMethod, int)}, but every part
+     * keeps all fields and TLVs of {@code template} (service_type, validity, esm_class bits...);
+     * only data_coding, short_message, UDHI and the SAR TLVs or message_payload are set per part.
+     */
+    public static List<SubmitSm> submitSmParts(SubmitSm template, String text, SplitMethod method, int reference) {
+        List<Segment> segments = MessageSplitter.split(text, null, method, reference);
+        List<SubmitSm> out = new ArrayList<>(segments.size());
+        for (Segment s : segments) {
+            SubmitSm.Builder b = template.toBuilder().esmClass(template.esmClass() & ~EsmClass.UDHI);
+            out.add(applySegment(b, s).build());
+        }
+        return out;
+    }
+
     /** Puts one segment into a submit_sm or deliver_sm builder: data_coding, UDHI, SAR TLVs or message_payload. */
     public static <B extends BaseSm.Builder<B, P>, P extends BaseSm> B applySegment(B builder, Segment s) {
         builder.dataCoding(s.dataCoding());

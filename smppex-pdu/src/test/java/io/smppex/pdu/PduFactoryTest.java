@@ -98,6 +98,24 @@ class PduFactoryTest {
     }
 
     @Test
+    void partsFromATemplateKeepEveryOtherField() {
+        SubmitSm template = SubmitSm.builder().serviceType("CMT").source(Address.of("Shop"))
+                .destination(Address.of("447700900123")).validityPeriod("000001000000000R").priorityFlag(1)
+                .registeredDelivery(1).esmClass(EsmClass.MODE_STORE_AND_FORWARD)
+                .tlv(TlvTag.USER_MESSAGE_REFERENCE, 77).build();
+        List<SubmitSm> parts = PduFactory.submitSmParts(template, "y".repeat(300), SplitMethod.UDH_16BIT, 0x1234);
+        assertThat(parts).hasSize(2);
+        for (SubmitSm p : parts) {
+            assertThat(p.serviceType()).isEqualTo("CMT");
+            assertThat(p.validityPeriod()).isEqualTo("000001000000000R");
+            assertThat(p.priorityFlag()).isEqualTo(1);
+            assertThat(p.esmClass()).isEqualTo(EsmClass.MODE_STORE_AND_FORWARD | EsmClass.UDHI);
+            assertThat(p.tlv(TlvTag.USER_MESSAGE_REFERENCE)).contains(77);
+            assertThat(Hex.encode(p.shortMessage()).substring(0, 10)).isEqualTo("0608041234");
+        }
+    }
+
+    @Test
     void deliveryReportForASubmitSwapsTheAddressesAndMarksAReceipt() {
         SubmitSm submit = PduFactory.submitSm("Shop", "447700900123", "hi");
         DeliverSm r = PduFactory.deliveryReportFor(submit, "m-1", "id:m-1 stat:DELIVRD", MessageState.DELIVERED);
