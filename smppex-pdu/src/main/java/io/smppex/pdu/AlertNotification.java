@@ -141,11 +141,13 @@ public final class AlertNotification extends Pdu {
         }
 
         public Builder source(Address a) {
+            Enc.str(a.address(), "source_addr");
             source = a;
             return this;
         }
 
         public Builder esme(Address a) {
+            Enc.str(a.address(), "esme_addr");
             esme = a;
             return this;
         }

@@ -1,13 +1,17 @@
 package io.smppex.pdu;
 
 import io.smppex.pdu.PduDecodeException.Reason;
+import java.nio.charset.StandardCharsets;
 
 /**
- * Cursor over one PDU body during decoding. Every read is bounded by the end of the PDU, and every
- * failure becomes a {@link PduDecodeException} that names the field and carries the header.
+ * Cursor over one PDU during decoding. The codec first copies the frame into one array that the
+ * decoded PDU then owns, so every read here is a plain array access and fields can be kept as
+ * spans of that array instead of being copied out. Every read is bounded by the end of the PDU,
+ * and every failure becomes a {@link PduDecodeException} that names the field and carries the
+ * header.
  */
 final class BodyReader {
-    private final PduInput in;
+    private final byte[] a;
     private final int start;
     private final int end;
     private final boolean strict;
@@ -17,12 +21,11 @@ final class BodyReader {
     private final int sequenceNumber;
     private int pos;
 
-    BodyReader(PduInput in, int start, int commandLength, int commandId, int commandStatus, int sequenceNumber,
-               boolean strict) {
-        this.in = in;
-        this.start = start;
-        this.end = start + commandLength;
-        this.pos = start + 16;
+    BodyReader(byte[] frame, int commandLength, int commandId, int commandStatus, int sequenceNumber, boolean strict) {
+        this.a = frame;
+        this.start = 0;
+        this.end = commandLength;
+        this.pos = 16;
         this.commandLength = commandLength;
         this.commandId = commandId;
         this.commandStatus = commandStatus;
@@ -30,8 +33,9 @@ final class BodyReader {
         this.strict = strict;
     }
 
-    PduInput input() {
-        return in;
+    /** The frame: index 0 is the first octet of command_length. */
+    byte[] array() {
+        return a;
     }
 
     boolean strict() {
@@ -63,16 +67,16 @@ final class BodyReader {
         if (pos >= end) {
             throw truncated(field, 1);
         }
-        return in.getUnsignedByte(pos++);
+        return a[pos++] & 0xFF;
     }
 
     int u32(String field) {
         if (end - pos < 4) {
             throw truncated(field, 4);
         }
-        int v = in.getInt(pos);
+        int p = pos;
         pos += 4;
-        return v;
+        return (a[p] << 24) | ((a[p + 1] & 0xFF) << 16) | ((a[p + 2] & 0xFF) << 8) | (a[p + 3] & 0xFF);
     }
 
     /** A C-octet string of at most {@code max} octets including its NUL. */
@@ -89,10 +93,26 @@ final class BodyReader {
     }
 
     private String cstring(String field, int max, CommandStatus status, boolean mayLackNul) {
+        int at = pos;
+        int len = skipCString(field, max, status, mayLackNul);
+        return len == 0 ? "" : new String(a, at, len, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Steps over a C-octet string without making a String of it; the caller notes
+     * {@link #position()} before and keeps the span. Returns the string's length.
+     */
+    int skipCString(String field, int max, CommandStatus status, boolean mayLackNul) {
         if (pos >= end) {
             throw truncated(field, 1);
         }
-        int nul = in.indexOf(pos, end, (byte) 0);
+        int nul = -1;
+        for (int i = pos; i < end; i++) {
+            if (a[i] == 0) {
+                nul = i;
+                break;
+            }
+        }
         int len;
         int next;
         if (nul < 0) {
@@ -109,9 +129,18 @@ final class BodyReader {
             throw error(Reason.STRING_TOO_LONG, status, field, pos,
                     field + " is " + len + " characters; at most " + (max - 1) + " are allowed");
         }
-        String s = in.getLatin1(pos, len);
         pos = next;
-        return s;
+        return len;
+    }
+
+    /** Like {@link #time} but leaves the value in the frame; returns its length. */
+    int skipTime(String field, CommandStatus status) {
+        int at = pos;
+        int len = skipCString(field, 17, status, false);
+        if (strict && len > 0 && !SmppTime.isValidFormat(new String(a, at, len, StandardCharsets.ISO_8859_1))) {
+            throw error(Reason.INVALID_FIELD_VALUE, status, field, at, field + " is not a valid SMPP time");
+        }
+        return len;
     }
 
     /** A time field: COct(fixed 17) or NULL. Strict decoding checks the 16-character format. */
@@ -132,27 +161,45 @@ final class BodyReader {
         if (len == 0) {
             return Pdu.NO_BYTES;
         }
-        byte[] b = new byte[len];
-        in.getBytes(pos, b, 0, len);
+        byte[] b = java.util.Arrays.copyOfRange(a, pos, pos + len);
         pos += len;
         return b;
     }
 
+    /** Steps over {@code len} octets, checking they are there; the caller keeps the span. */
+    void skip(String field, int len, CommandStatus status) {
+        if (len > end - pos) {
+            throw error(Reason.FIELD_TRUNCATED, status, field, pos,
+                    field + " needs " + len + " octets but only " + (end - pos) + " remain");
+        }
+        pos += len;
+    }
+
     /** sm_length and short_message; strict decoding holds sm_length to the 254 strict encoding allows. */
     byte[] shortMessage() {
+        int len = shortMessageLength();
+        return octets("short_message", len, CommandStatus.ESME_RINVMSGLEN);
+    }
+
+    /** Reads sm_length and checks it; the short_message octets follow at {@link #position()}. */
+    int shortMessageLength() {
         int at = pos;
         int len = u8("sm_length");
         if (strict && len > BaseSm.SHORT_MESSAGE_MAX) {
             throw error(Reason.INVALID_FIELD_VALUE, CommandStatus.ESME_RINVMSGLEN, "sm_length", at,
                     "sm_length " + len + " exceeds " + BaseSm.SHORT_MESSAGE_MAX);
         }
-        return octets("short_message", len, CommandStatus.ESME_RINVMSGLEN);
+        return len;
     }
 
     /** The TLVs, refusing (when strict) short_message and message_payload together. */
     Tlvs tlvsAfter(byte[] shortMessage) {
+        return tlvsAfter(shortMessage.length);
+    }
+
+    Tlvs tlvsAfter(int shortMessageLength) {
         Tlvs t = tlvs();
-        if (strict && shortMessage.length > 0 && t.contains(TlvTag.MESSAGE_PAYLOAD)) {
+        if (strict && shortMessageLength > 0 && t.contains(TlvTag.MESSAGE_PAYLOAD)) {
             throw error(Reason.INVALID_FIELD_VALUE, CommandStatus.ESME_RINVMSGLEN, "short_message", bodyStart(),
                     "short_message and message_payload are both present");
         }

@@ -206,6 +206,7 @@ public final class BroadcastSm extends Pdu {
         }
 
         public Builder source(Address a) {
+            Enc.str(a.address(), "source_addr");
             source = a;
             return this;
         }

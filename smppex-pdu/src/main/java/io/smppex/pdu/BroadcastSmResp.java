@@ -7,6 +7,14 @@ public final class BroadcastSmResp extends MessageIdResp {
         super(commandStatus, sequenceNumber, tlvs, messageId);
     }
 
+    BroadcastSmResp(int commandStatus, int sequenceNumber, Tlvs tlvs, byte[] store, int idAt, int idLen) {
+        super(commandStatus, sequenceNumber, tlvs, store, idAt, idLen);
+    }
+
+    private BroadcastSmResp(BroadcastSmResp from, int commandStatus, int sequenceNumber) {
+        super(from, commandStatus, sequenceNumber);
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -22,12 +30,11 @@ public final class BroadcastSmResp extends MessageIdResp {
 
     @Override
     Pdu withHeader(int commandStatus, int sequenceNumber) {
-        return new BroadcastSmResp(commandStatus, sequenceNumber, tlvs, messageId);
+        return new BroadcastSmResp(this, commandStatus, sequenceNumber);
     }
 
     static BroadcastSmResp decode(BodyReader r) {
-        String id = readMessageId(r);
-        return new BroadcastSmResp(r.status(), r.seq(), r.tlvs(), id);
+        return MessageIdResp.read(r, BroadcastSmResp::new);
     }
 
     /** Builds a {@link BroadcastSmResp}. */
@@ -39,7 +46,7 @@ public final class BroadcastSmResp extends MessageIdResp {
 
         Builder(BroadcastSmResp from) {
             super(from);
-            this.messageId = from.messageId;
+            this.messageId = from.messageId();
         }
 
         public Builder messageId(String messageId) {

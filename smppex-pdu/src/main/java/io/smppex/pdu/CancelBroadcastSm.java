@@ -133,6 +133,7 @@ public final class CancelBroadcastSm extends Pdu {
         }
 
         public Builder source(Address a) {
+            Enc.str(a.address(), "source_addr");
             source = a;
             return this;
         }

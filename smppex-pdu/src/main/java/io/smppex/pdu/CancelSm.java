@@ -175,11 +175,13 @@ public final class CancelSm extends Pdu {
         }
 
         public Builder source(Address a) {
+            Enc.str(a.address(), "source_addr");
             source = a;
             return this;
         }
 
         public Builder destination(Address a) {
+            Enc.str(a.address(), "destination_addr");
             destination = a;
             return this;
         }

@@ -7,6 +7,14 @@ public final class DataSmResp extends MessageIdResp {
         super(commandStatus, sequenceNumber, tlvs, messageId);
     }
 
+    DataSmResp(int commandStatus, int sequenceNumber, Tlvs tlvs, byte[] store, int idAt, int idLen) {
+        super(commandStatus, sequenceNumber, tlvs, store, idAt, idLen);
+    }
+
+    private DataSmResp(DataSmResp from, int commandStatus, int sequenceNumber) {
+        super(from, commandStatus, sequenceNumber);
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -22,12 +30,11 @@ public final class DataSmResp extends MessageIdResp {
 
     @Override
     Pdu withHeader(int commandStatus, int sequenceNumber) {
-        return new DataSmResp(commandStatus, sequenceNumber, tlvs, messageId);
+        return new DataSmResp(this, commandStatus, sequenceNumber);
     }
 
     static DataSmResp decode(BodyReader r) {
-        String id = readMessageId(r);
-        return new DataSmResp(r.status(), r.seq(), r.tlvs(), id);
+        return MessageIdResp.read(r, DataSmResp::new);
     }
 
     /** Builds a {@link DataSmResp}. */
@@ -39,7 +46,7 @@ public final class DataSmResp extends MessageIdResp {
 
         Builder(DataSmResp from) {
             super(from);
-            this.messageId = from.messageId;
+            this.messageId = from.messageId();
         }
 
         public Builder messageId(String messageId) {

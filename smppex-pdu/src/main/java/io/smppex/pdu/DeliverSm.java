@@ -3,13 +3,19 @@ package io.smppex.pdu;
 /** deliver_sm: the MC delivers a mobile-originated message or a delivery receipt to the ESME. */
 public final class DeliverSm extends BaseSm {
 
-    DeliverSm(int commandStatus, int sequenceNumber, Tlvs tlvs, String serviceType, int sourceAddrTon, int sourceAddrNpi,
-       String sourceAddr, int destAddrTon, int destAddrNpi, String destinationAddr, int esmClass, int protocolId,
-       int priorityFlag, String scheduleDeliveryTime, String validityPeriod, int registeredDelivery,
-       int replaceIfPresentFlag, int dataCoding, int smDefaultMsgId, byte[] shortMessage) {
-        super(commandStatus, sequenceNumber, tlvs, serviceType, sourceAddrTon, sourceAddrNpi, sourceAddr, destAddrTon,
-                destAddrNpi, destinationAddr, esmClass, protocolId, priorityFlag, scheduleDeliveryTime, validityPeriod,
-                registeredDelivery, replaceIfPresentFlag, dataCoding, smDefaultMsgId, shortMessage);
+    DeliverSm(int commandStatus, int sequenceNumber, Tlvs tlvs, byte[] store, int serviceTypeAt, int serviceTypeLen,
+            int sourceAddrTon, int sourceAddrNpi, int sourceAddrAt, int sourceAddrLen, int destAddrTon, int destAddrNpi,
+            int destinationAddrAt, int destinationAddrLen, int esmClass, int protocolId, int priorityFlag, int scheduleAt,
+            int scheduleLen, int validityAt, int validityLen, int registeredDelivery, int replaceIfPresentFlag,
+            int dataCoding, int smDefaultMsgId, int smAt, int smLen) {
+        super(commandStatus, sequenceNumber, tlvs, store, serviceTypeAt, serviceTypeLen, sourceAddrTon, sourceAddrNpi,
+                sourceAddrAt, sourceAddrLen, destAddrTon, destAddrNpi, destinationAddrAt, destinationAddrLen, esmClass,
+                protocolId, priorityFlag, scheduleAt, scheduleLen, validityAt, validityLen, registeredDelivery,
+                replaceIfPresentFlag, dataCoding, smDefaultMsgId, smAt, smLen);
+    }
+
+    private DeliverSm(DeliverSm from, int commandStatus, int sequenceNumber) {
+        super(from, commandStatus, sequenceNumber);
     }
 
     public static Builder builder() {
@@ -32,9 +38,7 @@ public final class DeliverSm extends BaseSm {
 
     @Override
     Pdu withHeader(int commandStatus, int sequenceNumber) {
-        return new DeliverSm(commandStatus, sequenceNumber, tlvs, serviceType, sourceAddrTon, sourceAddrNpi, sourceAddr,
-                destAddrTon, destAddrNpi, destinationAddr, esmClass, protocolId, priorityFlag, scheduleDeliveryTime,
-                validityPeriod, registeredDelivery, replaceIfPresentFlag, dataCoding, smDefaultMsgId, shortMessage);
+        return new DeliverSm(this, commandStatus, sequenceNumber);
     }
 
     static DeliverSm decode(BodyReader r) {
@@ -52,10 +56,7 @@ public final class DeliverSm extends BaseSm {
 
         @Override
         public DeliverSm build() {
-            return new DeliverSm(commandStatus, sequenceNumber, builtTlvs(), serviceType, sourceAddrTon, sourceAddrNpi,
-                    sourceAddr, destAddrTon, destAddrNpi, destinationAddr, esmClass, protocolId, priorityFlag,
-                    scheduleDeliveryTime, validityPeriod, registeredDelivery, replaceIfPresentFlag, dataCoding,
-                    smDefaultMsgId, shortMessage);
+            return BaseSm.build(this, DeliverSm::new);
         }
     }
 }

@@ -7,6 +7,14 @@ public final class DeliverSmResp extends MessageIdResp {
         super(commandStatus, sequenceNumber, tlvs, messageId);
     }
 
+    DeliverSmResp(int commandStatus, int sequenceNumber, Tlvs tlvs, byte[] store, int idAt, int idLen) {
+        super(commandStatus, sequenceNumber, tlvs, store, idAt, idLen);
+    }
+
+    private DeliverSmResp(DeliverSmResp from, int commandStatus, int sequenceNumber) {
+        super(from, commandStatus, sequenceNumber);
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -22,12 +30,11 @@ public final class DeliverSmResp extends MessageIdResp {
 
     @Override
     Pdu withHeader(int commandStatus, int sequenceNumber) {
-        return new DeliverSmResp(commandStatus, sequenceNumber, tlvs, messageId);
+        return new DeliverSmResp(this, commandStatus, sequenceNumber);
     }
 
     static DeliverSmResp decode(BodyReader r) {
-        String id = readMessageId(r);
-        return new DeliverSmResp(r.status(), r.seq(), r.tlvs(), id);
+        return MessageIdResp.read(r, DeliverSmResp::new);
     }
 
     /** Builds a {@link DeliverSmResp}. */
@@ -39,7 +46,7 @@ public final class DeliverSmResp extends MessageIdResp {
 
         Builder(DeliverSmResp from) {
             super(from);
-            this.messageId = from.messageId;
+            this.messageId = from.messageId();
         }
 
         public Builder messageId(String messageId) {

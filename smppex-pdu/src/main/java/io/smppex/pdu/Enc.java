@@ -36,15 +36,62 @@ final class Enc {
     }
 
     static int shortMessage(boolean strict, byte[] sm, Tlvs tlvs) {
+        shortMessage(strict, sm.length, tlvs);
+        return 1 + sm.length;
+    }
+
+    static void shortMessage(boolean strict, int length, Tlvs tlvs) {
         int max = strict ? 254 : 255;
-        if (sm.length > max) {
-            throw new PduEncodeException("short_message", "is " + sm.length + " octets; at most " + max
+        if (length > max) {
+            throw new PduEncodeException("short_message", "is " + length + " octets; at most " + max
                     + " fit (use message_payload or split the message)");
         }
-        if (strict && sm.length > 0 && tlvs.contains(TlvTag.MESSAGE_PAYLOAD)) {
+        if (strict && length > 0 && tlvs.contains(TlvTag.MESSAGE_PAYLOAD)) {
             throw new PduEncodeException("short_message", "must be empty when message_payload is present");
         }
-        return 1 + sm.length;
+    }
+
+    /** Checks the length of a string kept as a span (its characters were checked when it was stored). */
+    static void span(boolean strict, int length, int max, String field) {
+        if (strict && length + 1 > max) {
+            throw new PduEncodeException(field, "is " + length + " characters; SMPP allows at most " + (max - 1));
+        }
+    }
+
+    static void span(PduOutput out, byte[] store, int at, int length) {
+        if (length > 0) {
+            out.writeBytes(store, at, length);
+        }
+        out.writeByte(0);
+    }
+
+    /**
+     * Checks that a builder's string can be a C-octet string (ISO-8859-1, no NUL) and returns its
+     * length in octets.
+     *
+     * @throws IllegalArgumentException naming the field and the offending character
+     */
+    static int latin1Length(String v, String field) {
+        int n = v.length();
+        for (int i = 0; i < n; i++) {
+            char c = v.charAt(i);
+            if (c == 0) {
+                throw new IllegalArgumentException(field + " contains a NUL at index " + i
+                        + ", which would end the C-octet string early");
+            }
+            if (c > 0xFF) {
+                throw new IllegalArgumentException(field + ": character U+" + String.format("%04X", (int) c) + " at index "
+                        + i + " is not a single octet; C-octet strings carry ISO-8859-1 only");
+            }
+        }
+        return n;
+    }
+
+    /** Copies a checked string into {@code store} at {@code at}; returns {@code at}. */
+    @SuppressWarnings("deprecation") // String.getBytes(int,int,byte[],int) copies Latin-1 chars with no allocation
+    static int put(byte[] store, int at, String v) {
+        v.getBytes(0, v.length(), store, at);
+        return at;
     }
 
     static void cstr(PduOutput out, String v) {
@@ -68,10 +115,15 @@ final class Enc {
         return v;
     }
 
+    /**
+     * Checks a string given to a builder: not null, and carriable as a C-octet string. Bad
+     * characters fail here, where the caller set them, rather than at encoding time.
+     */
     static String str(String v, String field) {
         if (v == null) {
             throw new NullPointerException(field + " must not be null; use \"\" for NULL");
         }
+        latin1Length(v, field);
         return v;
     }
 }

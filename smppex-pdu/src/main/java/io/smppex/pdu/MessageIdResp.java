@@ -1,42 +1,84 @@
 package io.smppex.pdu;
 
-/** Base of the responses whose body is a message_id followed by TLVs. */
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Base of the responses whose body is a message_id followed by TLVs. A decoded response keeps
+ * message_id as a span of its frame and makes a String of it only when asked.
+ */
 abstract class MessageIdResp extends Pdu {
     static final int MESSAGE_ID_MAX = 65;
 
-    final String messageId;
+    /** The frame (decoded) or null (built: {@link #messageId} is set). */
+    final byte[] store;
+    final int idAt;
+    final int idLen;
+    private String messageId;
 
     MessageIdResp(int commandStatus, int sequenceNumber, Tlvs tlvs, String messageId) {
         super(commandStatus, sequenceNumber, tlvs);
         this.messageId = Enc.str(messageId, "message_id");
+        this.store = null;
+        this.idAt = 0;
+        this.idLen = Enc.latin1Length(messageId, "message_id");
+    }
+
+    MessageIdResp(int commandStatus, int sequenceNumber, Tlvs tlvs, byte[] store, int idAt, int idLen) {
+        super(commandStatus, sequenceNumber, tlvs);
+        this.store = store;
+        this.idAt = idAt;
+        this.idLen = idLen;
+    }
+
+    MessageIdResp(MessageIdResp f, int commandStatus, int sequenceNumber) {
+        super(commandStatus, sequenceNumber, f.tlvs);
+        this.store = f.store;
+        this.idAt = f.idAt;
+        this.idLen = f.idLen;
+        this.messageId = f.messageId;
     }
 
     /** The message_id; empty when the MC sent none (e.g. in an error response). */
     public final String messageId() {
-        return messageId;
+        String v = messageId;
+        if (v == null) {
+            messageId = v = idLen == 0 ? "" : new String(store, idAt, idLen, StandardCharsets.ISO_8859_1);
+        }
+        return v;
     }
 
     @Override
     final int mandatoryLength(boolean strict) {
-        return Enc.cstr(strict, messageId, MESSAGE_ID_MAX, "message_id");
+        Enc.span(strict, idLen, MESSAGE_ID_MAX, "message_id");
+        return idLen + 1;
     }
 
     @Override
     final void writeMandatory(PduOutput out) {
-        Enc.cstr(out, messageId);
+        if (store != null) {
+            Enc.span(out, store, idAt, idLen);
+        } else {
+            Enc.cstr(out, messageId);
+        }
     }
 
     @Override
     final void visitFields(FieldVisitor v) {
-        v.field("message_id", messageId);
+        v.field("message_id", messageId());
     }
 
     @Override
     final boolean hasBodyContent() {
-        return !messageId.isEmpty() || super.hasBodyContent();
+        return idLen > 0 || super.hasBodyContent();
     }
 
-    static String readMessageId(BodyReader r) {
-        return r.atEnd() ? "" : r.cstringLast("message_id", MESSAGE_ID_MAX, CommandStatus.ESME_RINVMSGID);
+    interface Ctor<P extends MessageIdResp> {
+        P make(int status, int seq, Tlvs tlvs, byte[] store, int idAt, int idLen);
+    }
+
+    static <P extends MessageIdResp> P read(BodyReader r, Ctor<P> ctor) {
+        int at = r.position();
+        int len = r.atEnd() ? 0 : r.skipCString("message_id", MESSAGE_ID_MAX, CommandStatus.ESME_RINVMSGID, true);
+        return ctor.make(r.status(), r.seq(), r.tlvs(), r.array(), at, len);
     }
 }

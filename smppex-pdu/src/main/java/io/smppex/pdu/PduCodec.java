@@ -154,7 +154,11 @@ public final class PduCodec {
         if (len == HEADER_LENGTH && id.isResponse()) {
             return Responses.empty(id, status, seq);
         }
-        BodyReader r = new BodyReader(in, index, len, idValue, status, seq, strictDecode);
+        // One copy of the frame, owned by the decoded PDU: fields are read from it as plain array
+        // accesses, TLVs stay a view of it and strings can be materialised only when asked for.
+        byte[] frame = new byte[len];
+        in.getBytes(index, frame, 0, len);
+        BodyReader r = new BodyReader(frame, len, idValue, status, seq, strictDecode);
         switch (id) {
             case GENERIC_NACK: return GenericNack.decode(r);
             case BIND_RECEIVER: return BindReceiver.decode(r);

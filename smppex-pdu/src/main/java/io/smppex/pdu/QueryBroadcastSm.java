@@ -116,6 +116,7 @@ public final class QueryBroadcastSm extends Pdu {
 
         /** The source address the message was submitted with. */
         public Builder source(Address a) {
+            Enc.str(a.address(), "source_addr");
             source = a;
             return this;
         }

@@ -7,6 +7,14 @@ public final class QueryBroadcastSmResp extends MessageIdResp {
         super(commandStatus, sequenceNumber, tlvs, messageId);
     }
 
+    QueryBroadcastSmResp(int commandStatus, int sequenceNumber, Tlvs tlvs, byte[] store, int idAt, int idLen) {
+        super(commandStatus, sequenceNumber, tlvs, store, idAt, idLen);
+    }
+
+    private QueryBroadcastSmResp(QueryBroadcastSmResp from, int commandStatus, int sequenceNumber) {
+        super(from, commandStatus, sequenceNumber);
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -22,12 +30,11 @@ public final class QueryBroadcastSmResp extends MessageIdResp {
 
     @Override
     Pdu withHeader(int commandStatus, int sequenceNumber) {
-        return new QueryBroadcastSmResp(commandStatus, sequenceNumber, tlvs, messageId);
+        return new QueryBroadcastSmResp(this, commandStatus, sequenceNumber);
     }
 
     static QueryBroadcastSmResp decode(BodyReader r) {
-        String id = readMessageId(r);
-        return new QueryBroadcastSmResp(r.status(), r.seq(), r.tlvs(), id);
+        return MessageIdResp.read(r, QueryBroadcastSmResp::new);
     }
 
     /** Builds a {@link QueryBroadcastSmResp}. */
@@ -39,7 +46,7 @@ public final class QueryBroadcastSmResp extends MessageIdResp {
 
         Builder(QueryBroadcastSmResp from) {
             super(from);
-            this.messageId = from.messageId;
+            this.messageId = from.messageId();
         }
 
         public Builder messageId(String messageId) {

@@ -183,6 +183,7 @@ public final class ReplaceSm extends Pdu {
         }
 
         public Builder source(Address a) {
+            Enc.str(a.address(), "source_addr");
             source = a;
             return this;
         }

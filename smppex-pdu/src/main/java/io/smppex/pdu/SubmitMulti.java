@@ -298,6 +298,7 @@ public final class SubmitMulti extends Pdu {
         }
 
         public Builder source(Address a) {
+            Enc.str(a.address(), "source_addr");
             sourceAddrTon = a.ton();
             sourceAddrNpi = a.npi();
             sourceAddr = a.address();
@@ -321,12 +322,14 @@ public final class SubmitMulti extends Pdu {
 
         /** Adds an SME destination (dest_flag 1). */
         public Builder addDestination(Address a) {
+            Enc.str(a.address(), "destination_addr");
             destAddresses.add(new DestAddress.Sme(a));
             return this;
         }
 
         /** Adds a distribution list destination (dest_flag 2). */
         public Builder addDistributionList(String name) {
+            Enc.str(name, "dl_name");
             destAddresses.add(new DestAddress.DistributionList(name));
             return this;
         }

@@ -115,6 +115,7 @@ public final class SubmitMultiResp extends Pdu {
         }
 
         public Builder addUnsuccess(Address address, CommandStatus reason) {
+            Enc.str(address.address(), "destination_addr");
             unsuccess.add(new UnsuccessSme(address, reason.code()));
             return this;
         }

@@ -7,6 +7,14 @@ public final class SubmitSmResp extends MessageIdResp {
         super(commandStatus, sequenceNumber, tlvs, messageId);
     }
 
+    SubmitSmResp(int commandStatus, int sequenceNumber, Tlvs tlvs, byte[] store, int idAt, int idLen) {
+        super(commandStatus, sequenceNumber, tlvs, store, idAt, idLen);
+    }
+
+    private SubmitSmResp(SubmitSmResp from, int commandStatus, int sequenceNumber) {
+        super(from, commandStatus, sequenceNumber);
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -22,12 +30,11 @@ public final class SubmitSmResp extends MessageIdResp {
 
     @Override
     Pdu withHeader(int commandStatus, int sequenceNumber) {
-        return new SubmitSmResp(commandStatus, sequenceNumber, tlvs, messageId);
+        return new SubmitSmResp(this, commandStatus, sequenceNumber);
     }
 
     static SubmitSmResp decode(BodyReader r) {
-        String id = readMessageId(r);
-        return new SubmitSmResp(r.status(), r.seq(), r.tlvs(), id);
+        return MessageIdResp.read(r, SubmitSmResp::new);
     }
 
     /** Builds a {@link SubmitSmResp}. */
@@ -39,7 +46,7 @@ public final class SubmitSmResp extends MessageIdResp {
 
         Builder(SubmitSmResp from) {
             super(from);
-            this.messageId = from.messageId;
+            this.messageId = from.messageId();
         }
 
         public Builder messageId(String messageId) {

@@ -10,19 +10,23 @@ import java.util.Optional;
 /**
  * The TLVs of one PDU, immutable, in their wire order.
  *
- * <p>They are kept as the exact octets they travel as. Decoding copies the TLV part of a PDU once
- * and encoding writes it back verbatim, so unknown and vendor TLVs survive byte-exact and in order,
- * and a PDU without TLVs costs nothing. Lookups scan, which is cheap for the handful of TLVs a PDU
- * carries.
+ * <p>They are kept as the exact octets they travel as: a decoded PDU's TLVs are a view of the frame
+ * the PDU owns, with nothing copied, and encoding writes them back verbatim, so unknown and vendor
+ * TLVs survive byte-exact and in order, and a PDU without TLVs costs nothing. Lookups scan, which
+ * is cheap for the handful of TLVs a PDU carries.
  */
 public final class Tlvs implements Iterable<Tlv> {
-    public static final Tlvs EMPTY = new Tlvs(new byte[0], 0);
+    public static final Tlvs EMPTY = new Tlvs(new byte[0], 0, 0, 0);
 
     private final byte[] data;
+    private final int off;
+    private final int end;
     private final int count;
 
-    private Tlvs(byte[] data, int count) {
+    private Tlvs(byte[] data, int off, int end, int count) {
         this.data = data;
+        this.off = off;
+        this.end = end;
         this.count = count;
     }
 
@@ -48,7 +52,7 @@ public final class Tlvs implements Iterable<Tlv> {
 
     /** Octets these TLVs occupy on the wire. */
     public int encodedLength() {
-        return data.length;
+        return end - off;
     }
 
     /** The first value of {@code tag}, decoded to its type. */
@@ -58,7 +62,7 @@ public final class Tlvs implements Iterable<Tlv> {
 
     /** The first value of {@code tag}, or null if absent. */
     public <T> T getOrNull(TlvTag<T> tag) {
-        int p = find(tag.tag(), 0);
+        int p = find(tag.tag(), off);
         return p < 0 ? null : decode(tag, p);
     }
 
@@ -75,7 +79,7 @@ public final class Tlvs implements Iterable<Tlv> {
     /** Every value of a repeatable tag, in order. */
     public <T> List<T> getAll(TlvTag<T> tag) {
         List<T> out = new ArrayList<>(2);
-        for (int p = find(tag.tag(), 0); p >= 0; p = find(tag.tag(), p + 4 + len(p))) {
+        for (int p = find(tag.tag(), off); p >= 0; p = find(tag.tag(), p + 4 + len(p))) {
             out.add(decode(tag, p));
         }
         return out;
@@ -83,12 +87,12 @@ public final class Tlvs implements Iterable<Tlv> {
 
     /** A copy of the first raw value of any tag, known or not. */
     public Optional<byte[]> raw(int tag) {
-        int p = find(tag, 0);
+        int p = find(tag, off);
         return p < 0 ? Optional.empty() : Optional.of(Arrays.copyOfRange(data, p + 4, p + 4 + len(p)));
     }
 
     public boolean contains(int tag) {
-        return find(tag, 0) >= 0;
+        return count > 0 && find(tag, off) >= 0;
     }
 
     public boolean contains(TlvTag<?> tag) {
@@ -98,7 +102,7 @@ public final class Tlvs implements Iterable<Tlv> {
     /** Every TLV in wire order. */
     public List<Tlv> list() {
         List<Tlv> out = new ArrayList<>(count);
-        for (int p = 0; p < data.length; p += 4 + len(p)) {
+        for (int p = off; p < end; p += 4 + len(p)) {
             out.add(new Tlv(tag(p), Arrays.copyOfRange(data, p + 4, p + 4 + len(p))));
         }
         return Collections.unmodifiableList(out);
@@ -110,14 +114,9 @@ public final class Tlvs implements Iterable<Tlv> {
     }
 
     void writeTo(PduOutput out) {
-        if (data.length > 0) {
-            out.writeBytes(data, 0, data.length);
+        if (end > off) {
+            out.writeBytes(data, off, end - off);
         }
-    }
-
-    /** The exact wire octets; package-private because callers could otherwise mutate them. */
-    byte[] bytesUnsafe() {
-        return data;
     }
 
     private int tag(int p) {
@@ -129,7 +128,7 @@ public final class Tlvs implements Iterable<Tlv> {
     }
 
     private int find(int tag, int from) {
-        for (int p = from; p < data.length; p += 4 + len(p)) {
+        for (int p = from; p < end; p += 4 + len(p)) {
             if (tag(p) == tag) {
                 return p;
             }
@@ -145,15 +144,15 @@ public final class Tlvs implements Iterable<Tlv> {
         if (from == to) {
             return EMPTY;
         }
-        PduInput in = r.input();
+        byte[] a = r.array();
         int n = 0;
         for (int p = from; p < to; ) {
             if (to - p < 4) {
                 throw r.error(PduDecodeException.Reason.TLV_OVERRUN, CommandStatus.ESME_RINVTLVSTREAM, "TLV", p,
                         (to - p) + " stray octet(s) after the last TLV");
             }
-            int tag = in.getUnsignedShort(p);
-            int len = in.getUnsignedShort(p + 2);
+            int tag = ((a[p] & 0xFF) << 8) | (a[p + 1] & 0xFF);
+            int len = ((a[p + 2] & 0xFF) << 8) | (a[p + 3] & 0xFF);
             if (len > to - p - 4) {
                 throw r.error(PduDecodeException.Reason.TLV_OVERRUN, CommandStatus.ESME_RINVTLVSTREAM,
                         TlvTag.nameOf(tag), p, "TLV length " + len + " overruns the PDU by " + (len - (to - p - 4)) + " octet(s)");
@@ -169,7 +168,7 @@ public final class Tlvs implements Iterable<Tlv> {
                             "length " + len + " is not allowed for " + known.name() + " (allowed "
                                     + known.minLength() + ".." + known.maxLength() + ")");
                 }
-                if (r.strict() && known.isCString() && in.getUnsignedByte(p + 4 + len - 1) != 0) {
+                if (r.strict() && known.isCString() && a[p + 4 + len - 1] != 0) {
                     throw r.error(PduDecodeException.Reason.MISSING_NUL, CommandStatus.ESME_RINVTLVVAL, known.name(), p,
                             known.name() + " is not NUL-terminated");
                 }
@@ -177,19 +176,26 @@ public final class Tlvs implements Iterable<Tlv> {
             p += 4 + len;
             n++;
         }
-        byte[] data = new byte[to - from];
-        in.getBytes(from, data, 0, data.length);
-        return new Tlvs(data, n);
+        // A view of the frame the decoded PDU owns: nothing is copied.
+        return new Tlvs(a, from, to, n);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Tlvs && Arrays.equals(((Tlvs) o).data, data);
+        if (!(o instanceof Tlvs)) {
+            return false;
+        }
+        Tlvs t = (Tlvs) o;
+        return Arrays.equals(t.data, t.off, t.end, data, off, end);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(data);
+        int h = 1;
+        for (int i = off; i < end; i++) {
+            h = 31 * h + data[i];
+        }
+        return h;
     }
 
     @Override
@@ -269,7 +275,7 @@ public final class Tlvs implements Iterable<Tlv> {
                 System.arraycopy(v, 0, data, p + 4, v.length);
                 p += 4 + v.length;
             }
-            return new Tlvs(data, items.size());
+            return new Tlvs(data, 0, data.length, items.size());
         }
     }
 }
