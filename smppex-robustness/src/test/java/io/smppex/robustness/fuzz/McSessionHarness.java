@@ -261,34 +261,44 @@ final class McSessionHarness {
             i += len;
         }
         Map<Integer, Integer> answered = new HashMap<>();
-        int framingNacks = 0;
+        // A broken command_length earns one generic_nack ESME_RINVCMDLEN beyond what the frames ask
+        // for, numbered from the broken header if it was readable, else 0. Undecodable one-way
+        // requests (alert_notification, outbind) may be nacked with the same status, so which
+        // nack is the extra one is only known by counting.
+        Map<Integer, Integer> lengthNacks = new HashMap<>();
         for (Pdu p : out) {
             if (!p.isResponse()) {
                 continue;
             }
-            if (p.isGenericNack() && p.commandStatus() == CommandStatus.ESME_RINVCMDLEN.code() && framingLost) {
-                framingNacks++;
-                continue;
-            }
             answered.merge(p.sequenceNumber(), 1, Integer::sum);
+            if (p.isGenericNack() && p.commandStatus() == CommandStatus.ESME_RINVCMDLEN.code()) {
+                lengthNacks.merge(p.sequenceNumber(), 1, Integer::sum);
+            }
             List<Integer> asked = kinds.get(p.sequenceNumber());
-            assertThat(asked).as("%s answers no request of that number", p).isNotNull();
-            if (!p.isGenericNack()) {
+            if (asked != null && !p.isGenericNack()) {
                 assertThat(asked).as("%s answers a request of another kind", p)
                         .contains(p.commandId().id() & ~CommandId.RESPONSE_BIT);
             }
         }
-        assertThat(framingNacks).as("generic_nacks for a broken command_length").isLessThanOrEqualTo(1);
+        int extra = 0;
+        for (Map.Entry<Integer, Integer> a : answered.entrySet()) {
+            int[] e = expected.getOrDefault(a.getKey(), new int[2]);
+            int excess = a.getValue() - e[1];
+            if (excess > 0) {
+                assertThat(framingLost && excess <= lengthNacks.getOrDefault(a.getKey(), 0))
+                        .as("%d answer(s) too many to seq %d", excess, a.getKey()).isTrue();
+                extra += excess;
+            }
+        }
+        assertThat(extra).as("generic_nacks for a broken command_length").isLessThanOrEqualTo(1);
         for (Map.Entry<Integer, int[]> e : expected.entrySet()) {
             int n = answered.getOrDefault(e.getKey(), 0);
-            assertThat(n).as("answers to seq %d", e.getKey()).isLessThanOrEqualTo(e.getValue()[1]);
             boolean knownBug = !strict && e.getKey() < 0;
             if (!ended && !knownBug) {
                 assertThat(n).as("answers to seq %d while the session is up", e.getKey())
                         .isGreaterThanOrEqualTo(e.getValue()[0]);
             }
         }
-        assertThat(expected.keySet()).as("answered numbers").containsAll(answered.keySet());
     }
 
     /** The application side: answers at once or later, and counts onStop. */
