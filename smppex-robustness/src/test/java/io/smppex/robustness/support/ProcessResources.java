@@ -27,6 +27,27 @@ public record ProcessResources(int threads, Map<String, Integer> threadGroups, i
         return new ProcessResources(names.size(), groups, countOpenFds(), currentAllocatorUsed());
     }
 
+    /** Netty starts event-loop threads lazily: start the ESMEs' shared ones so a baseline counts them. */
+    public static void startSharedClientLoops() {
+        for (io.netty.util.concurrent.EventExecutor e : io.smppex.internal.Transports.sharedClientGroup()) {
+            e.submit(() -> { }).syncUninterruptibly();
+        }
+    }
+
+    /**
+     * Netty's GlobalEventExecutor runs a thread only while it has work and ends it after a second
+     * idle; wait for that instead of counting it as a leak.
+     */
+    public static void awaitNettyGlobalExecutorIdle() {
+        try {
+            io.netty.util.concurrent.GlobalEventExecutor.INSTANCE.awaitInactivity(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (IllegalStateException neverStarted) {
+            // nothing ever ran on it: no thread to wait for
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public static int countOpenFds() {
         try (Stream<Path> s = Files.list(Path.of("/proc/self/fd"))) {
             return (int) s.count();
