@@ -112,6 +112,17 @@ public final class RawPeer implements AutoCloseable {
         }
     }
 
+    /** Like {@link #awaitEnd()} but reads past any octets first (a TLS alert, say); never DATA. */
+    public End awaitEndSkippingData() {
+        for (int i = 0; i < 1 << 16; i++) {
+            End e = awaitEnd();
+            if (e != End.DATA) {
+                return e;
+            }
+        }
+        return End.DATA;
+    }
+
     /** Closes with RST instead of FIN. */
     public void reset() {
         try {
