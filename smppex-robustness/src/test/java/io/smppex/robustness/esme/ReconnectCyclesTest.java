@@ -137,6 +137,7 @@ class ReconnectCyclesTest {
             throw new AssertionError("leak during the cycles: " + l);
         });
         ProcessResources after = ProcessResources.now();
+        assertThat(mc.sessions()).as("sessions the MC still tracks").isEmpty();
         mc.close();
 
         System.out.printf("%d reconnect cycles in %.1f s (%.0f/s); %d answered, %d lost; threads %d -> %d, "
