@@ -12,8 +12,9 @@ import java.util.concurrent.CompletableFuture;
 final class PendingRequest extends CompletableFuture<Pdu> implements ChannelFutureListener {
     /** The request as sent, sequence number included (before sending: as the user gave it). */
     Pdu pdu;
-    /** When the response is due, in the event loop's ticker time. */
+    /** When the response is due, in the event loop's ticker time; meaningful when {@link #timed}. */
     long deadline;
+    boolean timed;
     /** Not on the shared response limit: binds, unbinds and automatic enquire_links have their own. */
     boolean special;
     /** Made by the engine itself (automatic enquire_link, graceful-stop unbind): no window slot, never "lost". */

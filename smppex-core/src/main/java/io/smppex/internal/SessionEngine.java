@@ -539,6 +539,13 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
                     p.pdu.commandName());
             return;
         }
+        if (p.timed && p.deadline - now() <= 0) {
+            // Its deadline passed while the expiry task waited behind this read: it timed out,
+            // whatever arrives now is too late, exactly as if the task had run first.
+            log.warn("{}: dropping {} seq={}: it arrived after the request's deadline", id, resp.commandName(), seq);
+            expireNow(p);
+            return;
+        }
         pending.remove(seq);
         pendingCount = pending.size();
         if (p == autoEnquire) {
@@ -633,6 +640,8 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
             unbindRequest = p;
             if (transmit(p) && SessionOptionsAccess.enabled(opts.unbindResponseLimit())) {
                 unbindTimer = schedule(this::unbindTimedOut, nanos(opts.unbindResponseLimit()));
+                p.deadline = now() + nanos(opts.unbindResponseLimit());
+                p.timed = true;
             }
             return;
         }
@@ -700,10 +709,13 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
             bindRequest = p;
             if (SessionOptionsAccess.enabled(opts.bindResponseLimit())) {
                 bindTimer = schedule(this::bindTimedOut, nanos(opts.bindResponseLimit()));
+                p.deadline = now + nanos(opts.bindResponseLimit());
+                p.timed = true;
             }
         } else if (!p.special) {
             if (responseLimitNanos > 0) {
                 p.deadline = now + responseLimitNanos;
+                p.timed = true;
             } else {
                 p.special = true;
             }
@@ -990,6 +1002,22 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
         armResponseTimer();
     }
 
+    /** Times out one request now, the way its own timer would. */
+    private void expireNow(PendingRequest p) {
+        if (p == bindRequest) {
+            bindTimedOut();
+        } else if (p == autoEnquire) {
+            enquireRespTimerFired();
+        } else if (p == unbindRequest) {
+            unbindTimedOut();
+        } else {
+            pending.remove(p.pdu.sequenceNumber());
+            pendingCount = pending.size();
+            timedOut(p, opts.responseLimit());
+            drainQueue();
+        }
+    }
+
     private void timedOut(PendingRequest p, Duration limit) {
         log.info("{}: no response to {} seq={} within {}", id, p.pdu.commandName(), p.pdu.sequenceNumber(), limit);
         try {
@@ -1058,6 +1086,8 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
                     long respLimit = nanos(opts.enquireLinkRespLimit());
                     if (respLimit > 0) {
                         enquireRespTimer = schedule(this::enquireRespTimerFired, respLimit);
+                        p.deadline = now() + respLimit;
+                        p.timed = true;
                     }
                 } else {
                     autoEnquire = null;
@@ -1156,6 +1186,8 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
                 long limit = nanos(opts.unbindResponseLimit());
                 if (limit > 0) {
                     unbindTimer = schedule(this::unbindTimedOut, limit);
+                    p.deadline = now() + limit;
+                    p.timed = true;
                 }
             } else {
                 finish(reason);

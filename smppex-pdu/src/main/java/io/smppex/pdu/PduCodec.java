@@ -236,8 +236,10 @@ public final class PduCodec {
     }
 
     private int bodyLength(Pdu pdu) {
-        if (pdu.sequenceNumber < 0) {
-            throw new PduEncodeException("sequence_number", "must be 0..0x7FFFFFFF, was 0x"
+        // Our requests are numbered 1..0x7FFFFFFF; a response echoes whatever the peer used, even a
+        // number out of range, because the peer matches on it and silence would leave it waiting.
+        if (pdu.sequenceNumber < 0 && pdu.isRequest()) {
+            throw new PduEncodeException("sequence_number", "must be 0..0x7FFFFFFF in a request, was 0x"
                     + Integer.toHexString(pdu.sequenceNumber));
         }
         if (pdu.commandStatus != 0 && pdu.isResponse()) {

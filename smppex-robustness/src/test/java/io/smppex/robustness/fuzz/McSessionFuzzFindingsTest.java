@@ -3,17 +3,13 @@ package io.smppex.robustness.fuzz;
 import io.smppex.robustness.support.LeakCheck;
 import java.io.IOException;
 import java.io.InputStream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * What the live-session fuzzer found, checked strictly (no tolerance for open bugs). Inputs live in
- * {@code src/test/resources/io/smppex/robustness/fuzz/findings/}, outside Jazzer's seed directory,
- * so that an open bug does not fail every build; once fixed, enable the test, move the input into
- * {@code McSessionFuzzTestInputs/mcSessionSurvivesAnyStream/} and set
- * {@link McSessionHarness#TOLERATE_OPEN_BUG_HIGH_SEQUENCE} to false.
+ * Regression tests for what the live-session fuzzer found. Inputs live in
+ * {@code src/test/resources/io/smppex/robustness/fuzz/findings/}.
  */
 @Timeout(60)
 @ExtendWith(LeakCheck.class)
@@ -27,10 +23,8 @@ class McSessionFuzzFindingsTest {
      * "cannot encode generic_nack" is logged: a remote peer can make the server log ERRORs at will.
      */
     @Test
-    @Disabled("BUG: SessionEngine answers with the peer's sequence_number even when it is over 0x7FFFFFFF; "
-            + "the strict encoder refuses it, the answer is dropped and ERROR 'cannot encode' is logged")
     void highSequenceNumberOnABrokenLength() throws IOException {
-        McSessionHarness.check(input("high-sequence-framing-nack"), true);
+        McSessionHarness.check(input("high-sequence-framing-nack"));
     }
 
     /**
@@ -41,10 +35,8 @@ class McSessionFuzzFindingsTest {
      * with generic_nack and a number we can encode; never silence.
      */
     @Test
-    @Disabled("BUG: requests numbered over 0x7FFFFFFF are never answered: the response cannot be encoded "
-            + "(SessionEngine.writeResponse logs ERROR and drops it)")
     void requestsNumberedOver31BitsAreAnswered() throws IOException {
-        McSessionHarness.check(input("high-sequence-requests"), true);
+        McSessionHarness.check(input("high-sequence-requests"));
     }
 
     private static byte[] input(String name) throws IOException {

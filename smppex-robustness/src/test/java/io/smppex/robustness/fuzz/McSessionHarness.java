@@ -71,30 +71,15 @@ final class McSessionHarness {
     private McSessionHarness() {
     }
 
-    /**
-     * Open bug, found by this fuzzer: a request whose sequence_number has the top bit set (over
-     * 0x7FFFFFFF) is never answered, because the engine cannot encode a response carrying that
-     * number; it logs ERROR "cannot encode" instead. Until it is fixed the fuzzer tolerates exactly
-     * that (no answer and that ERROR, for such numbers only) so that it can go on finding other
-     * things; {@code McSessionFuzzFindingsTest} holds the disabled regression test, which checks
-     * strictly.
-     */
-    static final boolean TOLERATE_OPEN_BUG_HIGH_SEQUENCE = true;
-
-    /** The whole check for one input, tolerating the open bug above. */
+    /** The whole check for one input. */
     static void check(byte[] data) {
-        check(data, !TOLERATE_OPEN_BUG_HIGH_SEQUENCE);
-    }
-
-    static void check(byte[] data, boolean strict) {
         // Only ERRORs are formatted while the target runs: WARN lines for every hostile input would
         // cost more than the session itself.
         try (Logs.Capture errors = Logs.capture(Level.ERROR)) {
-            checkQuietly(data, strict);
+            checkQuietly(data);
             List<String> unexpected = new ArrayList<>();
             for (Logs.Event e : errors.events()) {
-                boolean known = !strict && e.message().contains("sequence_number: must be 0..0x7FFFFFFF");
-                if (e.logger().startsWith("io.smppex.") && !known) {
+                if (e.logger().startsWith("io.smppex.")) {
                     unexpected.add(e.toString());
                 }
             }
@@ -102,13 +87,13 @@ final class McSessionHarness {
         }
     }
 
-    private static void checkQuietly(byte[] data, boolean strict) {
+    private static void checkQuietly(byte[] data) {
         long seed = data.length * 31L + (data.length > 0 ? data[0] : 7);
-        Run whole = run(data, null, false, false, strict);
-        Run pieces = run(data, new SplittableRandom(seed), false, false, strict);
+        Run whole = run(data, null, false, false);
+        Run pieces = run(data, new SplittableRandom(seed), false, false);
         assertThat(sorted(pieces.answers)).as("answers with the stream in pieces").isEqualTo(sorted(whole.answers));
         // The same with answers given later from the task queue, then left idle until the timers end it.
-        run(data, new SplittableRandom(~seed), true, true, strict);
+        run(data, new SplittableRandom(~seed), true, true);
     }
 
     private static List<String> sorted(List<String> l) {
@@ -121,7 +106,7 @@ final class McSessionHarness {
     private record Run(List<String> answers) {
     }
 
-    private static Run run(byte[] data, SplittableRandom pieces, boolean async, boolean withTimers, boolean strict) {
+    private static Run run(byte[] data, SplittableRandom pieces, boolean async, boolean withTimers) {
         UnpooledByteBufAllocator alloc = new UnpooledByteBufAllocator(true, true);
         Recorder handler = new Recorder(async);
         EmbeddedChannel ch = new EmbeddedChannel();
@@ -161,7 +146,7 @@ final class McSessionHarness {
             drain(ch, out, answers);
         }
         boolean endedWhileFeeding = !ch.isOpen() || handler.stops > 0;
-        checkAnswers(data, out, endedWhileFeeding, strict);
+        checkAnswers(data, out, endedWhileFeeding);
 
         if (withTimers) {
             // Idle for 80 s of the channel's clock: init limit, enquire_link and its response limit
@@ -228,7 +213,7 @@ final class McSessionHarness {
     }
 
     /** What an inbound frame asks for: how many answers it must and may get. */
-    private static void checkAnswers(byte[] data, List<Pdu> out, boolean ended, boolean strict) {
+    private static void checkAnswers(byte[] data, List<Pdu> out, boolean ended) {
         Map<Integer, int[]> expected = new HashMap<>(); // seq -> {must, may}
         Map<Integer, List<Integer>> kinds = new HashMap<>(); // seq -> command ids asked with that number
         PduInput in = PduInput.of(data);
@@ -293,8 +278,7 @@ final class McSessionHarness {
         assertThat(extra).as("generic_nacks for a broken command_length").isLessThanOrEqualTo(1);
         for (Map.Entry<Integer, int[]> e : expected.entrySet()) {
             int n = answered.getOrDefault(e.getKey(), 0);
-            boolean knownBug = !strict && e.getKey() < 0;
-            if (!ended && !knownBug) {
+            if (!ended) {
                 assertThat(n).as("answers to seq %d while the session is up", e.getKey())
                         .isGreaterThanOrEqualTo(e.getValue()[0]);
             }

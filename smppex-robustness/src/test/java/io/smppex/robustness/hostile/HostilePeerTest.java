@@ -318,8 +318,6 @@ class HostilePeerTest {
      * silence makes the peer wait for its own timeout while we log ERROR once per request.
      */
     @Test
-    @org.junit.jupiter.api.Disabled("BUG: SessionEngine.writeResponse cannot encode a response numbered over "
-            + "0x7FFFFFFF (strict encoder), logs ERROR 'cannot encode' and sends nothing")
     void requestNumberedOver31BitsIsAnswered() {
         mc = TestMc.start();
         try (RawPeer peer = RawPeer.connect("127.0.0.1", mc.port(), 3_000)) {
