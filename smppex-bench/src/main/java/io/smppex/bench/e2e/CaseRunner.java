@@ -22,12 +22,14 @@ public final class CaseRunner {
      * @param minCount         the fewest PDUs a measured run sends
      */
     public record Timing(double firstWarmSeconds, double warmSeconds, double measureSeconds, long minCount) {
-        /** Margin over the probe's rate; a run that still ends early is measured again, longer. */
+        /** Margin over the probe's rate; a run that still ends early is topped up with more batches. */
         static final double MARGIN = 1.05;
     }
 
     /** Length of the probe that sizes the measured run. */
     static final double PROBE_SECONDS = 0.4;
+    /** Batches of one measured run at most; each tops the run up towards the measuring time. */
+    static final int MAX_BATCHES = 8;
     /** A batch shorter than this is too short to time. */
     static final double MIN_TIMED_BATCH = 0.1;
 
@@ -50,11 +52,6 @@ public final class CaseRunner {
                 count = Math.max(t.minCount(), (long) Math.ceil(rate * t.measureSeconds() * Timing.MARGIN));
             }
             CaseResult r = measure(client, clientKind, serverKind, serverPid, spec, count, t);
-            for (int retry = 0; retry < 2 && t.measureSeconds() > 0 && r.seconds() < t.measureSeconds(); retry++) {
-                // Faster than the probe said: measure again, long enough this time (the short run was more warm-up).
-                long again = (long) Math.ceil(r.pdus() * t.measureSeconds() / r.seconds() * Timing.MARGIN);
-                r = measure(client, clientKind, serverKind, serverPid, spec, again, t);
-            }
             if (log != null) {
                 log.println(E2eRunner.describe(r));
             }
@@ -75,7 +72,11 @@ public final class CaseRunner {
         }
     }
 
-    /** The measured run: a fresh histogram, and CPU of both processes read right around it. */
+    /**
+     * The measured run: a fresh histogram, and CPU of both processes read right around it. If the
+     * sized count is done before the measuring time (the probe ran on less warm code), more
+     * batches follow, sized from the rate so far, until the time is reached; all of them count.
+     */
     private static CaseResult measure(LoadClient client, Peer clientKind, Peer serverKind, long serverPid, CaseSpec spec,
                                       long count, Timing t) throws Exception {
         long timeout = (long) Math.max(60_000, 1000 * 5 * Math.max(t.measureSeconds(), 1));
@@ -84,14 +85,26 @@ public final class CaseRunner {
         long c0 = ProcStats.cpuMicros(self);
         long s0 = ProcStats.cpuMicros(serverPid);
         long t0 = System.nanoTime();
-        long failed = client.run(count, h, timeout);
+        long total = 0;
+        long failed = 0;
+        long next = count;
+        for (int batch = 1; ; batch++) {
+            failed += client.run(next, h, timeout);
+            total += next;
+            double elapsed = (System.nanoTime() - t0) / 1e9;
+            if (t.measureSeconds() <= 0 || elapsed >= t.measureSeconds() || batch == MAX_BATCHES) {
+                break;
+            }
+            double rate = total / elapsed;
+            next = Math.max(minBatch(spec), (long) Math.ceil(rate * (t.measureSeconds() - elapsed) * Timing.MARGIN));
+        }
         long t1 = System.nanoTime();
         long c1 = ProcStats.cpuMicros(self);
         long s1 = ProcStats.cpuMicros(serverPid);
         double secs = (t1 - t0) / 1e9;
-        double clientCpu = c0 < 0 || c1 < 0 ? Double.NaN : (c1 - c0) / (double) count;
-        double serverCpu = s0 < 0 || s1 < 0 ? Double.NaN : (s1 - s0) / (double) count;
-        return new CaseResult(clientKind, serverKind, spec, count, secs, count / secs, h.getValueAtPercentile(50) / 1000.0,
+        double clientCpu = c0 < 0 || c1 < 0 ? Double.NaN : (c1 - c0) / (double) total;
+        double serverCpu = s0 < 0 || s1 < 0 ? Double.NaN : (s1 - s0) / (double) total;
+        return new CaseResult(clientKind, serverKind, spec, total, secs, total / secs, h.getValueAtPercentile(50) / 1000.0,
                 h.getValueAtPercentile(99) / 1000.0, clientCpu, serverCpu, failed, null);
     }
 
