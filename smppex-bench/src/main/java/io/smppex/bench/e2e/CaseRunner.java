@@ -28,8 +28,14 @@ public final class CaseRunner {
 
     /** Length of the probe that sizes the measured run. */
     static final double PROBE_SECONDS = 0.4;
-    /** Batches of one measured run at most; each tops the run up towards the measuring time. */
-    static final int MAX_BATCHES = 8;
+    /** Batches of one measured run at most. */
+    static final int MAX_BATCHES = 30;
+    /**
+     * The longest batch of a measured run. Between batches the windows drain and refill, which
+     * costs about window/rate seconds (25 ms for a window of 1000 at 40,000 PDU/s), so batches are
+     * kept long enough for that to stay near 1%.
+     */
+    static final double MAX_BATCH_SECONDS = 2.0;
     /** A batch shorter than this is too short to time. */
     static final double MIN_TIMED_BATCH = 0.1;
 
@@ -73,9 +79,10 @@ public final class CaseRunner {
     }
 
     /**
-     * The measured run: a fresh histogram, and CPU of both processes read right around it. If the
-     * sized count is done before the measuring time (the probe ran on less warm code), more
-     * batches follow, sized from the rate so far, until the time is reached; all of them count.
+     * The measured run: a fresh histogram, and CPU of both processes read right around it. The
+     * count sized from the probe is sent in batches; if it is done before the measuring time (the
+     * probe ran on less warm code), more batches follow, sized from the rate so far, until the time
+     * is reached. All batches count.
      */
     private static CaseResult measure(LoadClient client, Peer clientKind, Peer serverKind, long serverPid, CaseSpec spec,
                                       long count, Timing t) throws Exception {
@@ -87,7 +94,10 @@ public final class CaseRunner {
         long t0 = System.nanoTime();
         long total = 0;
         long failed = 0;
-        long next = count;
+        // The sized count goes out in batches of at most MAX_BATCH_SECONDS at the probe's rate, so
+        // that a probe that was too optimistic cannot stretch the run far past the measuring time.
+        long next = t.measureSeconds() <= 0 ? count
+                : Math.min(count, Math.max(minBatch(spec), (long) (count / (t.measureSeconds() * Timing.MARGIN) * MAX_BATCH_SECONDS)));
         for (int batch = 1; ; batch++) {
             failed += client.run(next, h, timeout);
             total += next;
@@ -95,8 +105,10 @@ public final class CaseRunner {
             if (t.measureSeconds() <= 0 || elapsed >= t.measureSeconds() || batch == MAX_BATCHES) {
                 break;
             }
+            // The next batch: what is left of the measuring time at the rate so far, at most MAX_BATCH_SECONDS.
             double rate = total / elapsed;
-            next = Math.max(minBatch(spec), (long) Math.ceil(rate * (t.measureSeconds() - elapsed) * Timing.MARGIN));
+            double left = Math.min(MAX_BATCH_SECONDS, (t.measureSeconds() - elapsed) * Timing.MARGIN);
+            next = Math.max(minBatch(spec), (long) Math.ceil(rate * left));
         }
         long t1 = System.nanoTime();
         long c1 = ProcStats.cpuMicros(self);
