@@ -118,8 +118,13 @@ public final class CloudhopperServer implements BenchServer {
         return bound.get();
     }
 
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return; // Cloudhopper's destroy() fails when called twice
+        }
         server.destroy();
         executor.shutdownNow();
         monitor.shutdownNow();

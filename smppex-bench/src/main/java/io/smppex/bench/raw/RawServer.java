@@ -87,7 +87,6 @@ public final class RawServer implements BenchServer {
                 have += n;
                 int pos = 0;
                 int o = 0;
-                boolean close = false;
                 while (have - pos >= 16) {
                     int len = RawPdus.getInt(in, pos);
                     if (len < 16 || len > in.length) {
@@ -111,8 +110,9 @@ public final class RawServer implements BenchServer {
                             bound.incrementAndGet();
                         }
                     } else if (id == RawPdus.ENQUIRE_LINK || id == RawPdus.UNBIND) {
+                        // After unbind_resp the client closes; closing first races jSMPP, which then
+                        // misses the unbind_resp and waits out its 30 s transaction timer.
                         answer = RawPdus.header(id | RawPdus.RESP, 0, 0);
-                        close = id == RawPdus.UNBIND;
                     } else if ((id & RawPdus.RESP) != 0) {
                         answer = null;
                     } else {
@@ -131,9 +131,6 @@ public final class RawServer implements BenchServer {
                 }
                 if (o > 0) {
                     os.write(out, 0, o);
-                }
-                if (close) {
-                    return;
                 }
                 System.arraycopy(in, pos, in, 0, have - pos);
                 have -= pos;
