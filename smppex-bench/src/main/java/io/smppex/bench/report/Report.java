@@ -324,10 +324,11 @@ public final class Report {
     private void e2eSection(StringBuilder md) {
         md.append("## End to end over loopback\n\n");
         md.append("Each pairing runs in two fresh JVMs (server, then client); every case opens its sessions, warms up, "
-                + "then sends a count sized from the warm-up's rate to last at least the measuring time. PDU/s counts "
-                + "submit_sm answered by submit_sm_resp. Latency is send to response, per request. CPU is the process's "
-                + "user+system time from /proc over the measured run, divided by the PDUs: the client's JVM and the server's "
-                + "JVM separately.\n\n");
+                + "runs a short probe, then sends a count sized from the probe's rate, topped up until the measured run "
+                + "lasts at least the measuring time (the seconds column). PDU/s counts submit_sm answered by "
+                + "submit_sm_resp. Latency is send to response, per request. CPU is the process's user+system time from "
+                + "/proc over the measured run, divided by the PDUs: the client's JVM and the server's JVM separately. "
+                + "How each library is set up and driven: smppex-bench/README.md.\n\n");
         Set<CaseSpec> specs = new LinkedHashSet<>();
         Set<Peer> clients = new LinkedHashSet<>();
         Set<Peer> servers = new LinkedHashSet<>();
