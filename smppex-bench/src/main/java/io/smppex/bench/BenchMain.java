@@ -1,0 +1,162 @@
+package io.smppex.bench;
+
+import io.smppex.bench.e2e.CaseRunner;
+import io.smppex.bench.e2e.CaseSpec;
+import io.smppex.bench.e2e.E2eRunner;
+import io.smppex.bench.e2e.Peer;
+import io.smppex.bench.jmh.JmhRunner;
+import io.smppex.bench.mem.MemoryRunner;
+import io.smppex.bench.report.Report;
+import io.smppex.bench.report.RunInfo;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The whole harness in one command: JMH, end to end, idle-session memory, then the report.
+ * Progress goes to stderr, the Markdown report to stdout and to {@code <out>/<date>-<host>.md}.
+ * See smppex-bench/README.md; {@code --help} lists the options.
+ */
+public final class BenchMain {
+    /**
+     * The flags of every JVM the run starts: JMH forks, servers, clients. A fixed 1 GiB heap, pre-touched so RSS
+     * does not grow with the heap, and ParallelGC: the throughput collector, whose System.gc() is a full
+     * compacting collection, which the memory test relies on.
+     */
+    public static final List<String> DEFAULT_JVM_FLAGS = List.of("-Xms1g", "-Xmx1g", "-XX:+UseParallelGC",
+            "-XX:+AlwaysPreTouch");
+
+    private BenchMain() {
+    }
+
+    static final String USAGE = String.join("\n",
+            "usage: java -jar smppex-bench.jar [options]      (bench/run.sh builds first, then runs this)",
+            "  --quick              short warm-ups and runs, 2,000 idle sessions: minutes, for checking the harness",
+            "  --jmh --e2e --memory run only these parts (default: all three)",
+            "  --clients LIST       e2e clients, comma-separated from smppex,cloudhopper,jsmpp,raw (default: all)",
+            "  --servers LIST       e2e servers, same names (default: all)",
+            "  --cases LIST         e2e cases as SESSIONSxWINDOW (default: 1x1,1x10,1x100,1x1000,8x100)",
+            "  --measure SECONDS    length of each measured e2e run (default 5, quick 1)",
+            "  --sessions N         idle sessions for the memory test (default 10000, quick 2000)",
+            "  --jmh-include REGEX  JMH benchmarks to run (default: all of io.smppex.bench.jmh)",
+            "  --jvm-flags 'FLAGS'  flags for every child JVM (default: " + String.join(" ", DEFAULT_JVM_FLAGS) + ")",
+            "  --jfr                record a JFR file for every e2e and memory JVM into the log directory",
+            "  --out DIR            where the report goes (default bench/results)",
+            "  --logs DIR           where child JVM logs go (default bench/logs/<time>)");
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = false;
+        boolean jmh = false;
+        boolean e2e = false;
+        boolean mem = false;
+        List<Peer> clients = List.of(Peer.values());
+        List<Peer> servers = List.of(Peer.values());
+        List<CaseSpec> cases = CaseSpec.ALL;
+        Double measure = null;
+        Integer sessions = null;
+        String include = "io\\.smppex\\.bench\\.jmh\\..*";
+        List<String> flags = DEFAULT_JVM_FLAGS;
+        Path out = Path.of("bench", "results");
+        Path logs = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick": quick = true; break;
+                case "--jmh": jmh = true; break;
+                case "--e2e": e2e = true; break;
+                case "--memory": mem = true; break;
+                case "--clients": clients = peers(args[++i]); break;
+                case "--servers": servers = peers(args[++i]); break;
+                case "--cases": cases = CaseSpec.parseList(args[++i]); break;
+                case "--measure": measure = Double.parseDouble(args[++i]); break;
+                case "--sessions": sessions = Integer.parseInt(args[++i]); break;
+                case "--jmh-include": include = args[++i]; break;
+                case "--jvm-flags": flags = Arrays.asList(args[++i].trim().split("\\s+")); break;
+                case "--jfr": Child.recordJfr = true; break;
+                case "--out": out = Path.of(args[++i]); break;
+                case "--logs": logs = Path.of(args[++i]); break;
+                case "-h":
+                case "--help":
+                    System.out.println(USAGE);
+                    return;
+                default:
+                    System.err.println("unknown option " + args[i] + "\n" + USAGE);
+                    System.exit(2);
+            }
+        }
+        if (!jmh && !e2e && !mem) {
+            jmh = e2e = mem = true;
+        }
+        RunInfo info = new RunInfo();
+        info.quick = quick;
+        info.jvmFlags = flags;
+        if (logs == null) {
+            logs = Path.of("bench", "logs", info.started.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        }
+        Files.createDirectories(logs);
+        PrintStream log = System.err;
+        log.println("smppex-bench: " + info.cores + " cores, load " + info.loadAtStart + "; child logs in " + logs);
+        Report report = new Report(info);
+        long runStart = System.nanoTime();
+
+        if (jmh) {
+            long t0 = System.nanoTime();
+            log.println("== JMH (log: " + logs.resolve("jmh.log") + ")");
+            report.jmh = JmhRunner.run(quick ? JmhRunner.Settings.QUICK : JmhRunner.Settings.FULL, flags, include,
+                    logs.resolve("jmh.log"), log);
+            info.durations.add(new String[] {"JMH", seconds(t0)});
+        }
+        if (e2e) {
+            long t0 = System.nanoTime();
+            double m = measure != null ? measure : quick ? 1 : 5;
+            CaseRunner.Timing t = quick ? new CaseRunner.Timing(1, 0.3, m, 1000) : new CaseRunner.Timing(1.5, 0.5, m, 10_000);
+            log.println("== end to end: " + clients.size() + " clients × " + servers.size() + " servers × "
+                    + CaseSpec.format(cases) + ", measuring ≥ " + m + " s each");
+            report.e2e = E2eRunner.run(clients, servers, cases, t, flags, logs, log);
+            info.durations.add(new String[] {"end to end", seconds(t0)});
+        }
+        if (mem) {
+            long t0 = System.nanoTime();
+            int n = sessions != null ? sessions : quick ? 2000 : 10_000;
+            log.println("== idle sessions: " + n + " per server");
+            report.memory = MemoryRunner.runAll(List.of(Peer.SMPPEX, Peer.CLOUDHOPPER), n, flags, logs, log);
+            info.durations.add(new String[] {"idle sessions", seconds(t0)});
+        }
+        info.durations.add(new String[] {"whole run", seconds(runStart)});
+        info.loadAtEnd = RunInfo.loadAverage();
+
+        String md = report.markdown();
+        Files.createDirectories(out);
+        Path file = uniqueName(out, info.started.format(DateTimeFormatter.ofPattern("yyyy-MM-dd")) + "-" + info.host
+                + (quick ? "-quick" : ""));
+        Files.writeString(file, md, StandardCharsets.UTF_8);
+        System.out.println(md);
+        log.println("report saved as " + file);
+        System.exit(0);
+    }
+
+    private static List<Peer> peers(String s) {
+        List<Peer> out = new ArrayList<>();
+        for (String p : s.split(",")) {
+            out.add(Peer.parse(p.trim()));
+        }
+        return out;
+    }
+
+    private static String seconds(long t0) {
+        return String.format(Locale.ROOT, "%.0f s", (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static Path uniqueName(Path dir, String base) {
+        Path p = dir.resolve(base + ".md");
+        for (int i = 2; Files.exists(p); i++) {
+            p = dir.resolve(base + "-" + i + ".md");
+        }
+        return p;
+    }
+}

@@ -1,0 +1,90 @@
+package io.smppex.bench.e2e;
+
+import io.smppex.bench.Child;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The client × server matrix, each pairing in two fresh JVMs started with the same flags: the
+ * server first, then a client JVM that runs every case against it. A fresh pair per pairing keeps
+ * one library's JIT profile and garbage out of another's numbers.
+ */
+public final class E2eRunner {
+    private E2eRunner() {
+    }
+
+    public static List<CaseResult> run(List<Peer> clients, List<Peer> servers, List<CaseSpec> cases,
+                                       CaseRunner.Timing t, List<String> jvmFlags, Path logDir, PrintStream log) {
+        List<CaseResult> out = new ArrayList<>();
+        int maxWindow = cases.stream().mapToInt(CaseSpec::window).max().orElse(100);
+        // Generous: a case that has not reported by then is stuck, not slow.
+        long perCase = (long) (1000 * (t.firstWarmSeconds() + 3 * t.measureSeconds() * CaseRunner.Timing.MARGIN)) + 120_000;
+        for (Peer server : servers) {
+            for (Peer client : clients) {
+                String name = String.format(Locale.ROOT, "e2e-%s-to-%s", client.name().toLowerCase(Locale.ROOT),
+                        server.name().toLowerCase(Locale.ROOT));
+                List<CaseResult> got = new ArrayList<>();
+                try (Child srv = Child.start(name + "-server", jvmFlags, ServerMain.class,
+                        List.of(server.name(), Integer.toString(maxWindow)), logDir)) {
+                    int port = Integer.parseInt(srv.expect("READY", 60_000));
+                    try (Child cli = Child.start(name + "-client", jvmFlags, ClientMain.class, List.of(client.name(),
+                            server.name(), Integer.toString(port), Long.toString(srv.pid()), CaseSpec.format(cases),
+                            Double.toString(t.firstWarmSeconds()), Double.toString(t.warmSeconds()),
+                            Double.toString(t.measureSeconds()), Long.toString(t.minCount())), logDir)) {
+                        for (int i = 0; i < cases.size(); i++) {
+                            CaseResult r = CaseResult.parse("RESULT\t" + cli.expect("RESULT", perCase));
+                            got.add(r);
+                            if (log != null) {
+                                log.println(describe(r));
+                            }
+                        }
+                    }
+                } catch (Exception e) {
+                    if (log != null) {
+                        log.println("  " + client.label + " -> " + server.label + ": " + e + " (see " + logDir + "/" + name + "-*.log)");
+                    }
+                    for (int i = got.size(); i < cases.size(); i++) {
+                        got.add(CaseResult.failed(client, server, cases.get(i), e.toString()));
+                    }
+                }
+                out.addAll(got);
+            }
+        }
+        return out;
+    }
+
+    /** Every pairing in this JVM, a fixed count per case and no timing: for the smoke test. */
+    public static List<CaseResult> runInProcess(List<Peer> clients, List<Peer> servers, List<CaseSpec> cases,
+                                                long count, PrintStream log) throws Exception {
+        List<CaseResult> out = new ArrayList<>();
+        int maxWindow = cases.stream().mapToInt(CaseSpec::window).max().orElse(100);
+        CaseRunner.Timing t = new CaseRunner.Timing(0, 0, 0, count);
+        for (Peer server : servers) {
+            try (BenchServer srv = server.startServer(maxWindow)) {
+                for (Peer client : clients) {
+                    for (CaseSpec c : cases) {
+                        out.add(CaseRunner.run(client, server, "127.0.0.1", srv.port(), io.smppex.bench.ProcStats.self(),
+                                c, t, true, log));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    static String describe(CaseResult r) {
+        if (!r.ok()) {
+            return String.format(Locale.ROOT, "  %-11s -> %-11s %-6s FAILED: %s", r.client().label, r.server().label,
+                    r.spec().label(), r.error());
+        }
+        return String.format(Locale.ROOT,
+                "  %-11s -> %-11s %-6s %,10.0f PDU/s  p50 %8.1f us  p99 %8.1f us  cpu client %6.1f server %6.1f us/PDU"
+                        + "  [%,d PDUs in %.2f s]%s",
+                r.client().label, r.server().label, r.spec().label(), r.pduPerSec(), r.p50Micros(), r.p99Micros(),
+                r.clientCpuMicros(), r.serverCpuMicros(), r.pdus(), r.seconds(),
+                r.failed() > 0 ? "  (" + r.failed() + " failed)" : "");
+    }
+}

@@ -1,0 +1,219 @@
+package io.smppex.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smppex.bench.e2e.CaseResult;
+import io.smppex.bench.e2e.CaseRunner;
+import io.smppex.bench.e2e.CaseSpec;
+import io.smppex.bench.e2e.E2eRunner;
+import io.smppex.bench.e2e.Peer;
+import io.smppex.bench.jmh.CodecBench;
+import io.smppex.bench.jmh.GsmBench;
+import io.smppex.bench.jmh.JmhRow;
+import io.smppex.bench.mem.MemoryResult;
+import io.smppex.bench.mem.MemoryRunner;
+import io.smppex.bench.raw.RawPdus;
+import io.smppex.bench.raw.RawServer;
+import io.smppex.bench.report.Report;
+import io.smppex.bench.report.RunInfo;
+import io.smppex.pdu.PduCodec;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Setup;
+
+/**
+ * Proves the harness runs end to end and produces well-formed output, in seconds. It checks what
+ * the harness does, never how fast: there is no timing threshold here, on purpose.
+ */
+class HarnessSmokeTest {
+    /** Light flags for the child JVMs of this test: the point is the plumbing, not the numbers. */
+    private static final List<String> TEST_FLAGS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    @Test
+    void everyJmhBenchmarkRunsOnceAfterItsSetup() throws Exception {
+        for (Class<?> c : List.of(CodecBench.class, GsmBench.class)) {
+            Object state = c.getDeclaredConstructor().newInstance();
+            for (Method m : c.getMethods()) {
+                if (m.isAnnotationPresent(Setup.class)) {
+                    // Setup is also where each library's result is checked against the reference.
+                    m.invoke(state);
+                }
+            }
+            int benchmarks = 0;
+            for (Method m : c.getMethods()) {
+                if (m.isAnnotationPresent(Benchmark.class)) {
+                    assertThat(m.invoke(state)).as(c.getSimpleName() + "." + m.getName()).isNotNull();
+                    assertThat(m.getName()).as("method names are <operation>_<library>").matches("[A-Za-z]+_(smppex|cloudhopper|jsmpp)");
+                    benchmarks++;
+                }
+            }
+            assertThat(benchmarks).isPositive();
+        }
+    }
+
+    @Test
+    void rawOctetsAreTheCodecsOctets() {
+        byte[] submit = RawPdus.submitSm();
+        RawPdus.putInt(submit, 12, Fixtures.SEQ);
+        assertThat(submit).isEqualTo(Fixtures.submitSmBytes());
+        byte[] resp = RawPdus.submitSmResp();
+        RawPdus.putInt(resp, 12, Fixtures.SEQ);
+        assertThat(resp).isEqualTo(Fixtures.submitSmRespBytes());
+        assertThat(PduCodec.defaults().decode(RawPdus.bind(RawPdus.BIND_TRANSCEIVER, "bench", "bench", 7)).commandName())
+                .isEqualTo("bind_transceiver");
+    }
+
+    @Test
+    void everyClientSendsTheSameSubmitSm() throws Exception {
+        byte[] expected = Fixtures.submitSmBytes();
+        RawPdus.putInt(expected, 12, 0);
+        for (Peer client : Peer.values()) {
+            try (RawServer server = new RawServer()) {
+                CaseResult r = CaseRunner.run(client, Peer.RAW, "127.0.0.1", server.port(), ProcStats.self(),
+                        new CaseSpec(1, 1), new CaseRunner.Timing(0, 0, 0, 5), true, null);
+                assertThat(r.ok()).as(client + ": " + r.error()).isTrue();
+                byte[] got = server.firstSubmit();
+                RawPdus.putInt(got, 12, 0);
+                assertThat(got).as(client.label + "'s submit_sm").isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void everyPairingCarriesAThousandPdusAtWindowTen() throws Exception {
+        List<CaseResult> results = E2eRunner.runInProcess(List.of(Peer.values()), List.of(Peer.values()),
+                List.of(new CaseSpec(1, 10)), 1000, null);
+        assertThat(results).hasSize(16);
+        for (CaseResult r : results) {
+            String what = r.client().label + " -> " + r.server().label;
+            assertThat(r.error()).as(what).isNull();
+            assertThat(r.pdus()).as(what).isEqualTo(1000);
+            assertThat(r.failed()).as(what).isZero();
+            assertThat(r.pduPerSec()).as(what).isPositive();
+            assertThat(CaseResult.parse(r.toLine())).as("result line round trip").isEqualTo(r);
+        }
+    }
+
+    @Test
+    void severalSessionsShareTheCount() throws Exception {
+        List<CaseResult> results = E2eRunner.runInProcess(List.of(Peer.SMPPEX, Peer.RAW), List.of(Peer.SMPPEX),
+                List.of(new CaseSpec(3, 10)), 1001, null);
+        for (CaseResult r : results) {
+            assertThat(r.error()).isNull();
+            assertThat(r.failed()).isZero();
+        }
+    }
+
+    @Test
+    void aPairingRunsAsTwoProcesses(@TempDir Path logs) {
+        List<CaseResult> results = E2eRunner.run(List.of(Peer.SMPPEX), List.of(Peer.SMPPEX), List.of(new CaseSpec(1, 10)),
+                new CaseRunner.Timing(0, 0, 0, 1000), TEST_FLAGS, logs, null);
+        assertThat(results).hasSize(1);
+        CaseResult r = results.get(0);
+        assertThat(r.error()).isNull();
+        assertThat(r.pdus()).isEqualTo(1000);
+        // Separate processes: the server's CPU was read from /proc for its own pid.
+        assertThat(r.serverCpuMicros()).isNotNaN();
+    }
+
+    @Test
+    void idleSessionMemoryRunsForBothServers(@TempDir Path logs) throws Exception {
+        for (Peer server : List.of(Peer.SMPPEX, Peer.CLOUDHOPPER)) {
+            MemoryResult r = MemoryRunner.runInProcess(server, 20);
+            assertThat(r.error()).as(server.label).isNull();
+            assertThat(r.sessions()).isEqualTo(20);
+        }
+        MemoryResult p = MemoryRunner.runProcess(Peer.SMPPEX, 20, TEST_FLAGS, logs, null);
+        assertThat(p.error()).isNull();
+        assertThat(p.heapAfter()).isPositive();
+        assertThat(p.rssAfter()).isPositive();
+    }
+
+    @Test
+    void reportHasMachineGoalsAndTables(@TempDir Path dir) throws Exception {
+        List<CaseResult> e2e = E2eRunner.runInProcess(List.of(Peer.SMPPEX, Peer.RAW), List.of(Peer.SMPPEX, Peer.RAW),
+                List.of(new CaseSpec(1, 100), new CaseSpec(8, 100)), 1000, null);
+        List<CaseResult> withFailure = new ArrayList<>(e2e);
+        withFailure.add(CaseResult.failed(Peer.JSMPP, Peer.JSMPP, new CaseSpec(1, 100), "java.io.IOException: refused | x"));
+
+        List<JmhRow> jmh = new ArrayList<>();
+        for (String op : List.of("decodeSubmitSm", "encodeSubmitSm", "decodeSubmitSmResp", "encodeSubmitSmResp",
+                "decodeReceipt", "encodeReceipt")) {
+            jmh.add(JmhRow.of("io.smppex.bench.jmh.CodecBench." + op + "_smppex", 3_000_000, 10_000, 120));
+            jmh.add(JmhRow.of("io.smppex.bench.jmh.CodecBench." + op + "_cloudhopper", 1_000_000, Double.NaN, 900));
+            jmh.add(JmhRow.of("io.smppex.bench.jmh.CodecBench." + op + "_jsmpp", 500_000, 5_000, 700));
+        }
+        jmh.add(JmhRow.of("io.smppex.bench.jmh.CodecBench.encodeSubmitSmPooled_smppex", 5_000_000, 1, 0.002));
+        jmh.add(JmhRow.of("io.smppex.bench.jmh.GsmBench.pack_smppex", 5_000_000, 1, 400));
+        jmh.add(JmhRow.of("io.smppex.bench.jmh.GsmBench.pack_cloudhopper", 1_000_000, 1, 900));
+
+        RunInfo info = new RunInfo();
+        info.jvmFlags = TEST_FLAGS;
+        info.quick = true;
+        info.loadAtEnd = RunInfo.loadAverage();
+        Report report = new Report(info);
+        report.jmh = jmh;
+        report.e2e = withFailure;
+        report.memory = List.of(MemoryRunner.runInProcess(Peer.SMPPEX, 10),
+                MemoryResult.failed(Peer.CLOUDHOPPER, 10, "boom"));
+        String md = report.markdown();
+        Files.writeString(dir.resolve("report.md"), md);
+
+        assertThat(md).startsWith("# SMPPEX benchmarks");
+        assertThat(md).contains("## Machine", "| CPU | " + Runtime.getRuntime().availableProcessors() + " cores",
+                "| JDK |", "## Goals", "## Codec (JMH)", "## End to end over loopback", "## Idle sessions");
+        // The codec goal: 3,000,000 / max(1,000,000, 500,000) = 3.00x, met.
+        assertThat(md).contains("| codec (JMH decode/encode of submit_sm, submit_sm_resp, receipt) vs both peers, every operation | ≥ 3× | **MET** | lowest 3.00×");
+        assertThat(md).contains("worst 0.002 B/op (encodeSubmitSmPooled)");
+        assertThat(md).contains("n/a¹");
+        // Goals whose pairings were not run say so instead of guessing.
+        assertThat(md).contains("vs Cloudhopper→Cloudhopper (1 session, window 100) | ≥ 10× | NO DATA");
+        assertThat(md).contains("smppex→smppex vs raw→raw (1 session, window 100) | ≥ 30% | **");
+        assertThat(md).contains("8 sessions × window 100, total vs 1 session × window 100 | ≥ 1× | **");
+        assertThat(md).contains("measured at 10 sessions, not 10,000");
+        assertThat(md).contains("failed: java.io.IOException: refused / x");
+        // Every table row has as many cells as its header.
+        assertTablesWellFormed(md);
+        for (Report.Goal g : report.goals()) {
+            assertThat(g.status()).isIn("MET", "MISSED", "NO DATA", "NOT RUN");
+        }
+    }
+
+    @Test
+    void partsNotRunAreSaidSo() {
+        Report report = new Report(new RunInfo());
+        String md = report.markdown();
+        assertThat(report.goals()).allSatisfy(g -> assertThat(g.status()).isEqualTo("NOT RUN"));
+        assertThat(md).doesNotContain("## Codec (JMH)");
+        assertTablesWellFormed(md);
+    }
+
+    private static void assertTablesWellFormed(String md) {
+        int columns = -1;
+        for (String line : md.split("\n")) {
+            if (!line.startsWith("|")) {
+                columns = -1;
+                continue;
+            }
+            int cells = cells(line);
+            if (columns < 0) {
+                columns = cells;
+            } else {
+                assertThat(cells).as("cells in: " + line).isEqualTo(columns);
+            }
+        }
+    }
+
+    private static int cells(String line) {
+        String inner = line.trim();
+        inner = inner.substring(1, inner.length() - 1);
+        return (int) Arrays.stream(inner.split("\\|", -1)).count();
+    }
+}
