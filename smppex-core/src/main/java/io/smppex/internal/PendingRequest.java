@@ -1,17 +1,20 @@
 package io.smppex.internal;
 
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 import io.smppex.pdu.Pdu;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * One request of ours: its own future, a node in the session's list of outstanding requests in
- * send order, and the listener of its write. Being all three saves allocations per request.
+ * send order, and the task that hands it to the event loop. Being all three saves allocations per
+ * request.
  */
-final class PendingRequest extends CompletableFuture<Pdu> implements ChannelFutureListener {
-    /** The request as sent, sequence number included (before sending: as the user gave it). */
-    Pdu pdu;
+final class PendingRequest extends CompletableFuture<Pdu> implements Runnable {
+    /** The request as the application gave it. */
+    final Pdu pdu;
+    /** The sequence number it was sent with; 0 until sent. */
+    int seq;
+    /** The request as sent, made only when someone asks (callbacks, errors): see {@link #request()}. */
+    private Pdu numbered;
     /** When the response is due, in the event loop's ticker time; meaningful when {@link #timed}. */
     long deadline;
     boolean timed;
@@ -22,15 +25,29 @@ final class PendingRequest extends CompletableFuture<Pdu> implements ChannelFutu
     PendingRequest prev;
     PendingRequest next;
     boolean linked;
-    /** Set when written, so the write result finds its way back without a lambda per request. */
-    SessionEngine owner;
+    final SessionEngine owner;
 
-    PendingRequest(Pdu pdu) {
+    PendingRequest(Pdu pdu, SessionEngine owner) {
         this.pdu = pdu;
+        this.owner = owner;
     }
 
+    /**
+     * The request with the sequence number it went out with. Sent requests are numbered on the
+     * wire without a copy; the numbered PDU is made here, once, only if something needs it.
+     */
+    Pdu request() {
+        Pdu n = numbered;
+        if (n == null) {
+            n = seq == 0 ? pdu : pdu.withSequenceNumber(seq);
+            numbered = n;
+        }
+        return n;
+    }
+
+    /** Runs the send on the event loop when it was called from another thread. */
     @Override
-    public void operationComplete(ChannelFuture future) {
-        owner.onRequestWritten(this, future);
+    public void run() {
+        owner.doSend(this);
     }
 }

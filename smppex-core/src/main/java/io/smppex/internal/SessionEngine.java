@@ -7,7 +7,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelPromise;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.EventExecutor;
@@ -93,6 +92,7 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
     private final McBindHandler bindHandler;
     private final boolean wantsSendResults;
     private final long responseLimitNanos;
+    private final int batchFlushThreshold;
 
     private final PendingTable pending;
     private final ArrayDeque<PendingRequest> queue = new ArrayDeque<>();
@@ -134,8 +134,11 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
     private ScheduledFuture<?> unbindTimer;
 
     private boolean inRead;
-    private boolean needsFlush;
     private boolean flushTaskQueued;
+    /** PDUs encoded since the last flush: one buffer and one write per event-loop pass, not per PDU. */
+    private ByteBuf batch;
+    /** What in the batch needs to hear how the write went: requests, and PDUs for onSendResult. */
+    private final ArrayList<Object> batchItems = new ArrayList<>();
     private int unanswered;
 
     public SessionEngine(SessionRole role, SessionHandler handler, SessionOptions opts, McBindHandler bindHandler) {
@@ -149,6 +152,7 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
         this.pending = new PendingTable(opts.windowSize());
         this.nextSeq = opts.initialSequenceNumber();
         this.responseLimitNanos = nanos(opts.responseLimit());
+        this.batchFlushThreshold = Math.max(1, Math.min(BATCH_MAX, opts.writeBufferHighWaterMark()));
     }
 
     // ---------------------------------------------------------------- Session API
@@ -231,7 +235,7 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
     @Override
     public CompletableFuture<Pdu> send(Pdu request) {
         Objects.requireNonNull(request, "request");
-        PendingRequest p = new PendingRequest(request);
+        PendingRequest p = new PendingRequest(request, this);
         if (!request.isRequest()) {
             p.completeExceptionally(new IllegalArgumentException(request.commandName()
                     + " is a response; answer requests with reply(request, response)"));
@@ -241,7 +245,7 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
             doSend(p);
         } else {
             try {
-                loop.execute(() -> doSend(p));
+                loop.execute(p);
             } catch (RejectedExecutionException e) {
                 p.completeExceptionally(closedError());
             }
@@ -424,6 +428,7 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
             finish(StopReason.of(StopReason.Kind.PEER_CLOSED, "connection closed by peer"));
         }
         state = SessionState.CLOSED;
+        dropBatch();
         closeFuture.complete(null);
         ctx.fireChannelInactive();
     }
@@ -539,6 +544,7 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
                     p.pdu.commandName());
             return;
         }
+        Pdu request = p.request();
         if (p.timed && p.deadline - now() <= 0) {
             // Its deadline passed while the expiry task waited behind this read: it timed out,
             // whatever arrives now is too late, exactly as if the task had run first.
@@ -558,16 +564,16 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
             cancel(bindTimer);
             bindTimer = null;
             if (resp.isSuccessResponse()) {
-                becomeBound((Bind) p.pdu, (BindResp) resp);
+                becomeBound((Bind) request, (BindResp) resp);
             }
         }
         try {
-            handler.onResponse(this, p.pdu, resp);
+            handler.onResponse(this, request, resp);
         } catch (Throwable t) {
             log.error("{}: onResponse failed", id, t);
         }
         if (resp.isGenericNack()) {
-            p.completeExceptionally(new GenericNackException(p.pdu, resp));
+            p.completeExceptionally(new GenericNackException(request, resp));
         } else {
             p.complete(resp);
         }
@@ -604,7 +610,7 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
             if (p != null && expected != null && (expected.id() == e.commandId() || e.commandId() == CommandId.GENERIC_NACK.id())) {
                 pending.remove(e.sequenceNumber());
                 pendingCount = pending.size();
-                p.completeExceptionally(new MalformedResponseException(p.pdu, e));
+                p.completeExceptionally(new MalformedResponseException(p.request(), e));
                 drainQueue();
             }
             return;
@@ -616,7 +622,7 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
 
     // ---------------------------------------------------------------- outbound
 
-    private void doSend(PendingRequest p) {
+    void doSend(PendingRequest p) {
         CommandId cid = p.pdu.commandId();
         if (finished || stopping || !channel.isActive()) {
             p.completeExceptionally(closedError());
@@ -689,20 +695,18 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
     /** Numbers, encodes and writes a request, and starts waiting for its response. */
     private boolean transmit(PendingRequest p) {
         int seq = nextSequence();
-        Pdu numbered = p.pdu.withSequenceNumber(seq);
-        ByteBuf buf;
         try {
-            buf = encode(numbered);
+            append(p.pdu, seq);
         } catch (RuntimeException e) {
-            log.warn("{}: cannot encode {}: {}", id, numbered.commandName(), e.getMessage());
+            log.warn("{}: cannot encode {}: {}", id, p.pdu.commandName(), e.getMessage());
             if (p == unbindRequest) {
                 unbindRequest = null;
             }
             p.completeExceptionally(e);
             return false;
         }
-        p.pdu = numbered;
-        CommandId cid = numbered.commandId();
+        p.seq = seq;
+        CommandId cid = p.pdu.commandId();
         long now = now();
         if (cid.isBind()) {
             p.special = true;
@@ -720,7 +724,7 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
                 p.special = true;
             }
         }
-        pending.add(seq, p);
+        pending.add(p);
         pendingCount = pending.size();
         if (!p.special) {
             armResponseTimer();
@@ -729,35 +733,47 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
             lastActivity = now;
         }
         if (log.isDebugEnabled()) {
-            log.debug("{}: -> {}", id, PduPrinter.oneLine(numbered));
+            log.debug("{}: -> {}", id, PduPrinter.oneLine(p.request()));
         }
-        p.owner = this;
-        ChannelPromise promise = ctx.newPromise();
-        promise.addListener(p);
-        ctx.write(buf, promise);
-        requestFlush();
+        batchItems.add(p);
         return true;
     }
 
-    void onRequestWritten(PendingRequest p, ChannelFuture f) {
-        Throwable cause = f.cause();
-        if (cause != null) {
-            int seq = p.pdu.sequenceNumber();
-            if (channel.isActive() && pending.get(seq) == p) {
-                pending.remove(seq);
-                pendingCount = pending.size();
-                forgetSpecial(p);
-                p.completeExceptionally(new WriteFailedException("could not write " + p.pdu.commandName(), cause));
-                drainQueue();
+    /** How the write of one batch went: fail or report what was in it. */
+    private void onBatchWritten(Object[] items, Throwable cause) {
+        for (Object o : items) {
+            if (o instanceof PendingRequest) {
+                PendingRequest p = (PendingRequest) o;
+                if (p.pdu.commandId().expectsNoResponse()) {
+                    if (cause == null) {
+                        p.complete(null);
+                    } else {
+                        p.completeExceptionally(new WriteFailedException("could not write " + p.pdu.commandName(), cause));
+                    }
+                } else if (cause != null && channel.isActive() && pending.get(p.seq) == p) {
+                    pending.remove(p.seq);
+                    pendingCount = pending.size();
+                    forgetSpecial(p);
+                    p.completeExceptionally(new WriteFailedException("could not write " + p.pdu.commandName(), cause));
+                }
+                // Otherwise the connection is closing and the request is reported lost with the rest.
+                if (wantsSendResults) {
+                    sendResult(p.request(), cause);
+                }
+            } else if (wantsSendResults) {
+                sendResult((Pdu) o, cause);
             }
-            // Otherwise the connection is closing and the request is reported lost with the rest.
         }
-        if (wantsSendResults) {
-            try {
-                handler.onSendResult(this, p.pdu, cause);
-            } catch (Throwable t) {
-                log.error("{}: onSendResult failed", id, t);
-            }
+        if (cause != null) {
+            drainQueue();
+        }
+    }
+
+    private void sendResult(Pdu pdu, Throwable cause) {
+        try {
+            handler.onSendResult(this, pdu, cause);
+        } catch (Throwable t) {
+            log.error("{}: onSendResult failed", id, t);
         }
     }
 
@@ -779,30 +795,15 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
     }
 
     private void writeOneWay(PendingRequest p) {
-        Pdu numbered = p.pdu.withSequenceNumber(nextSequence());
-        ByteBuf buf;
+        int seq = nextSequence();
         try {
-            buf = encode(numbered);
+            append(p.pdu, seq);
         } catch (RuntimeException e) {
             p.completeExceptionally(e);
             return;
         }
-        p.pdu = numbered;
-        ctx.write(buf).addListener(f -> {
-            if (f.isSuccess()) {
-                p.complete(null);
-            } else {
-                p.completeExceptionally(new WriteFailedException("could not write " + numbered.commandName(), f.cause()));
-            }
-            if (wantsSendResults) {
-                try {
-                    handler.onSendResult(this, numbered, f.cause());
-                } catch (Throwable t) {
-                    log.error("{}: onSendResult failed", id, t);
-                }
-            }
-        });
-        requestFlush();
+        p.seq = seq;
+        batchItems.add(p);
     }
 
     private void doReply(Pdu request, Pdu response) {
@@ -881,13 +882,12 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
     }
 
     private void writeResponse(Pdu response) {
-        ByteBuf buf;
         try {
-            buf = encode(response);
+            append(response, response.sequenceNumber());
         } catch (RuntimeException e) {
             log.error("{}: cannot encode {}: {}", id, response.commandName(), e.getMessage());
             if (wantsSendResults) {
-                handler.onSendResult(this, response, e);
+                sendResult(response, e);
             }
             return;
         }
@@ -895,38 +895,54 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
             log.debug("{}: -> {}", id, PduPrinter.oneLine(response));
         }
         if (wantsSendResults) {
-            ctx.write(buf).addListener(f -> handler.onSendResult(this, response, f.cause()));
-        } else {
-            ctx.write(buf, ctx.voidPromise());
+            batchItems.add(response);
         }
-        requestFlush();
     }
 
-    private ByteBuf encode(Pdu pdu) {
-        ByteBuf buf = ctx.alloc().ioBuffer(pdu.isResponse() ? 64 : 256);
+    /** Encodes into the current batch; when encoding fails nothing is written and the exception says why. */
+    private void append(Pdu pdu, int sequenceNumber) {
+        ByteBuf b = batch;
+        if (b == null) {
+            b = ctx.alloc().ioBuffer(BATCH_INITIAL_CAPACITY);
+            batch = b;
+        }
         try {
-            codec.encode(pdu, out.wrap(buf));
-            return buf;
-        } catch (RuntimeException e) {
-            buf.release();
-            throw e;
+            codec.encode(pdu, sequenceNumber, out.wrap(b));
         } finally {
             out.wrap(null);
         }
+        if (b.readableBytes() >= batchFlushThreshold) {
+            // A long read burst answered in one pass must not pile up here unseen by the channel's
+            // water marks: hand it over now, so writability (and with it reading) reacts in time.
+            flushNow();
+        } else {
+            requestFlush();
+        }
+    }
+
+    private static final int BATCH_INITIAL_CAPACITY = 1024;
+    private static final int BATCH_MAX = 64 * 1024;
+
+    /** The connection is gone: what was encoded but not written never will be. */
+    private void dropBatch() {
+        if (batch != null) {
+            batch.release();
+            batch = null;
+        }
+        batchItems.clear();
     }
 
     private int nextSequence() {
         for (;;) {
             int s = nextSeq;
             nextSeq = s == Integer.MAX_VALUE ? 1 : s + 1;
-            if (!pending.contains(s)) {
+            if (pending.isFree(s)) {
                 return s;
             }
         }
     }
 
     private void requestFlush() {
-        needsFlush = true;
         if (!inRead && !flushTaskQueued) {
             flushTaskQueued = true;
             loop.execute(flushTask);
@@ -939,9 +955,21 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
     }
 
     private void flushNow() {
-        if (needsFlush) {
-            needsFlush = false;
-            ctx.flush();
+        ByteBuf b = batch;
+        if (b == null) {
+            return;
+        }
+        batch = null;
+        if (!b.isReadable()) {
+            b.release();
+            return;
+        }
+        if (batchItems.isEmpty()) {
+            ctx.writeAndFlush(b, ctx.voidPromise());
+        } else {
+            Object[] items = batchItems.toArray();
+            batchItems.clear();
+            ctx.writeAndFlush(b).addListener(f -> onBatchWritten(items, f.cause()));
         }
     }
 
@@ -994,7 +1022,7 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
         long now = now();
         PendingRequest head;
         while ((head = pending.firstTimed()) != null && head.deadline - now <= 0) {
-            pending.remove(head.pdu.sequenceNumber());
+            pending.remove(head.seq);
             pendingCount = pending.size();
             timedOut(head, opts.responseLimit());
         }
@@ -1011,7 +1039,7 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
         } else if (p == unbindRequest) {
             unbindTimedOut();
         } else {
-            pending.remove(p.pdu.sequenceNumber());
+            pending.remove(p.seq);
             pendingCount = pending.size();
             timedOut(p, opts.responseLimit());
             drainQueue();
@@ -1019,13 +1047,14 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
     }
 
     private void timedOut(PendingRequest p, Duration limit) {
-        log.info("{}: no response to {} seq={} within {}", id, p.pdu.commandName(), p.pdu.sequenceNumber(), limit);
+        Pdu request = p.request();
+        log.info("{}: no response to {} seq={} within {}", id, request.commandName(), p.seq, limit);
         try {
-            handler.onResponseTimeout(this, p.pdu);
+            handler.onResponseTimeout(this, request);
         } catch (Throwable t) {
             log.error("{}: onResponseTimeout failed", id, t);
         }
-        p.completeExceptionally(new ResponseTimeoutException(p.pdu, limit));
+        p.completeExceptionally(new ResponseTimeoutException(request, limit));
     }
 
     private void bindTimedOut() {
@@ -1035,7 +1064,7 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
             return;
         }
         bindRequest = null;
-        pending.remove(p.pdu.sequenceNumber());
+        pending.remove(p.seq);
         pendingCount = pending.size();
         timedOut(p, opts.bindResponseLimit());
     }
@@ -1047,7 +1076,7 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
             return;
         }
         unbindRequest = null;
-        pending.remove(p.pdu.sequenceNumber());
+        pending.remove(p.seq);
         pendingCount = pending.size();
         timedOut(p, opts.unbindResponseLimit());
         finish(gracefulReason != null ? gracefulReason
@@ -1078,7 +1107,7 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
                 return;
             }
             if (a == TimerAction.DEFAULT) {
-                PendingRequest p = new PendingRequest(EnquireLink.create());
+                PendingRequest p = new PendingRequest(EnquireLink.create(), this);
                 p.special = true;
                 p.internal = true;
                 autoEnquire = p;
@@ -1104,7 +1133,7 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
             return;
         }
         autoEnquire = null;
-        pending.remove(p.pdu.sequenceNumber());
+        pending.remove(p.seq);
         pendingCount = pending.size();
         TimerAction a = onTimer(TimerKind.ENQUIRE_LINK_RESP);
         timedOut(p, opts.enquireLinkRespLimit());
@@ -1178,7 +1207,7 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
         if (state.isBound() && channel.isActive()) {
             gracefulReason = reason;
             stopping = true;
-            PendingRequest p = new PendingRequest(Unbind.create());
+            PendingRequest p = new PendingRequest(Unbind.create(), this);
             p.special = true;
             p.internal = true;
             unbindRequest = p;
@@ -1224,7 +1253,7 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
         List<Pdu> lost = new ArrayList<>(lostRequests.size());
         for (PendingRequest p : lostRequests) {
             if (!p.isDone() && !p.internal) {
-                lost.add(p.pdu);
+                lost.add(p.request());
             }
         }
         if (reason.kind() == StopReason.Kind.LOCAL || reason.kind() == StopReason.Kind.UNBOUND_BY_PEER
@@ -1249,18 +1278,19 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
         if (channel.isActive()) {
             for (Pdu f : finals) {
                 try {
-                    Pdu numbered = f.isRequest() ? f.withSequenceNumber(nextSequence()) : f;
-                    ctx.write(encode(numbered), ctx.voidPromise());
+                    append(f, f.isRequest() ? nextSequence() : f.sequenceNumber());
                 } catch (RuntimeException e) {
                     log.warn("{}: cannot send final {}: {}", id, f.commandName(), e.getMessage());
                 }
             }
+            flushNow();
             state = state == SessionState.UNBOUND ? SessionState.UNBOUND : state;
             ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         } else {
             if (!finals.isEmpty()) {
                 log.debug("{}: {} final PDU(s) not sent: the connection is already closed", id, finals.size());
             }
+            dropBatch();
             state = SessionState.CLOSED;
             closeFuture.complete(null);
         }

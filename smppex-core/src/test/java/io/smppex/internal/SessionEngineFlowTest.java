@@ -106,18 +106,23 @@ class SessionEngineFlowTest {
 
     @Test
     void writeBufferHighWaterMarkTriggersTheSameBackpressure() {
-        // A high-water mark below one PDU: the first unflushed write makes the channel unwritable.
         EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSCEIVER, quiet().writeBufferWaterMarks(1, 2).build());
+        assertThat(h.channel.config().getWriteBufferHighWaterMark()).isEqualTo(2);
+        assertThat(h.channel.config().getWriteBufferLowWaterMark()).isEqualTo(1);
+        // Something else has put more than the high-water mark into the channel and not flushed it:
+        // the channel is over its mark, so the session sends nothing new and stops reading.
+        h.channel.write(io.netty.buffer.Unpooled.buffer(16).writeZero(16));
+        assertThat(h.channel.isWritable()).isFalse();
         for (int i = 0; i < 3; i++) {
             h.engine.send(submit("m" + i));
         }
-        // Nothing has been flushed yet (the flush runs later on the loop), so only the first was written.
-        assertThat(h.channel.isWritable()).isFalse();
+        assertThat(h.engine.pendingCount()).isZero();
+        assertThat(h.engine.queuedCount()).isEqualTo(3);
         assertThat(h.channel.config().isAutoRead()).isFalse();
-        assertThat(h.engine.pendingCount()).isEqualTo(1);
-        assertThat(h.engine.queuedCount()).isEqualTo(2);
 
-        // Each flush empties the buffer, the channel turns writable, the next queued request goes.
+        // Once the channel drains below its low-water mark the queue goes out, in order.
+        h.channel.flush();
+        ((io.netty.buffer.ByteBuf) h.channel.readOutbound()).release();
         assertThat(texts(h.written())).containsExactly("m0", "m1", "m2");
         assertThat(h.engine.queuedCount()).isZero();
         assertThat(h.channel.config().isAutoRead()).isTrue();

@@ -167,6 +167,8 @@ class SessionEngineWindowTest {
         private final List<ChannelPromise> held = new ArrayList<>();
         private final io.smppex.pdu.CommandId victim;
         boolean armed = true;
+        /** Fail only the first matching write, then let everything through. */
+        boolean once;
 
         FailOnFlush(io.smppex.pdu.CommandId victim) {
             this.victim = victim;
@@ -179,6 +181,9 @@ class SessionEngineWindowTest {
             if (armed && hit) {
                 held.add(promise);
                 ReferenceCountUtil.release(msg);
+                if (once) {
+                    armed = false;
+                }
             } else {
                 ctx.write(msg, promise);
             }
@@ -223,10 +228,10 @@ class SessionEngineWindowTest {
     void aFailedWriteLetsTheNextQueuedRequestGo() {
         FailSubmitsOnFlush failing = new FailSubmitsOnFlush();
         EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSMITTER, quiet().windowSize(1).build(), failing);
+        failing.once = true; // only the write carrying a fails
         CompletableFuture<Pdu> a = h.engine.send(submit("a"));
         CompletableFuture<Pdu> b = h.engine.send(submit("b"));
         assertThat(h.engine.queuedCount()).isEqualTo(1);
-        failing.armed = false; // only a's write fails (it is held until the flush)
         List<Pdu> out = h.written();
         assertThat(failure(a)).isInstanceOf(WriteFailedException.class);
         assertThat(h.engine.queuedCount()).as("b left the queue").isZero();

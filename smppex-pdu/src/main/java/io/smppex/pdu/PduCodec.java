@@ -2,6 +2,8 @@ package io.smppex.pdu;
 
 import io.smppex.pdu.PduDecodeException.Reason;
 import io.smppex.pdu.internal.ArrayPduOutput;
+import io.smppex.pdu.internal.ByteBufferPduOutput;
+import java.nio.ByteBuffer;
 
 /**
  * Turns PDUs into octets and back. Immutable and thread-safe; share one instance.
@@ -206,7 +208,7 @@ public final class PduCodec {
     public byte[] encode(Pdu pdu) {
         int body = bodyLength(pdu);
         byte[] out = new byte[HEADER_LENGTH + body];
-        write(pdu, body, new ArrayPduOutput(out, 0));
+        write(pdu, pdu.sequenceNumber, body, new ArrayPduOutput(out, 0));
         return out;
     }
 
@@ -218,17 +220,40 @@ public final class PduCodec {
      * @throws PduEncodeException naming the field at fault
      */
     public int encode(Pdu pdu, PduOutput out) {
-        int body = bodyLength(pdu);
+        return encode(pdu, pdu.sequenceNumber, out);
+    }
+
+    /**
+     * Encodes {@code pdu} as if its sequence_number were {@code sequenceNumber}, so a session can
+     * number a request on the wire without first copying it with {@link Pdu#withSequenceNumber}.
+     */
+    public int encode(Pdu pdu, int sequenceNumber, PduOutput out) {
+        int body = bodyLength(pdu, sequenceNumber);
         out.ensureWritable(HEADER_LENGTH + body);
-        write(pdu, body, out);
+        write(pdu, sequenceNumber, body, out);
         return HEADER_LENGTH + body;
     }
 
-    private static void write(Pdu pdu, int body, PduOutput out) {
+    /**
+     * Encodes at a buffer's position and advances it, allocating nothing: the {@link PduOutput}
+     * over the buffer is one per thread, re-pointed for each call.
+     */
+    public int encode(Pdu pdu, ByteBuffer buffer) {
+        ByteBufferPduOutput out = BUFFER_OUTPUT.get();
+        try {
+            return encode(pdu, pdu.sequenceNumber, out.wrap(buffer));
+        } finally {
+            out.wrap(null);
+        }
+    }
+
+    private static final ThreadLocal<ByteBufferPduOutput> BUFFER_OUTPUT = ThreadLocal.withInitial(ByteBufferPduOutput::new);
+
+    private static void write(Pdu pdu, int sequenceNumber, int body, PduOutput out) {
         out.writeInt(HEADER_LENGTH + body);
         out.writeInt(pdu.commandId().id());
         out.writeInt(pdu.commandStatus);
-        out.writeInt(pdu.sequenceNumber);
+        out.writeInt(sequenceNumber);
         if (body > 0) {
             pdu.writeMandatory(out);
             pdu.tlvs.writeTo(out);
@@ -236,11 +261,15 @@ public final class PduCodec {
     }
 
     private int bodyLength(Pdu pdu) {
+        return bodyLength(pdu, pdu.sequenceNumber);
+    }
+
+    private int bodyLength(Pdu pdu, int sequenceNumber) {
         // Our requests are numbered 1..0x7FFFFFFF; a response echoes whatever the peer used, even a
         // number out of range, because the peer matches on it and silence would leave it waiting.
-        if (pdu.sequenceNumber < 0 && pdu.isRequest()) {
+        if (sequenceNumber < 0 && pdu.isRequest()) {
             throw new PduEncodeException("sequence_number", "must be 0..0x7FFFFFFF in a request, was 0x"
-                    + Integer.toHexString(pdu.sequenceNumber));
+                    + Integer.toHexString(sequenceNumber));
         }
         if (pdu.commandStatus != 0 && pdu.isResponse()) {
             switch (errorResponseBody) {

@@ -7,13 +7,22 @@ import java.nio.ByteOrder;
 
 /** {@link PduOutput} that writes at a {@link ByteBuffer}'s position. */
 public final class ByteBufferPduOutput implements PduOutput {
-    private final ByteBuffer b;
+    private ByteBuffer b;
+
+    public ByteBufferPduOutput() {
+    }
 
     public ByteBufferPduOutput(ByteBuffer buffer) {
-        if (buffer.order() != ByteOrder.BIG_ENDIAN) {
+        wrap(buffer);
+    }
+
+    /** Points this output at another buffer (or none), so one instance can serve many encodes. */
+    public ByteBufferPduOutput wrap(ByteBuffer buffer) {
+        if (buffer != null && buffer.order() != ByteOrder.BIG_ENDIAN) {
             throw new IllegalArgumentException("SMPP is big-endian; the buffer must be BIG_ENDIAN");
         }
         this.b = buffer;
+        return this;
     }
 
     @Override
