@@ -15,33 +15,28 @@ public abstract class BaseSm extends Pdu {
     public static final int SHORT_MESSAGE_MAX = 254;
 
     /*
-     * The variable-length fields are kept in wire form: spans of one array. A decoded PDU's spans
-     * point into the frame it owns, so decoding copies nothing out; a built PDU's point into a
-     * small array its builder filled (checking every character once, there). Encoding copies the
-     * spans, and getters turn a span into a String on first use and keep it.
+     * The mandatory fields are kept exactly as they travel: one array holding the body from
+     * service_type to the last octet of short_message. A decoded PDU points into the frame it owns,
+     * so decoding copies nothing out; a built PDU's builder lays the body out once, checking every
+     * character there. Encoding is then the header and one copy of this span; octet getters read
+     * the array and string getters decode their span on first use and keep the String.
      */
     final byte[] store;
-    final int serviceTypeAt;
+    /** Index of service_type, where the mandatory body starts. */
+    final int bodyAt;
     final int serviceTypeLen;
-    final int sourceAddrTon;
-    final int sourceAddrNpi;
     final int sourceAddrAt;
     final int sourceAddrLen;
-    final int destAddrTon;
-    final int destAddrNpi;
     final int destinationAddrAt;
     final int destinationAddrLen;
-    final int esmClass;
-    final int protocolId;
-    final int priorityFlag;
+    /** Index of esm_class; protocol_id and priority_flag follow. */
+    final int esmAt;
     final int scheduleAt;
     final int scheduleLen;
     final int validityAt;
     final int validityLen;
-    final int registeredDelivery;
-    final int replaceIfPresentFlag;
-    final int dataCoding;
-    final int smDefaultMsgId;
+    /** Index of registered_delivery; replace_if_present_flag, data_coding, sm_default_msg_id and sm_length follow. */
+    final int rdAt;
     final int smAt;
     final int smLen;
 
@@ -52,44 +47,31 @@ public abstract class BaseSm extends Pdu {
     private String scheduleDeliveryTime;
     private String validityPeriod;
 
-    BaseSm(int commandStatus, int sequenceNumber, Tlvs tlvs, byte[] store, int serviceTypeAt, int serviceTypeLen,
-           int sourceAddrTon, int sourceAddrNpi, int sourceAddrAt, int sourceAddrLen, int destAddrTon, int destAddrNpi,
-           int destinationAddrAt, int destinationAddrLen, int esmClass, int protocolId, int priorityFlag, int scheduleAt,
-           int scheduleLen, int validityAt, int validityLen, int registeredDelivery, int replaceIfPresentFlag,
-           int dataCoding, int smDefaultMsgId, int smAt, int smLen) {
+    /** Derives every position from where the body starts and the lengths of its variable fields. */
+    BaseSm(int commandStatus, int sequenceNumber, Tlvs tlvs, byte[] store, int bodyAt, int serviceTypeLen,
+           int sourceAddrLen, int destinationAddrLen, int scheduleLen, int validityLen, int smLen) {
         super(commandStatus, sequenceNumber, tlvs);
         this.store = store;
-        this.serviceTypeAt = serviceTypeAt;
+        this.bodyAt = bodyAt;
         this.serviceTypeLen = serviceTypeLen;
-        this.sourceAddrTon = sourceAddrTon;
-        this.sourceAddrNpi = sourceAddrNpi;
-        this.sourceAddrAt = sourceAddrAt;
+        this.sourceAddrAt = bodyAt + serviceTypeLen + 3;
         this.sourceAddrLen = sourceAddrLen;
-        this.destAddrTon = destAddrTon;
-        this.destAddrNpi = destAddrNpi;
-        this.destinationAddrAt = destinationAddrAt;
+        this.destinationAddrAt = sourceAddrAt + sourceAddrLen + 3;
         this.destinationAddrLen = destinationAddrLen;
-        this.esmClass = esmClass;
-        this.protocolId = protocolId;
-        this.priorityFlag = priorityFlag;
-        this.scheduleAt = scheduleAt;
+        this.esmAt = destinationAddrAt + destinationAddrLen + 1;
+        this.scheduleAt = esmAt + 3;
         this.scheduleLen = scheduleLen;
-        this.validityAt = validityAt;
+        this.validityAt = scheduleAt + scheduleLen + 1;
         this.validityLen = validityLen;
-        this.registeredDelivery = registeredDelivery;
-        this.replaceIfPresentFlag = replaceIfPresentFlag;
-        this.dataCoding = dataCoding;
-        this.smDefaultMsgId = smDefaultMsgId;
-        this.smAt = smAt;
+        this.rdAt = validityAt + validityLen + 1;
+        this.smAt = rdAt + 5;
         this.smLen = smLen;
     }
 
     /** A copy with another header; shares the store, which nobody mutates. */
     BaseSm(BaseSm f, int commandStatus, int sequenceNumber) {
-        this(commandStatus, sequenceNumber, f.tlvs, f.store, f.serviceTypeAt, f.serviceTypeLen, f.sourceAddrTon,
-                f.sourceAddrNpi, f.sourceAddrAt, f.sourceAddrLen, f.destAddrTon, f.destAddrNpi, f.destinationAddrAt,
-                f.destinationAddrLen, f.esmClass, f.protocolId, f.priorityFlag, f.scheduleAt, f.scheduleLen, f.validityAt,
-                f.validityLen, f.registeredDelivery, f.replaceIfPresentFlag, f.dataCoding, f.smDefaultMsgId, f.smAt, f.smLen);
+        this(commandStatus, sequenceNumber, f.tlvs, f.store, f.bodyAt, f.serviceTypeLen, f.sourceAddrLen,
+                f.destinationAddrLen, f.scheduleLen, f.validityLen, f.smLen);
         this.serviceType = f.serviceType;
         this.sourceAddr = f.sourceAddr;
         this.destinationAddr = f.destinationAddr;
@@ -101,20 +83,24 @@ public abstract class BaseSm extends Pdu {
         return len == 0 ? "" : new String(store, at, len, StandardCharsets.ISO_8859_1);
     }
 
+    private int octet(int at) {
+        return store[at] & 0xFF;
+    }
+
     public final String serviceType() {
         String v = serviceType;
         if (v == null) {
-            serviceType = v = span(serviceTypeAt, serviceTypeLen);
+            serviceType = v = span(bodyAt, serviceTypeLen);
         }
         return v;
     }
 
     public final int sourceAddrTon() {
-        return sourceAddrTon;
+        return octet(sourceAddrAt - 2);
     }
 
     public final int sourceAddrNpi() {
-        return sourceAddrNpi;
+        return octet(sourceAddrAt - 1);
     }
 
     public final String sourceAddr() {
@@ -126,11 +112,11 @@ public abstract class BaseSm extends Pdu {
     }
 
     public final int destAddrTon() {
-        return destAddrTon;
+        return octet(destinationAddrAt - 2);
     }
 
     public final int destAddrNpi() {
-        return destAddrNpi;
+        return octet(destinationAddrAt - 1);
     }
 
     public final String destinationAddr() {
@@ -142,15 +128,15 @@ public abstract class BaseSm extends Pdu {
     }
 
     public final int esmClass() {
-        return esmClass;
+        return octet(esmAt);
     }
 
     public final int protocolId() {
-        return protocolId;
+        return octet(esmAt + 1);
     }
 
     public final int priorityFlag() {
-        return priorityFlag;
+        return octet(esmAt + 2);
     }
 
     public final String scheduleDeliveryTime() {
@@ -170,19 +156,19 @@ public abstract class BaseSm extends Pdu {
     }
 
     public final int registeredDelivery() {
-        return registeredDelivery;
+        return octet(rdAt);
     }
 
     public final int replaceIfPresentFlag() {
-        return replaceIfPresentFlag;
+        return octet(rdAt + 1);
     }
 
     public final int dataCoding() {
-        return dataCoding;
+        return octet(rdAt + 2);
     }
 
     public final int smDefaultMsgId() {
-        return smDefaultMsgId;
+        return octet(rdAt + 3);
     }
 
     /** sm_length: the number of short_message octets. */
@@ -207,11 +193,11 @@ public abstract class BaseSm extends Pdu {
     }
 
     public final Address source() {
-        return new Address(sourceAddrTon, sourceAddrNpi, sourceAddr());
+        return new Address(sourceAddrTon(), sourceAddrNpi(), sourceAddr());
     }
 
     public final Address destination() {
-        return new Address(destAddrTon, destAddrNpi, destinationAddr());
+        return new Address(destAddrTon(), destAddrNpi(), destinationAddr());
     }
 
     @Override
@@ -226,12 +212,12 @@ public abstract class BaseSm extends Pdu {
 
     /** True if esm_class marks this as an MC delivery receipt (whatever the other esm_class bits). */
     public final boolean isDeliveryReceipt() {
-        return EsmClass.isDeliveryReceipt(esmClass);
+        return EsmClass.isDeliveryReceipt(esmClass());
     }
 
     /** True if short_message (or message_payload) starts with a User Data Header. */
     public final boolean hasUdh() {
-        return EsmClass.hasUdhi(esmClass);
+        return EsmClass.hasUdhi(esmClass());
     }
 
     @Override
@@ -252,94 +238,82 @@ public abstract class BaseSm extends Pdu {
             Enc.span(false, validityLen, 17, "validity_period");
         }
         Enc.shortMessage(strict, smLen, tlvs);
-        return serviceTypeLen + sourceAddrLen + destinationAddrLen + scheduleLen + validityLen + smLen + 17;
+        return smAt + smLen - bodyAt;
     }
 
     @Override
     final void writeMandatory(PduOutput out) {
-        Enc.span(out, store, serviceTypeAt, serviceTypeLen);
-        out.writeByte(sourceAddrTon);
-        out.writeByte(sourceAddrNpi);
-        Enc.span(out, store, sourceAddrAt, sourceAddrLen);
-        out.writeByte(destAddrTon);
-        out.writeByte(destAddrNpi);
-        Enc.span(out, store, destinationAddrAt, destinationAddrLen);
-        out.writeByte(esmClass);
-        out.writeByte(protocolId);
-        out.writeByte(priorityFlag);
-        Enc.span(out, store, scheduleAt, scheduleLen);
-        Enc.span(out, store, validityAt, validityLen);
-        out.writeByte(registeredDelivery);
-        out.writeByte(replaceIfPresentFlag);
-        out.writeByte(dataCoding);
-        out.writeByte(smDefaultMsgId);
-        out.writeByte(smLen);
-        if (smLen > 0) {
-            out.writeBytes(store, smAt, smLen);
+        out.writeBytes(store, bodyAt, smAt + smLen - bodyAt);
+    }
+
+    @Override
+    final byte[] copyWireForm(int length) {
+        if (bodyAt < 16) {
+            return null;
         }
+        int bodyEnd = smAt + smLen;
+        // A decoded PDU's frame already holds the TLVs right after the body; a built one has room
+        // for the header in front. Either way one intrinsic copy does the bulk.
+        if (tlvs.isTailOf(store, bodyEnd)) {
+            return Arrays.copyOfRange(store, bodyAt - 16, bodyAt - 16 + length);
+        }
+        byte[] out = Arrays.copyOfRange(store, bodyAt - 16, bodyAt - 16 + length);
+        tlvs.copyTo(out, bodyEnd - bodyAt + 16);
+        return out;
     }
 
     @Override
     final void visitFields(FieldVisitor v) {
         v.field("service_type", serviceType());
-        v.field("source_addr_ton", sourceAddrTon);
-        v.field("source_addr_npi", sourceAddrNpi);
+        v.field("source_addr_ton", sourceAddrTon());
+        v.field("source_addr_npi", sourceAddrNpi());
         v.field("source_addr", sourceAddr());
-        v.field("dest_addr_ton", destAddrTon);
-        v.field("dest_addr_npi", destAddrNpi);
+        v.field("dest_addr_ton", destAddrTon());
+        v.field("dest_addr_npi", destAddrNpi());
         v.field("destination_addr", destinationAddr());
-        v.field("esm_class", esmClass);
-        v.field("protocol_id", protocolId);
-        v.field("priority_flag", priorityFlag);
+        v.field("esm_class", esmClass());
+        v.field("protocol_id", protocolId());
+        v.field("priority_flag", priorityFlag());
         v.field("schedule_delivery_time", scheduleDeliveryTime());
         v.field("validity_period", validityPeriod());
-        v.field("registered_delivery", registeredDelivery);
-        v.field("replace_if_present_flag", replaceIfPresentFlag);
-        v.field("data_coding", dataCoding);
-        v.field("sm_default_msg_id", smDefaultMsgId);
+        v.field("registered_delivery", registeredDelivery());
+        v.field("replace_if_present_flag", replaceIfPresentFlag());
+        v.field("data_coding", dataCoding());
+        v.field("sm_default_msg_id", smDefaultMsgId());
         v.field("sm_length", smLen);
         v.field("short_message", shortMessage());
     }
 
     interface Ctor<P extends BaseSm> {
-        P make(int status, int seq, Tlvs tlvs, byte[] store, int serviceTypeAt, int serviceTypeLen, int sourceAddrTon,
-               int sourceAddrNpi, int sourceAddrAt, int sourceAddrLen, int destAddrTon, int destAddrNpi,
-               int destinationAddrAt, int destinationAddrLen, int esmClass, int protocolId, int priorityFlag,
-               int scheduleAt, int scheduleLen, int validityAt, int validityLen, int registeredDelivery,
-               int replaceIfPresentFlag, int dataCoding, int smDefaultMsgId, int smAt, int smLen);
+        P make(int status, int seq, Tlvs tlvs, byte[] store, int bodyAt, int serviceTypeLen, int sourceAddrLen,
+               int destinationAddrLen, int scheduleLen, int validityLen, int smLen);
     }
 
     static <P extends BaseSm> P read(BodyReader r, Ctor<P> ctor) {
-        int stAt = r.position();
+        int bodyAt = r.position();
         int stLen = r.skipCString("service_type", SERVICE_TYPE_MAX, CommandStatus.ESME_RINVSERTYP, false);
-        int srcTon = r.u8("source_addr_ton");
-        int srcNpi = r.u8("source_addr_npi");
-        int srcAt = r.position();
+        r.skip("source_addr_ton", 1, CommandStatus.ESME_RINVCMDLEN);
+        r.skip("source_addr_npi", 1, CommandStatus.ESME_RINVCMDLEN);
         int srcLen = r.skipCString("source_addr", ADDR_MAX, CommandStatus.ESME_RINVSRCADR, false);
-        int dstTon = r.u8("dest_addr_ton");
-        int dstNpi = r.u8("dest_addr_npi");
-        int dstAt = r.position();
+        r.skip("dest_addr_ton", 1, CommandStatus.ESME_RINVCMDLEN);
+        r.skip("dest_addr_npi", 1, CommandStatus.ESME_RINVCMDLEN);
         int dstLen = r.skipCString("destination_addr", ADDR_MAX, CommandStatus.ESME_RINVDSTADR, false);
-        int esm = r.u8("esm_class");
-        int pid = r.u8("protocol_id");
-        int prio = r.u8("priority_flag");
-        int schedAt = r.position();
+        r.skip("esm_class", 1, CommandStatus.ESME_RINVCMDLEN);
+        r.skip("protocol_id", 1, CommandStatus.ESME_RINVCMDLEN);
+        r.skip("priority_flag", 1, CommandStatus.ESME_RINVCMDLEN);
         int schedLen = r.skipTime("schedule_delivery_time", CommandStatus.ESME_RINVSCHED);
-        int valAt = r.position();
         int valLen = r.skipTime("validity_period", CommandStatus.ESME_RINVEXPIRY);
-        int rd = r.u8("registered_delivery");
-        int rip = r.u8("replace_if_present_flag");
-        int dc = r.u8("data_coding");
-        int dflt = r.u8("sm_default_msg_id");
+        r.skip("registered_delivery", 1, CommandStatus.ESME_RINVCMDLEN);
+        r.skip("replace_if_present_flag", 1, CommandStatus.ESME_RINVCMDLEN);
+        r.skip("data_coding", 1, CommandStatus.ESME_RINVCMDLEN);
+        r.skip("sm_default_msg_id", 1, CommandStatus.ESME_RINVCMDLEN);
         int smLen = r.shortMessageLength();
-        int smAt = r.position();
         r.skip("short_message", smLen, CommandStatus.ESME_RINVMSGLEN);
         Tlvs tlvs = r.tlvsAfter(smLen);
-        return ctor.make(r.status(), r.seq(), tlvs, r.array(), stAt, stLen, srcTon, srcNpi, srcAt, srcLen, dstTon, dstNpi,
-                dstAt, dstLen, esm, pid, prio, schedAt, schedLen, valAt, valLen, rd, rip, dc, dflt, smAt, smLen);
+        return ctor.make(r.status(), r.seq(), tlvs, r.array(), bodyAt, stLen, srcLen, dstLen, schedLen, valLen, smLen);
     }
 
-    /** Lays out a builder's strings and short_message in one array, checking every character once. */
+    /** Lays out a builder's fields as the wire body, once, checking every character as it goes. */
     static <P extends BaseSm> P build(Builder<?, P> b, Ctor<P> ctor) {
         int st = Enc.latin1Length(b.serviceType, "service_type");
         int src = Enc.latin1Length(b.sourceAddr, "source_addr");
@@ -347,30 +321,34 @@ public abstract class BaseSm extends Pdu {
         int sch = Enc.latin1Length(b.scheduleDeliveryTime, "schedule_delivery_time");
         int val = Enc.latin1Length(b.validityPeriod, "validity_period");
         int sm = b.shortMessage.length;
-        byte[] store = new byte[st + src + dst + sch + val + sm];
-        int at = 0;
-        int stAt = Enc.put(store, at, b.serviceType);
-        at += st;
-        int srcAt = Enc.put(store, at, b.sourceAddr);
-        at += src;
-        int dstAt = Enc.put(store, at, b.destinationAddr);
-        at += dst;
-        int schAt = Enc.put(store, at, b.scheduleDeliveryTime);
-        at += sch;
-        int valAt = Enc.put(store, at, b.validityPeriod);
-        at += val;
-        System.arraycopy(b.shortMessage, 0, store, at, sm);
-        P p = ctor.make(b.commandStatus, b.sequenceNumber, b.builtTlvs(), store, stAt, st, b.sourceAddrTon,
-                b.sourceAddrNpi, srcAt, src, b.destAddrTon, b.destAddrNpi, dstAt, dst, b.esmClass, b.protocolId,
-                b.priorityFlag, schAt, sch, valAt, val, b.registeredDelivery, b.replaceIfPresentFlag, b.dataCoding,
-                b.smDefaultMsgId, at, sm);
-        BaseSm base = p;
+        // Sixteen octets of room in front for the header, so encoding to an array is one copy.
+        byte[] a = new byte[16 + st + src + dst + sch + val + sm + 17];
+        int p = Enc.put(a, 16, b.serviceType) + st + 1;
+        a[p++] = (byte) b.sourceAddrTon;
+        a[p++] = (byte) b.sourceAddrNpi;
+        p = Enc.put(a, p, b.sourceAddr) + src + 1;
+        a[p++] = (byte) b.destAddrTon;
+        a[p++] = (byte) b.destAddrNpi;
+        p = Enc.put(a, p, b.destinationAddr) + dst + 1;
+        a[p++] = (byte) b.esmClass;
+        a[p++] = (byte) b.protocolId;
+        a[p++] = (byte) b.priorityFlag;
+        p = Enc.put(a, p, b.scheduleDeliveryTime) + sch + 1;
+        p = Enc.put(a, p, b.validityPeriod) + val + 1;
+        a[p++] = (byte) b.registeredDelivery;
+        a[p++] = (byte) b.replaceIfPresentFlag;
+        a[p++] = (byte) b.dataCoding;
+        a[p++] = (byte) b.smDefaultMsgId;
+        a[p++] = (byte) sm;
+        System.arraycopy(b.shortMessage, 0, a, p, sm);
+        P pdu = ctor.make(b.commandStatus, b.sequenceNumber, b.builtTlvs(), a, 16, st, src, dst, sch, val, sm);
+        BaseSm base = pdu;
         base.serviceType = b.serviceType;
         base.sourceAddr = b.sourceAddr;
         base.destinationAddr = b.destinationAddr;
         base.scheduleDeliveryTime = b.scheduleDeliveryTime;
         base.validityPeriod = b.validityPeriod;
-        return p;
+        return pdu;
     }
 
     /**
@@ -404,21 +382,21 @@ public abstract class BaseSm extends Pdu {
         Builder(BaseSm from) {
             super(from);
             serviceType = from.serviceType();
-            sourceAddrTon = from.sourceAddrTon;
-            sourceAddrNpi = from.sourceAddrNpi;
+            sourceAddrTon = from.sourceAddrTon();
+            sourceAddrNpi = from.sourceAddrNpi();
             sourceAddr = from.sourceAddr();
-            destAddrTon = from.destAddrTon;
-            destAddrNpi = from.destAddrNpi;
+            destAddrTon = from.destAddrTon();
+            destAddrNpi = from.destAddrNpi();
             destinationAddr = from.destinationAddr();
-            esmClass = from.esmClass;
-            protocolId = from.protocolId;
-            priorityFlag = from.priorityFlag;
+            esmClass = from.esmClass();
+            protocolId = from.protocolId();
+            priorityFlag = from.priorityFlag();
             scheduleDeliveryTime = from.scheduleDeliveryTime();
             validityPeriod = from.validityPeriod();
-            registeredDelivery = from.registeredDelivery;
-            replaceIfPresentFlag = from.replaceIfPresentFlag;
-            dataCoding = from.dataCoding;
-            smDefaultMsgId = from.smDefaultMsgId;
+            registeredDelivery = from.registeredDelivery();
+            replaceIfPresentFlag = from.replaceIfPresentFlag();
+            dataCoding = from.dataCoding();
+            smDefaultMsgId = from.smDefaultMsgId();
             shortMessage = from.shortMessage();
         }
 
@@ -529,7 +507,7 @@ public abstract class BaseSm extends Pdu {
 
         /** Sets short_message (copied); sm_length follows from its length. */
         public B shortMessage(byte[] v) {
-            shortMessage = v.length == 0 ? NO_BYTES : v.clone();
+            shortMessage = Enc.shortMessageValue(v);
             return self();
         }
 

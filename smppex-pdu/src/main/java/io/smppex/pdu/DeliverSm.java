@@ -3,15 +3,10 @@ package io.smppex.pdu;
 /** deliver_sm: the MC delivers a mobile-originated message or a delivery receipt to the ESME. */
 public final class DeliverSm extends BaseSm {
 
-    DeliverSm(int commandStatus, int sequenceNumber, Tlvs tlvs, byte[] store, int serviceTypeAt, int serviceTypeLen,
-            int sourceAddrTon, int sourceAddrNpi, int sourceAddrAt, int sourceAddrLen, int destAddrTon, int destAddrNpi,
-            int destinationAddrAt, int destinationAddrLen, int esmClass, int protocolId, int priorityFlag, int scheduleAt,
-            int scheduleLen, int validityAt, int validityLen, int registeredDelivery, int replaceIfPresentFlag,
-            int dataCoding, int smDefaultMsgId, int smAt, int smLen) {
-        super(commandStatus, sequenceNumber, tlvs, store, serviceTypeAt, serviceTypeLen, sourceAddrTon, sourceAddrNpi,
-                sourceAddrAt, sourceAddrLen, destAddrTon, destAddrNpi, destinationAddrAt, destinationAddrLen, esmClass,
-                protocolId, priorityFlag, scheduleAt, scheduleLen, validityAt, validityLen, registeredDelivery,
-                replaceIfPresentFlag, dataCoding, smDefaultMsgId, smAt, smLen);
+    DeliverSm(int commandStatus, int sequenceNumber, Tlvs tlvs, byte[] store, int bodyAt, int serviceTypeLen,
+            int sourceAddrLen, int destinationAddrLen, int scheduleLen, int validityLen, int smLen) {
+        super(commandStatus, sequenceNumber, tlvs, store, bodyAt, serviceTypeLen, sourceAddrLen, destinationAddrLen,
+                scheduleLen, validityLen, smLen);
     }
 
     private DeliverSm(DeliverSm from, int commandStatus, int sequenceNumber) {

@@ -51,6 +51,18 @@ final class Enc {
         }
     }
 
+    /**
+     * Copies a builder's short_message, refusing more than sm_length's one octet can count: no
+     * mode could ever encode it, so it fails where it is set.
+     */
+    static byte[] shortMessageValue(byte[] v) {
+        if (v.length > 255) {
+            throw new IllegalArgumentException("short_message is " + v.length + " octets; sm_length holds at most 255"
+                    + " (use message_payload or split the message)");
+        }
+        return v.length == 0 ? Pdu.NO_BYTES : v.clone();
+    }
+
     /** Checks the length of a string kept as a span (its characters were checked when it was stored). */
     static void span(boolean strict, int length, int max, String field) {
         if (strict && length + 1 > max) {

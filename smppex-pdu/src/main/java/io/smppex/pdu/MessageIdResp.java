@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 abstract class MessageIdResp extends Pdu {
     static final int MESSAGE_ID_MAX = 65;
 
-    /** The frame (decoded) or null (built: {@link #messageId} is set). */
+    /** The frame (decoded) or the id's octets (built). */
     final byte[] store;
     final int idAt;
     final int idLen;
@@ -18,9 +18,9 @@ abstract class MessageIdResp extends Pdu {
     MessageIdResp(int commandStatus, int sequenceNumber, Tlvs tlvs, String messageId) {
         super(commandStatus, sequenceNumber, tlvs);
         this.messageId = Enc.str(messageId, "message_id");
-        this.store = null;
-        this.idAt = 0;
-        this.idLen = Enc.latin1Length(messageId, "message_id");
+        this.idLen = messageId.length();
+        this.store = idLen == 0 ? NO_BYTES : new byte[idLen];
+        this.idAt = Enc.put(store, 0, messageId);
     }
 
     MessageIdResp(int commandStatus, int sequenceNumber, Tlvs tlvs, byte[] store, int idAt, int idLen) {
@@ -55,11 +55,7 @@ abstract class MessageIdResp extends Pdu {
 
     @Override
     final void writeMandatory(PduOutput out) {
-        if (store != null) {
-            Enc.span(out, store, idAt, idLen);
-        } else {
-            Enc.cstr(out, messageId);
-        }
+        Enc.span(out, store, idAt, idLen);
     }
 
     @Override

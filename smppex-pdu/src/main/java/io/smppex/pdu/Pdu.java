@@ -148,6 +148,14 @@ public abstract class Pdu {
 
     abstract void writeMandatory(PduOutput out);
 
+    /**
+     * The whole PDU as one array of {@code length} octets with the header still to be written, if
+     * this PDU keeps its wire form in a way that allows one copy; otherwise null.
+     */
+    byte[] copyWireForm(int length) {
+        return null;
+    }
+
     /** Reports each mandatory field in wire order. byte[] values are the internal arrays: do not mutate. */
     abstract void visitFields(FieldVisitor v);
 

@@ -207,7 +207,17 @@ public final class PduCodec {
     /** Encodes into a new array of exactly the right size. */
     public byte[] encode(Pdu pdu) {
         int body = bodyLength(pdu);
-        byte[] out = new byte[HEADER_LENGTH + body];
+        byte[] out = body == 0 ? null : pdu.copyWireForm(HEADER_LENGTH + body);
+        if (out != null) {
+            // The PDU kept its wire form with room for a header in front: one array copy, then the header.
+            ArrayPduOutput header = new ArrayPduOutput(out, 0);
+            header.writeInt(HEADER_LENGTH + body);
+            header.writeInt(pdu.commandId().id());
+            header.writeInt(pdu.commandStatus);
+            header.writeInt(pdu.sequenceNumber);
+            return out;
+        }
+        out = new byte[HEADER_LENGTH + body];
         write(pdu, pdu.sequenceNumber, body, new ArrayPduOutput(out, 0));
         return out;
     }

@@ -145,8 +145,8 @@ public final class PduPrinter {
         int dc = 0;
         int esm = 0;
         if (pdu instanceof BaseSm) {
-            dc = ((BaseSm) pdu).dataCoding;
-            esm = ((BaseSm) pdu).esmClass;
+            dc = ((BaseSm) pdu).dataCoding();
+            esm = ((BaseSm) pdu).esmClass();
         } else if (pdu instanceof SubmitMulti) {
             dc = ((SubmitMulti) pdu).dataCoding;
             esm = ((SubmitMulti) pdu).esmClass;

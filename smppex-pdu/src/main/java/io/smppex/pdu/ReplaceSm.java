@@ -209,7 +209,7 @@ public final class ReplaceSm extends Pdu {
         }
 
         public Builder shortMessage(byte[] v) {
-            shortMessage = v.length == 0 ? NO_BYTES : v.clone();
+            shortMessage = Enc.shortMessageValue(v);
             return this;
         }
 

@@ -3,15 +3,10 @@ package io.smppex.pdu;
 /** submit_sm: the ESME submits a short message for delivery to one destination. */
 public final class SubmitSm extends BaseSm {
 
-    SubmitSm(int commandStatus, int sequenceNumber, Tlvs tlvs, byte[] store, int serviceTypeAt, int serviceTypeLen,
-            int sourceAddrTon, int sourceAddrNpi, int sourceAddrAt, int sourceAddrLen, int destAddrTon, int destAddrNpi,
-            int destinationAddrAt, int destinationAddrLen, int esmClass, int protocolId, int priorityFlag, int scheduleAt,
-            int scheduleLen, int validityAt, int validityLen, int registeredDelivery, int replaceIfPresentFlag,
-            int dataCoding, int smDefaultMsgId, int smAt, int smLen) {
-        super(commandStatus, sequenceNumber, tlvs, store, serviceTypeAt, serviceTypeLen, sourceAddrTon, sourceAddrNpi,
-                sourceAddrAt, sourceAddrLen, destAddrTon, destAddrNpi, destinationAddrAt, destinationAddrLen, esmClass,
-                protocolId, priorityFlag, scheduleAt, scheduleLen, validityAt, validityLen, registeredDelivery,
-                replaceIfPresentFlag, dataCoding, smDefaultMsgId, smAt, smLen);
+    SubmitSm(int commandStatus, int sequenceNumber, Tlvs tlvs, byte[] store, int bodyAt, int serviceTypeLen,
+            int sourceAddrLen, int destinationAddrLen, int scheduleLen, int validityLen, int smLen) {
+        super(commandStatus, sequenceNumber, tlvs, store, bodyAt, serviceTypeLen, sourceAddrLen, destinationAddrLen,
+                scheduleLen, validityLen, smLen);
     }
 
     private SubmitSm(SubmitSm from, int commandStatus, int sequenceNumber) {

@@ -113,6 +113,15 @@ public final class Tlvs implements Iterable<Tlv> {
         return list().iterator();
     }
 
+    /** Whether these TLVs are exactly the octets of {@code a} from {@code at} on, up to {@code a}'s end. */
+    boolean isTailOf(byte[] a, int at) {
+        return count == 0 || (data == a && off == at && end == a.length);
+    }
+
+    void copyTo(byte[] dst, int at) {
+        System.arraycopy(data, off, dst, at, end - off);
+    }
+
     void writeTo(PduOutput out) {
         if (end > off) {
             out.writeBytes(data, off, end - off);

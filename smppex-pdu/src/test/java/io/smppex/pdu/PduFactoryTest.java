@@ -150,9 +150,11 @@ class PduFactoryTest {
         assertThat(PduFactory.outbind("MC", "pw").systemId()).isEqualTo("MC");
         assertThat(PduFactory.deliverSmResp(CommandStatus.ESME_RX_T_APPN).status()).isEqualTo(CommandStatus.ESME_RX_T_APPN);
         assertThat(PduFactory.submitSmResp(CommandStatus.ESME_ROK, "id").messageId()).isEqualTo("id");
-        // A text too long for one message builds, and the encoder refuses it naming the field.
-        SubmitSm tooLong = PduFactory.submitSm(Address.of("A"), b, "x".repeat(300), 0);
-        assertThatThrownBy(() -> CODEC.encode(tooLong)).isInstanceOf(PduEncodeException.class)
+        // A text too long for sm_length is refused at once, naming the field; 255 octets still build.
+        assertThatThrownBy(() -> PduFactory.submitSm(Address.of("A"), b, "x".repeat(300), 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("short_message");
+        SubmitSm longest = PduFactory.submitSm(Address.of("A"), b, "x".repeat(255), 0);
+        assertThatThrownBy(() -> CODEC.encode(longest)).isInstanceOf(PduEncodeException.class)
                 .hasMessageContaining("short_message");
     }
 }
