@@ -283,8 +283,8 @@ public final class Report {
                 + "Cloudhopper's are `CharsetUtil.CHARSET_GSM` (unpacked) and `CHARSET_PACKED_GSM` (packed) of ch-commons-charset.\n\n");
         md.append("Encode of smppex and Cloudhopper encodes a PDU object built once (Cloudhopper's cached command_length is "
                 + "cleared each time); jSMPP has no PDU objects to encode, so its encode composes from the same field values. "
-                + "*Pooled* encodes into one reused direct `ByteBuffer`, cleared before each PDU, through `PduOutput.of(buf)` "
-                + "made per PDU; *PooledReusedOutput* makes the `PduOutput` once.\n\n");
+                + "*Pooled* encodes into one reused direct `ByteBuffer`, cleared before each PDU, with "
+                + "`PduCodec.encode(pdu, buffer)`; *PooledReusedOutput* goes through a `PduOutput` made once.\n\n");
     }
 
     private static int opOrder(String key) {
