@@ -1089,15 +1089,25 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
         }
     }
 
+    /**
+     * Idle timers are armed once and re-armed lazily: when one fires early because traffic came in
+     * meanwhile, it is re-armed for the rest of the period instead of being rescheduled per PDU.
+     * Returns the time left, or 0 if the full limit has passed since {@code last}.
+     */
+    private long remainingIdle(long last, long limit) {
+        long idle = now() - last;
+        return idle < limit ? limit - idle : 0;
+    }
+
     private void enquireTimerFired() {
         enquireTimer = null;
         if (finished) {
             return;
         }
         long limit = nanos(opts.enquireLinkLimit());
-        long idle = now() - lastReceived;
-        if (idle < limit) {
-            armEnquireTimer(limit - idle);
+        long left = remainingIdle(lastReceived, limit);
+        if (left > 0) {
+            armEnquireTimer(left);
             return;
         }
         if (autoEnquire == null && (state.isBound() || state == SessionState.OUTBOUND) && !stopping) {
@@ -1157,9 +1167,9 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
             return;
         }
         long limit = nanos(opts.inactivityLimit());
-        long idle = now() - lastActivity;
-        if (idle < limit) {
-            armInactivityTimer(limit - idle);
+        long left = remainingIdle(lastActivity, limit);
+        if (left > 0) {
+            armInactivityTimer(left);
             return;
         }
         TimerAction a = onTimer(TimerKind.INACTIVITY);

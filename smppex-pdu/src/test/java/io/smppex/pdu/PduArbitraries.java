@@ -306,8 +306,8 @@ final class PduArbitraries {
 
     private Arbitrary<Pdu> querySm() {
         return header(QuerySm::builder, false)
-                .use(cstring(MessageIdResp.MESSAGE_ID_MAX)).in(QuerySm.Builder::messageId)
-                .use(address(BaseSm.ADDR_MAX)).in(QuerySm.Builder::source)
+                .use(cstring(MessageIdResp.MESSAGE_ID_MAX)).in((MessageQuery.Builder<QuerySm> b, String v) -> b.messageId(v))
+                .use(address(BaseSm.ADDR_MAX)).in((MessageQuery.Builder<QuerySm> b, Address v) -> b.source(v))
                 .use(tlvs(false)).in((b, v) -> b.tlvs(v))
                 .build(b -> (Pdu) b.build());
     }
@@ -418,8 +418,8 @@ final class PduArbitraries {
 
     private Arbitrary<Pdu> queryBroadcastSm() {
         return header(QueryBroadcastSm::builder, false)
-                .use(cstring(MessageIdResp.MESSAGE_ID_MAX)).in(QueryBroadcastSm.Builder::messageId)
-                .use(address(BaseSm.ADDR_MAX)).in(QueryBroadcastSm.Builder::source)
+                .use(cstring(MessageIdResp.MESSAGE_ID_MAX)).in((MessageQuery.Builder<QueryBroadcastSm> b, String v) -> b.messageId(v))
+                .use(address(BaseSm.ADDR_MAX)).in((MessageQuery.Builder<QueryBroadcastSm> b, Address v) -> b.source(v))
                 .use(tlvs(false)).in((b, v) -> b.tlvs(v))
                 .build(b -> (Pdu) b.build());
     }
