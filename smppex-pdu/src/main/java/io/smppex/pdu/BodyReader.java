@@ -103,34 +103,40 @@ final class BodyReader {
      * {@link #position()} before and keeps the span. Returns the string's length.
      */
     int skipCString(String field, int max, CommandStatus status, boolean mayLackNul) {
+        // Kept small so that it inlines: the rare cases (no NUL, too long) are separate methods.
+        final byte[] b = a;
+        final int e = end;
+        final int from = pos;
+        int p = from;
+        while (p < e && b[p] != 0) {
+            p++;
+        }
+        if (p == e) {
+            return noNul(field, status, mayLackNul);
+        }
+        int len = p - from;
+        if (strict && len >= max) {
+            throw tooLong(field, max, status, from, len);
+        }
+        pos = p + 1;
+        return len;
+    }
+
+    private int noNul(String field, CommandStatus status, boolean mayLackNul) {
         if (pos >= end) {
             throw truncated(field, 1);
         }
-        int nul = -1;
-        for (int i = pos; i < end; i++) {
-            if (a[i] == 0) {
-                nul = i;
-                break;
-            }
+        if (!mayLackNul || strict) {
+            throw error(Reason.MISSING_NUL, status, field, pos, field + " has no terminating NUL before the end of the PDU");
         }
-        int len;
-        int next;
-        if (nul < 0) {
-            if (!mayLackNul || strict) {
-                throw error(Reason.MISSING_NUL, status, field, pos, field + " has no terminating NUL before the end of the PDU");
-            }
-            len = end - pos;
-            next = end;
-        } else {
-            len = nul - pos;
-            next = nul + 1;
-        }
-        if (strict && len + 1 > max) {
-            throw error(Reason.STRING_TOO_LONG, status, field, pos,
-                    field + " is " + len + " characters; at most " + (max - 1) + " are allowed");
-        }
-        pos = next;
+        int len = end - pos;
+        pos = end;
         return len;
+    }
+
+    private PduDecodeException tooLong(String field, int max, CommandStatus status, int at, int len) {
+        return error(Reason.STRING_TOO_LONG, status, field, at,
+                field + " is " + len + " characters; at most " + (max - 1) + " are allowed");
     }
 
     /** Like {@link #time} but leaves the value in the frame; returns its length. */
@@ -169,10 +175,14 @@ final class BodyReader {
     /** Steps over {@code len} octets, checking they are there; the caller keeps the span. */
     void skip(String field, int len, CommandStatus status) {
         if (len > end - pos) {
-            throw error(Reason.FIELD_TRUNCATED, status, field, pos,
-                    field + " needs " + len + " octets but only " + (end - pos) + " remain");
+            throw shortBy(field, len, status);
         }
         pos += len;
+    }
+
+    private PduDecodeException shortBy(String field, int len, CommandStatus status) {
+        return error(Reason.FIELD_TRUNCATED, status, field, pos,
+                field + " needs " + len + " octets but only " + (end - pos) + " remain");
     }
 
     /** sm_length and short_message; strict decoding holds sm_length to the 254 strict encoding allows. */
