@@ -72,17 +72,26 @@ import org.slf4j.LoggerFactory;
 public final class SessionEngine extends ChannelInboundHandlerAdapter implements Session {
     private static final Logger log = LoggerFactory.getLogger(SessionEngine.class);
     private static final AtomicLong IDS = new AtomicLong();
-    private static final ClassValue<Boolean> WANTS_SEND_RESULTS = new ClassValue<>() {
-        @Override
-        protected Boolean computeValue(Class<?> type) {
-            try {
-                return type.getMethod("onSendResult", Session.class, Pdu.class, Throwable.class).getDeclaringClass()
-                        != SessionHandler.class;
-            } catch (NoSuchMethodException e) {
-                return false;
+    // Which optional callbacks a handler class overrides: the default ones do nothing, so the
+    // engine skips the per-PDU work of feeding them (a listener per write, a numbered copy of each
+    // request) unless someone listens.
+    private static final ClassValue<Boolean> WANTS_SEND_RESULTS = overrides("onSendResult", Session.class, Pdu.class,
+            Throwable.class);
+    private static final ClassValue<Boolean> WANTS_RESPONSES = overrides("onResponse", Session.class, Pdu.class,
+            Pdu.class);
+
+    private static ClassValue<Boolean> overrides(String method, Class<?>... parameters) {
+        return new ClassValue<>() {
+            @Override
+            protected Boolean computeValue(Class<?> type) {
+                try {
+                    return type.getMethod(method, parameters).getDeclaringClass() != SessionHandler.class;
+                } catch (NoSuchMethodException e) {
+                    return false;
+                }
             }
-        }
-    };
+        };
+    }
 
     private final String id;
     private final SessionRole role;
@@ -91,6 +100,7 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
     private final PduCodec codec;
     private final McBindHandler bindHandler;
     private final boolean wantsSendResults;
+    private final boolean wantsResponses;
     private final long responseLimitNanos;
     private final int batchFlushThreshold;
 
@@ -149,6 +159,7 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
         this.bindHandler = bindHandler;
         this.id = (role == SessionRole.ESME ? "esme-" : "mc-") + IDS.incrementAndGet();
         this.wantsSendResults = WANTS_SEND_RESULTS.get(handler.getClass());
+        this.wantsResponses = WANTS_RESPONSES.get(handler.getClass());
         this.pending = new PendingTable(opts.windowSize());
         this.nextSeq = opts.initialSequenceNumber();
         this.responseLimitNanos = nanos(opts.responseLimit());
@@ -544,7 +555,6 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
                     p.pdu.commandName());
             return;
         }
-        Pdu request = p.request();
         if (p.timed && p.deadline - now() <= 0) {
             // Its deadline passed while the expiry task waited behind this read: it timed out,
             // whatever arrives now is too late, exactly as if the task had run first.
@@ -564,16 +574,18 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
             cancel(bindTimer);
             bindTimer = null;
             if (resp.isSuccessResponse()) {
-                becomeBound((Bind) request, (BindResp) resp);
+                becomeBound((Bind) p.request(), (BindResp) resp);
             }
         }
-        try {
-            handler.onResponse(this, request, resp);
-        } catch (Throwable t) {
-            log.error("{}: onResponse failed", id, t);
+        if (wantsResponses) {
+            try {
+                handler.onResponse(this, p.request(), resp);
+            } catch (Throwable t) {
+                log.error("{}: onResponse failed", id, t);
+            }
         }
         if (resp.isGenericNack()) {
-            p.completeExceptionally(new GenericNackException(request, resp));
+            p.completeExceptionally(new GenericNackException(p.request(), resp));
         } else {
             p.complete(resp);
         }
