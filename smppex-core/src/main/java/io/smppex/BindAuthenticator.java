@@ -1,6 +1,6 @@
 package io.smppex;
 
-import io.smppex.pdu.CommandStatus;
+import io.smppex.pdu.field.CommandStatus;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;

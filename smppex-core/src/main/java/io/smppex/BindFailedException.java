@@ -1,6 +1,6 @@
 package io.smppex;
 
-import io.smppex.pdu.CommandStatus;
+import io.smppex.pdu.field.CommandStatus;
 
 /** The MC refused the bind; {@link #status()} says why (e.g. ESME_RINVPASWD). */
 public final class BindFailedException extends SmppException {

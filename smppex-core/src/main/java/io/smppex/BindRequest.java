@@ -1,7 +1,7 @@
 package io.smppex;
 
 import io.smppex.pdu.Bind;
-import io.smppex.pdu.BindMode;
+import io.smppex.pdu.field.BindMode;
 import java.net.SocketAddress;
 
 /**

@@ -13,10 +13,10 @@ import io.smppex.internal.SessionEngine;
 import io.smppex.internal.Transports;
 import io.smppex.pdu.Bind;
 import io.smppex.pdu.Pdu;
+import io.smppex.pdu.RequestPdu;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -194,6 +194,12 @@ public final class Esme implements AutoCloseable {
                     StopReason.of(StopReason.Kind.LOCAL, "no bound session (state " + state + ")")));
         }
         return s.send(request);
+    }
+
+    /** Sends on the current session and hands back the request's own response type; see {@link Session#send(RequestPdu)}. */
+    @SuppressWarnings("unchecked")
+    public <R extends Pdu> CompletableFuture<R> send(RequestPdu<R> request) {
+        return (CompletableFuture<R>) (CompletableFuture<?>) send((Pdu) request);
     }
 
     private synchronized void setState(EsmeState to, Throwable cause) {

@@ -1,7 +1,7 @@
 package io.smppex;
 
-import io.smppex.pdu.CommandStatus;
 import io.smppex.pdu.Pdu;
+import io.smppex.pdu.field.CommandStatus;
 
 /**
  * The peer answered the request with generic_nack instead of its response.

@@ -1,6 +1,6 @@
 package io.smppex;
 
-import io.smppex.pdu.CommandId;
+import io.smppex.pdu.field.CommandId;
 
 /** The request may not be sent in the session's current state (e.g. submit_sm before bind, or on a receiver). */
 public final class InvalidBindStateException extends SmppException {

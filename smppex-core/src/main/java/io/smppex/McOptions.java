@@ -1,6 +1,6 @@
 package io.smppex;
 
-import io.smppex.pdu.InterfaceVersion;
+import io.smppex.pdu.field.InterfaceVersion;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,9 +1,10 @@
 package io.smppex;
 
 import io.smppex.pdu.Bind;
-import io.smppex.pdu.BindMode;
 import io.smppex.pdu.BindResp;
 import io.smppex.pdu.Pdu;
+import io.smppex.pdu.RequestPdu;
+import io.smppex.pdu.field.BindMode;
 import java.net.SocketAddress;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -54,12 +55,33 @@ public interface Session {
     CompletableFuture<Pdu> send(Pdu request);
 
     /**
+     * Sends a request and hands back its own response type: {@code send(submitSm)} completes with
+     * a {@link io.smppex.pdu.SubmitSmResp}. Everything else is as for {@link #send(Pdu)}; a
+     * generic_nack answer fails the future with {@link GenericNackException}, so the future never
+     * holds another type.
+     */
+    @SuppressWarnings("unchecked")
+    default <R extends Pdu> CompletableFuture<R> send(RequestPdu<R> request) {
+        // The engine completes a request's future only with the response whose command_id answers
+        // that request's command_id, and PduCodec maps each command_id to one class.
+        return (CompletableFuture<R>) (CompletableFuture<?>) send((Pdu) request);
+    }
+
+    /**
      * Answers {@code request}; the response takes its sequence number. Returns at once; a write
      * failure is logged and reported to {@link SessionHandler#onSendResult}.
      *
      * @throws IllegalArgumentException if {@code response} is not {@code request}'s response or a generic_nack
      */
     void reply(Pdu request, Pdu response);
+
+    /**
+     * Answers {@code request} with its own response type; the compiler refuses a response of
+     * another command. A generic_nack goes through {@link #reply(Pdu, Pdu)}.
+     */
+    default <R extends Pdu> void reply(RequestPdu<R> request, R response) {
+        reply((Pdu) request, (Pdu) response);
+    }
 
     /**
      * Graceful stop: unbind, wait for unbind_resp up to the unbind limit, then close. An unbound

@@ -1,9 +1,9 @@
 package io.smppex;
 
 import io.smppex.pdu.Bind;
-import io.smppex.pdu.CommandStatus;
 import io.smppex.pdu.Pdu;
 import io.smppex.pdu.PduDecodeException;
+import io.smppex.pdu.field.CommandStatus;
 import java.util.List;
 
 /**

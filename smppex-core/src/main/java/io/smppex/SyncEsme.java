@@ -1,9 +1,10 @@
 package io.smppex;
 
-import io.smppex.pdu.CommandStatus;
 import io.smppex.pdu.DataSm;
 import io.smppex.pdu.DeliverSm;
 import io.smppex.pdu.Pdu;
+import io.smppex.pdu.RequestPdu;
+import io.smppex.pdu.field.CommandStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,6 +112,16 @@ public final class SyncEsme implements AutoCloseable {
         } catch (ExecutionException e) {
             throw Blocking.unwrap(e.getCause(), pdu.commandName());
         }
+    }
+
+    /**
+     * Sends a request and waits for its own response type: {@code request(submitSm, timeout)}
+     * returns a {@link io.smppex.pdu.SubmitSmResp}. Failures are as for {@link #request(Pdu, Duration)}.
+     */
+    @SuppressWarnings("unchecked")
+    public <R extends Pdu> R request(RequestPdu<R> pdu, Duration timeout) {
+        // The session completes a request only with the response class that answers it.
+        return (R) request((Pdu) pdu, timeout);
     }
 
     /** Answers a request the MC sent (needed when autoAck is off, or for other requests). */

@@ -3,13 +3,13 @@ package io.smppex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.smppex.pdu.Address;
-import io.smppex.pdu.CommandStatus;
 import io.smppex.pdu.DeliverSm;
 import io.smppex.pdu.Pdu;
 import io.smppex.pdu.PduFactory;
 import io.smppex.pdu.SubmitSm;
 import io.smppex.pdu.SubmitSmResp;
+import io.smppex.pdu.field.Address;
+import io.smppex.pdu.field.CommandStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -63,9 +63,8 @@ class EsmeMcLoopbackTest {
             assertThat(r.scInterfaceVersion()).hasValue(0x34);
         });
         assertThat(mc.sessions().get(0).bindResponse()).hasValueSatisfying(r -> assertThat(r.systemId()).isEqualTo("smppex"));
-        Pdu resp = s.send(PduFactory.submitSm("Shop", "447700900123", "hello")).get(5, TimeUnit.SECONDS);
-        assertThat(resp).isInstanceOf(SubmitSmResp.class);
-        assertThat(((SubmitSmResp) resp).messageId()).isEqualTo("id-1");
+        SubmitSmResp resp = s.send(PduFactory.submitSm("Shop", "447700900123", "hello")).get(5, TimeUnit.SECONDS);
+        assertThat(resp.messageId()).isEqualTo("id-1");
         assertThat(mc.sessions()).hasSize(1);
         assertThat(mc.sessions().get(0).state()).isEqualTo(SessionState.BOUND_TRX);
         s.stop().get(5, TimeUnit.SECONDS);
@@ -100,7 +99,7 @@ class EsmeMcLoopbackTest {
     @Test
     void submitBeforeBindIsRefusedLocally() throws Exception {
         Session s = Esme.connect("127.0.0.1", mc.port(), new SessionHandler() {}, EsmeOptions.defaults()).get(5, TimeUnit.SECONDS);
-        CompletableFuture<Pdu> f = s.send(PduFactory.submitSm("Shop", "447700900123", "hello"));
+        var f = s.send(PduFactory.submitSm("Shop", "447700900123", "hello"));
         assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(InvalidBindStateException.class);
         s.close().get(5, TimeUnit.SECONDS);
     }
@@ -118,7 +117,7 @@ class EsmeMcLoopbackTest {
                 return List.of();
             }
         }, bindAs("user", "secret")).get(5, TimeUnit.SECONDS);
-        List<CompletableFuture<Pdu>> fs = new java.util.ArrayList<>();
+        List<CompletableFuture<SubmitSmResp>> fs = new java.util.ArrayList<>();
         for (int i = 0; i < 10; i++) {
             fs.add(s.send(PduFactory.submitSm("Shop", "447700900123", "m" + i)));
         }
@@ -130,7 +129,7 @@ class EsmeMcLoopbackTest {
         assertThat(mcReceived).hasSize(10);
         mc.sessions().get(0).close().get(5, TimeUnit.SECONDS);
         assertThat(lostSeen.get(5, TimeUnit.SECONDS)).hasSize(10);
-        for (CompletableFuture<Pdu> f : fs) {
+        for (var f : fs) {
             assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(SessionClosedException.class);
         }
         s.closeFuture().get(5, TimeUnit.SECONDS);

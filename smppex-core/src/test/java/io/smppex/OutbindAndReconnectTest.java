@@ -2,11 +2,11 @@ package io.smppex;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smppex.pdu.BindMode;
-import io.smppex.pdu.CommandStatus;
 import io.smppex.pdu.Pdu;
 import io.smppex.pdu.PduFactory;
 import io.smppex.pdu.SubmitSm;
+import io.smppex.pdu.field.BindMode;
+import io.smppex.pdu.field.CommandStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -47,8 +47,8 @@ class OutbindAndReconnectTest {
             assertThat(esmeSide.bindMode()).contains(BindMode.RECEIVER);
             // The MC side becomes bound when it answered the bind.
             assertThat(mcSide.call(Session::state).get(5, TimeUnit.SECONDS)).isEqualTo(SessionState.BOUND_RX);
-            Pdu resp = mcSide.send(PduFactory.deliverSm(io.smppex.pdu.Address.of("447700900123"),
-                    io.smppex.pdu.Address.of("Shop"), "after outbind")).get(5, TimeUnit.SECONDS);
+            Pdu resp = mcSide.send(PduFactory.deliverSm(io.smppex.pdu.field.Address.of("447700900123"),
+                    io.smppex.pdu.field.Address.of("Shop"), "after outbind")).get(5, TimeUnit.SECONDS);
             // The default ESME handler refuses what it does not handle, visibly rather than silently.
             assertThat(resp.status()).isEqualTo(CommandStatus.ESME_RINVCMDID);
         }

@@ -3,10 +3,11 @@ package io.smppex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.smppex.pdu.CommandStatus;
 import io.smppex.pdu.Pdu;
 import io.smppex.pdu.PduFactory;
 import io.smppex.pdu.SubmitSm;
+import io.smppex.pdu.SubmitSmResp;
+import io.smppex.pdu.field.CommandStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,7 +89,7 @@ class SessionEngineThreadingTest {
         int perThread = 50;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         CountDownLatch go = new CountDownLatch(1);
-        List<CompletableFuture<CompletableFuture<Pdu>>> submitted = new ArrayList<>();
+        List<CompletableFuture<CompletableFuture<SubmitSmResp>>> submitted = new ArrayList<>();
         try {
             for (int t = 0; t < threads; t++) {
                 int thread = t;
@@ -105,7 +106,7 @@ class SessionEngineThreadingTest {
                 }
             }
             go.countDown();
-            for (CompletableFuture<CompletableFuture<Pdu>> f : submitted) {
+            for (var f : submitted) {
                 Pdu resp = f.get(WAIT, TimeUnit.SECONDS).get(WAIT, TimeUnit.SECONDS);
                 assertThat(resp.isSuccessResponse()).isTrue();
             }
@@ -191,8 +192,8 @@ class SessionEngineThreadingTest {
     void syncEsmeRequestWorksFromAnOrdinaryThread() {
         try (SyncEsme sync = SyncEsme.connect("127.0.0.1", mc.port(), SyncEsme.Options.defaults().esme(bound()))) {
             assertThat(sync.request(submit("plain"), Duration.ofSeconds(WAIT)).isSuccessResponse()).isTrue();
-            assertThatThrownBy(() -> sync.request(PduFactory.deliverSm(io.smppex.pdu.Address.of("1234"),
-                    io.smppex.pdu.Address.of("5678"), "x"), Duration.ofSeconds(WAIT)))
+            assertThatThrownBy(() -> sync.request(PduFactory.deliverSm(io.smppex.pdu.field.Address.of("1234"),
+                    io.smppex.pdu.field.Address.of("5678"), "x"), Duration.ofSeconds(WAIT)))
                     .isInstanceOf(InvalidBindStateException.class);
         }
     }

@@ -1,11 +1,11 @@
 package io.smppex.bench;
 
 import io.smppex.pdu.DeliverSm;
-import io.smppex.pdu.EsmClass;
 import io.smppex.pdu.PduCodec;
 import io.smppex.pdu.SubmitSm;
 import io.smppex.pdu.SubmitSmResp;
 import io.smppex.pdu.TlvTag;
+import io.smppex.pdu.field.EsmClass;
 import io.smppex.pdu.text.Gsm7;
 import java.nio.charset.StandardCharsets;
 

@@ -1,12 +1,11 @@
 package io.smppex.cli;
 
-import io.smppex.pdu.CommandId;
 import io.smppex.pdu.Pdu;
 import io.smppex.pdu.PduCodec;
 import io.smppex.pdu.PduDecodeException;
 import io.smppex.pdu.PduInput;
 import io.smppex.pdu.PduPrinter;
-import io.smppex.pdu.internal.Hex;
+import io.smppex.pdu.field.CommandId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -61,7 +60,7 @@ final class DecodeCommand implements Callable<Integer> {
         }
         byte[] bytes;
         try {
-            bytes = Hex.decode(text);
+            bytes = HexText.decode(text);
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.DECODE, "bad hex input: " + e.getMessage());
         }
@@ -92,7 +91,7 @@ final class DecodeCommand implements Callable<Integer> {
                 }
                 io.out().printf("# PDU %d at offset %d, %d octets%n", n, offset, len);
                 if (verbose) {
-                    io.out().println("# " + Hex.encode(bytes, offset, len));
+                    io.out().println("# " + HexText.encode(bytes, offset, len));
                 }
                 io.out().print(PduPrinter.pretty(pdu));
             }

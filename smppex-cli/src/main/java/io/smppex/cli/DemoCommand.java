@@ -4,13 +4,13 @@ import io.smppex.EsmeOptions;
 import io.smppex.SmppException;
 import io.smppex.SyncEsme;
 import io.smppex.SyncEvent;
-import io.smppex.pdu.Address;
 import io.smppex.pdu.Pdu;
 import io.smppex.pdu.PduFactory;
 import io.smppex.pdu.PduPrinter;
-import io.smppex.pdu.RegisteredDelivery;
 import io.smppex.pdu.SubmitSm;
 import io.smppex.pdu.SubmitSmResp;
+import io.smppex.pdu.field.Address;
+import io.smppex.pdu.field.RegisteredDelivery;
 import io.smppex.pdu.receipt.ReceiptView;
 import java.time.Duration;
 import java.util.Optional;
@@ -63,7 +63,7 @@ final class DemoCommand implements Callable<Integer> {
                 io.out().println("bound as transceiver, system_id 'demo'");
                 SubmitSm submit = PduFactory.submitSm(Address.of("SMPPEX"), Address.of("447700900123"), text,
                         RegisteredDelivery.RECEIPT_ON_FINAL);
-                Pdu resp = esme.request(submit, timeout);
+                SubmitSmResp resp = esme.request(submit, timeout);
                 io.out().println();
                 io.out().println("-> sent:");
                 io.out().print(PduPrinter.pretty(submit.withSequenceNumber(resp.sequenceNumber())));
@@ -73,7 +73,7 @@ final class DemoCommand implements Callable<Integer> {
                 if (!resp.isSuccessResponse()) {
                     throw new CliException(ExitCodes.SUBMIT, "submit failed: " + resp.status().describe());
                 }
-                String id = ((SubmitSmResp) resp).messageId();
+                String id = resp.messageId();
                 Optional<Pdu> receipt = awaitReceipt(esme, id, timeout);
                 if (receipt.isEmpty()) {
                     throw new CliException(ExitCodes.RECEIPT, "receipt missing: none for message_id " + id

@@ -1,7 +1,7 @@
 package io.smppex.cli;
 
 import io.smppex.TlsOptions;
-import io.smppex.pdu.CommandStatus;
+import io.smppex.pdu.field.CommandStatus;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

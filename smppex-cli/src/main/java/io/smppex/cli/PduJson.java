@@ -1,12 +1,11 @@
 package io.smppex.cli;
 
 import io.smppex.pdu.BaseSm;
-import io.smppex.pdu.EsmClass;
 import io.smppex.pdu.Pdu;
 import io.smppex.pdu.SubmitMulti;
 import io.smppex.pdu.Tlv;
 import io.smppex.pdu.TlvTag;
-import io.smppex.pdu.internal.Hex;
+import io.smppex.pdu.field.EsmClass;
 import io.smppex.pdu.receipt.ReceiptView;
 import io.smppex.pdu.text.TextCodec;
 import java.util.ArrayList;
@@ -48,7 +47,7 @@ final class PduJson {
             for (Tlv t : pdu.tlvs().list()) {
                 int k = seen.merge(t.tag(), 1, Integer::sum) - 1;
                 Json tj = Json.obj().put("tag", String.format("0x%04X", t.tag())).put("name", t.name())
-                        .put("length", t.length()).put("hex", Hex.encode(t.value()));
+                        .put("length", t.length()).put("hex", HexText.encode(t.value()));
                 Object value = typedValue(pdu, t, k);
                 if (value != null) {
                     tj.put("value", value);
@@ -89,7 +88,7 @@ final class PduJson {
     }
 
     private static Json octets(Pdu pdu, byte[] b) {
-        Json o = Json.obj().put("octets", b.length).put("hex", Hex.encode(b));
+        Json o = Json.obj().put("octets", b.length).put("hex", HexText.encode(b));
         if (b.length > 0) {
             o.put("text", text(pdu, b));
         }
@@ -100,9 +99,9 @@ final class PduJson {
     static String text(Pdu pdu, byte[] b) {
         int dc = 0;
         int esm = 0;
-        if (pdu instanceof BaseSm) {
-            dc = ((BaseSm) pdu).dataCoding();
-            esm = ((BaseSm) pdu).esmClass();
+        if (pdu instanceof BaseSm<?> sm) {
+            dc = sm.dataCoding();
+            esm = sm.esmClass();
         } else if (pdu instanceof SubmitMulti) {
             dc = ((SubmitMulti) pdu).dataCoding();
             esm = ((SubmitMulti) pdu).esmClass();
@@ -114,7 +113,7 @@ final class PduJson {
         try {
             return TextCodec.forDataCoding(dc).decode(b, off, b.length - off);
         } catch (RuntimeException e) {
-            return Hex.encode(b);
+            return HexText.encode(b);
         }
     }
 }

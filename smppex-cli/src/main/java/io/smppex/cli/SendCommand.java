@@ -11,19 +11,18 @@ import io.smppex.SessionHandler;
 import io.smppex.SessionOptions;
 import io.smppex.StopReason;
 import io.smppex.TlsOptions;
-import io.smppex.pdu.Address;
 import io.smppex.pdu.Bind;
-import io.smppex.pdu.BindMode;
 import io.smppex.pdu.BindResp;
 import io.smppex.pdu.DataSm;
 import io.smppex.pdu.DeliverSm;
-import io.smppex.pdu.EsmClass;
 import io.smppex.pdu.Pdu;
 import io.smppex.pdu.PduCodec;
 import io.smppex.pdu.PduFactory;
 import io.smppex.pdu.SubmitSm;
 import io.smppex.pdu.SubmitSmResp;
-import io.smppex.pdu.internal.Hex;
+import io.smppex.pdu.field.Address;
+import io.smppex.pdu.field.BindMode;
+import io.smppex.pdu.field.EsmClass;
 import io.smppex.pdu.receipt.ReceiptView;
 import io.smppex.pdu.text.DataCoding;
 import io.smppex.pdu.text.EncodedText;
@@ -295,7 +294,7 @@ final class SendCommand implements Callable<Integer> {
         int dc;
         if (binary) {
             try {
-                data = Hex.decode(shortMessage);
+                data = HexText.decode(shortMessage);
             } catch (IllegalArgumentException e) {
                 throw usage("--short-message with --binary must be hex: " + e.getMessage());
             }
@@ -364,7 +363,7 @@ final class SendCommand implements Callable<Integer> {
     private byte[] payloadOctets(TlvArgs.Tlv t, TextCodec codec) {
         if (t.type().equals("s")) {
             if (binary) {
-                return Hex.decode(t.value());
+                return HexText.decode(t.value());
             }
             return codec != null ? codec.encode(t.value()) : EncodedText.encode(t.value()).bytes();
         }
@@ -471,8 +470,8 @@ final class SendCommand implements Callable<Integer> {
 
         @Override
         public void onResponse(Session session, Pdu request, Pdu response) {
-            if (response instanceof BindResp) {
-                mcSystemId = ((BindResp) response).systemId();
+            if (response instanceof BindResp bound) {
+                mcSystemId = bound.systemId();
             }
             if (verbose) {
                 log.in(session, response);
@@ -653,7 +652,7 @@ final class SendCommand implements Callable<Integer> {
     private int submitAll(Session session, List<SubmitSm> parts, List<String> messageIds) throws InterruptedException {
         int window = session.options().windowSize();
         Semaphore slots = new Semaphore(window);
-        List<CompletableFuture<Pdu>> futures = new ArrayList<>();
+        List<CompletableFuture<SubmitSmResp>> futures = new ArrayList<>();
         List<SubmitSm> sent = new ArrayList<>();
         long start = System.nanoTime();
         long interval = rate > 0 ? (long) (1e9 / rate) : 0;
@@ -674,7 +673,7 @@ final class SendCommand implements Callable<Integer> {
                     break;
                 }
                 slots.acquire();
-                CompletableFuture<Pdu> f = session.send(p);
+                CompletableFuture<SubmitSmResp> f = session.send(p);
                 f.whenComplete((r, e) -> slots.release());
                 futures.add(f);
                 sent.add(p);
@@ -685,14 +684,14 @@ final class SendCommand implements Callable<Integer> {
         int total = parts.size();
         Iterator<SubmitSm> it = sent.iterator();
         int index = 0;
-        for (CompletableFuture<Pdu> f : futures) {
+        for (CompletableFuture<SubmitSmResp> f : futures) {
             it.next();
             int message = index / total + 1;
             int part = index % total + 1;
             index++;
             String which = (count > 1 ? " (message " + message + " of " + count + (total > 1 ? ", part " + part + "/" + total : "") + ")"
                     : total > 1 ? " (part " + part + "/" + total + ")" : "");
-            Pdu resp;
+            SubmitSmResp resp;
             try {
                 resp = f.get();
             } catch (ExecutionException e) {
@@ -713,7 +712,7 @@ final class SendCommand implements Callable<Integer> {
                 continue;
             }
             if (resp.isSuccessResponse()) {
-                String id = ((SubmitSmResp) resp).messageId();
+                String id = resp.messageId();
                 messageIds.add(id);
                 if (!verbose || json) {
                     log.line("submitted: message_id " + id + which,

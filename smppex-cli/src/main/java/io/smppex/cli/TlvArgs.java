@@ -1,7 +1,6 @@
 package io.smppex.cli;
 
 import io.smppex.pdu.TlvTag;
-import io.smppex.pdu.internal.Hex;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -103,7 +102,7 @@ final class TlvArgs {
             }
             case "h":
                 try {
-                    return Hex.decode(value);
+                    return HexText.decode(value);
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("bad value for " + option + ": " + e.getMessage());
                 }

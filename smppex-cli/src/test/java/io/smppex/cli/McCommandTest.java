@@ -7,15 +7,15 @@ import io.smppex.BindFailedException;
 import io.smppex.EsmeOptions;
 import io.smppex.SyncEsme;
 import io.smppex.SyncEvent;
-import io.smppex.pdu.Address;
-import io.smppex.pdu.CommandStatus;
 import io.smppex.pdu.DeliverSm;
-import io.smppex.pdu.MessageState;
 import io.smppex.pdu.Pdu;
 import io.smppex.pdu.PduFactory;
-import io.smppex.pdu.RegisteredDelivery;
 import io.smppex.pdu.SubmitSmResp;
 import io.smppex.pdu.TlvTag;
+import io.smppex.pdu.field.Address;
+import io.smppex.pdu.field.CommandStatus;
+import io.smppex.pdu.field.MessageState;
+import io.smppex.pdu.field.RegisteredDelivery;
 import io.smppex.pdu.receipt.DeliveryReceipt;
 import io.smppex.pdu.receipt.ReceiptView;
 import io.smppex.pdu.text.TextCodec;
@@ -66,9 +66,9 @@ class McCommandTest {
     }
 
     static String submit(SyncEsme esme, String text, int rd) {
-        Pdu resp = esme.request(PduFactory.submitSm(Address.of("Shop"), Address.of("447700900123"), text, rd), WAIT);
+        SubmitSmResp resp = esme.request(PduFactory.submitSm(Address.of("Shop"), Address.of("447700900123"), text, rd), WAIT);
         assertThat(resp.status()).isEqualTo(CommandStatus.ESME_ROK);
-        return ((SubmitSmResp) resp).messageId();
+        return resp.messageId();
     }
 
     @Test
@@ -161,13 +161,13 @@ class McCommandTest {
     void throttlingAnswersRthrottledAboveTheRate() throws Exception {
         Cli.Running mc = Cli.start("mc", "--port", "0", "--max-submit-rate", "1", "-q");
         int port = mc.awaitListening();
-        List<CompletableFuture<Pdu>> fs = new ArrayList<>();
+        List<CompletableFuture<SubmitSmResp>> fs = new ArrayList<>();
         try (SyncEsme esme = bind(port, PduFactory.bindTransmitter("user", "pw"))) {
             for (int i = 0; i < 10; i++) {
                 fs.add(esme.session().send(PduFactory.submitSm("Shop", "447700900123", "burst " + i)));
             }
             List<CommandStatus> st = new ArrayList<>();
-            for (CompletableFuture<Pdu> f : fs) {
+            for (var f : fs) {
                 st.add(f.get().status());
             }
             assertThat(st.get(0)).isEqualTo(CommandStatus.ESME_ROK);

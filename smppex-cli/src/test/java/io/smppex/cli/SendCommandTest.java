@@ -2,10 +2,9 @@ package io.smppex.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smppex.pdu.EsmClass;
 import io.smppex.pdu.SubmitSm;
 import io.smppex.pdu.TlvTag;
-import io.smppex.pdu.internal.Hex;
+import io.smppex.pdu.field.EsmClass;
 import io.smppex.pdu.text.Udh;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -111,7 +110,7 @@ class SendCommandTest {
     void rejectedSubmitExitsFiveNamingTheStatus() {
         try (Simulator sim = simulator(c -> {
             c.failRatePercent = 100;
-            c.failStatus = io.smppex.pdu.CommandStatus.ESME_RSYSERR;
+            c.failStatus = io.smppex.pdu.field.CommandStatus.ESME_RSYSERR;
         })) {
             Cli.Result r = Cli.smppsend(args(sim, "--submit-sm", "--dest-addr", "447700900123", "--short-message", "hi"));
             assertThat(r.code()).isEqualTo(ExitCodes.SUBMIT);
@@ -156,8 +155,8 @@ class SendCommandTest {
             assertThat(b.addressRange()).isEqualTo("^44");
             SubmitSm s = mc.submits.get(0);
             assertThat(s.serviceType()).isEqualTo("CMT");
-            assertThat(s.source()).isEqualTo(io.smppex.pdu.Address.of("Shop", 5, 0));
-            assertThat(s.destination()).isEqualTo(io.smppex.pdu.Address.of("447700900123", 1, 1));
+            assertThat(s.source()).isEqualTo(io.smppex.pdu.field.Address.of("Shop", 5, 0));
+            assertThat(s.destination()).isEqualTo(io.smppex.pdu.field.Address.of("447700900123", 1, 1));
             assertThat(s.esmClass()).isEqualTo(3);
             assertThat(s.protocolId()).isEqualTo(7);
             assertThat(s.priorityFlag()).isEqualTo(1);
@@ -182,11 +181,11 @@ class SendCommandTest {
             SubmitSm s = mc.submits.get(0);
             assertThat(s.tlv(TlvTag.USER_MESSAGE_REFERENCE)).contains(42);
             assertThat(s.tlv(TlvTag.SOURCE_PORT)).contains(9200);
-            assertThat(Hex.encode(s.tlvs().raw(0x1400).orElseThrow())).isEqualTo("76656E646F7200");
-            assertThat(Hex.encode(s.tlvs().raw(0x1401).orElseThrow())).isEqualTo("CAFE");
-            assertThat(Hex.encode(s.tlvs().raw(0x1402).orElseThrow())).isEqualTo("FFFFFFFF");
-            assertThat(Hex.encode(s.tlvs().raw(0x1403).orElseThrow())).isEqualTo("0000000000000001");
-            assertThat(Hex.encode(s.tlvs().raw(0x1404).orElseThrow())).isEqualTo("FF");
+            assertThat(HexText.encode(s.tlvs().raw(0x1400).orElseThrow())).isEqualTo("76656E646F7200");
+            assertThat(HexText.encode(s.tlvs().raw(0x1401).orElseThrow())).isEqualTo("CAFE");
+            assertThat(HexText.encode(s.tlvs().raw(0x1402).orElseThrow())).isEqualTo("FFFFFFFF");
+            assertThat(HexText.encode(s.tlvs().raw(0x1403).orElseThrow())).isEqualTo("0000000000000001");
+            assertThat(HexText.encode(s.tlvs().raw(0x1404).orElseThrow())).isEqualTo("FF");
         }
     }
 
@@ -205,13 +204,13 @@ class SendCommandTest {
             assertThat(s.get(0).dataCoding()).isEqualTo(8); // cheapest that holds Cyrillic
             assertThat(new String(s.get(0).shortMessage(), StandardCharsets.UTF_16BE)).isEqualTo("Привет");
             assertThat(s.get(1).dataCoding()).isEqualTo(8);
-            assertThat(Hex.encode(s.get(1).shortMessage())).isEqualTo("00680069");
+            assertThat(HexText.encode(s.get(1).shortMessage())).isEqualTo("00680069");
             assertThat(s.get(2).dataCoding()).isEqualTo(3);
             assertThat(new String(s.get(2).shortMessage(), StandardCharsets.ISO_8859_1)).isEqualTo("héllo");
             assertThat(s.get(3).dataCoding()).isZero();
-            assertThat(Hex.encode(s.get(3).shortMessage())).isEqualTo("686900");
+            assertThat(HexText.encode(s.get(3).shortMessage())).isEqualTo("686900");
             assertThat(s.get(4).dataCoding()).isEqualTo(8);
-            assertThat(Hex.encode(s.get(4).shortMessage())).isEqualTo("003100320033");
+            assertThat(HexText.encode(s.get(4).shortMessage())).isEqualTo("003100320033");
             assertThat(s.get(5).dataCoding()).isEqualTo(4);
             assertThat(s.get(6).dataCoding()).isEqualTo(0x18);
         }
@@ -265,7 +264,7 @@ class SendCommandTest {
                     "--udh-total-parts", "3", "--udh-part-num", "2"));
             assertThat(udh.code()).isZero();
             SubmitSm p = mc.submits.get(0);
-            assertThat(Hex.encode(p.shortMessage())).isEqualTo("050003090302" + "70617274");
+            assertThat(HexText.encode(p.shortMessage())).isEqualTo("050003090302" + "70617274");
             assertThat(p.esmClass()).isEqualTo(EsmClass.UDHI);
         }
     }

@@ -3,7 +3,7 @@ package io.smppex.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.smppex.pdu.MessageState;
+import io.smppex.pdu.field.MessageState;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

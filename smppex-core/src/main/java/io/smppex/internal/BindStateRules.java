@@ -2,7 +2,7 @@ package io.smppex.internal;
 
 import io.smppex.SessionRole;
 import io.smppex.SessionState;
-import io.smppex.pdu.CommandId;
+import io.smppex.pdu.field.CommandId;
 import java.util.EnumSet;
 import java.util.Set;
 

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smppex.SessionRole;
 import io.smppex.SessionState;
-import io.smppex.pdu.CommandId;
-import io.smppex.pdu.CommandStatus;
 import io.smppex.pdu.Pdu;
 import io.smppex.pdu.PduFactory;
+import io.smppex.pdu.field.CommandId;
+import io.smppex.pdu.field.CommandStatus;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -126,7 +126,7 @@ class BindStateRulesTest {
             if (id.isResponse() || id == CommandId.ENQUIRE_LINK || id == CommandId.UNBIND) {
                 continue; // answered by the engine itself; covered elsewhere
             }
-            EngineHarness h = EngineHarness.boundEsme(io.smppex.pdu.BindMode.TRANSMITTER, quiet().build());
+            EngineHarness h = EngineHarness.boundEsme(io.smppex.pdu.field.BindMode.TRANSMITTER, quiet().build());
             Pdu req = sample(id).withSequenceNumber(100);
             h.receive(req);
             List<Pdu> out = h.written();
@@ -148,8 +148,8 @@ class BindStateRulesTest {
 
     /** A well-formed request of each kind: header-only where the specification allows an empty body. */
     private static Pdu sample(CommandId id) {
-        io.smppex.pdu.Address a = io.smppex.pdu.Address.of("447700900123");
-        io.smppex.pdu.Address b = io.smppex.pdu.Address.of("Shop");
+        io.smppex.pdu.field.Address a = io.smppex.pdu.field.Address.of("447700900123");
+        io.smppex.pdu.field.Address b = io.smppex.pdu.field.Address.of("Shop");
         switch (id) {
             case BIND_RECEIVER: return PduFactory.bindReceiver("u", "p");
             case BIND_TRANSMITTER: return PduFactory.bindTransmitter("u", "p");

@@ -11,16 +11,15 @@ import io.smppex.GenericNackException;
 import io.smppex.MalformedResponseException;
 import io.smppex.SessionState;
 import io.smppex.StopReason;
-import io.smppex.pdu.BindMode;
-import io.smppex.pdu.CommandId;
-import io.smppex.pdu.CommandStatus;
 import io.smppex.pdu.Pdu;
 import io.smppex.pdu.PduDecodeException;
 import io.smppex.pdu.PduFactory;
+import io.smppex.pdu.field.BindMode;
+import io.smppex.pdu.field.CommandId;
+import io.smppex.pdu.field.CommandStatus;
 import java.nio.ByteBuffer;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,7 +57,7 @@ class SessionEngineDecodeTest {
     @Test
     void genericNackAnsweringOurRequestFailsItAndReachesOnResponse() {
         EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSMITTER, quiet().build());
-        CompletableFuture<Pdu> f = h.engine.send(submit("a"));
+        var f = h.engine.send(submit("a"));
         Pdu a = h.writtenOne();
         Pdu nack = PduFactory.genericNack(CommandStatus.ESME_RSYSERR, a.sequenceNumber());
         h.receive(nack);
@@ -77,7 +76,7 @@ class SessionEngineDecodeTest {
     @Test
     void genericNackWithAnUnknownNumberIsIgnored() {
         EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSMITTER, quiet().build());
-        CompletableFuture<Pdu> f = h.engine.send(submit("a"));
+        var f = h.engine.send(submit("a"));
         h.written();
         h.receive(PduFactory.genericNack(CommandStatus.ESME_RINVCMDLEN, 0));
         assertThat(f).isNotDone();
@@ -140,8 +139,8 @@ class SessionEngineDecodeTest {
     @Test
     void brokenRequestWithoutAResponseGetsGenericNack() {
         EngineHarness h = EngineHarness.boundEsme(BindMode.RECEIVER, quiet().build());
-        byte[] raw = withTrailing(PduFactory.alertNotification(io.smppex.pdu.Address.of("447700900123"),
-                io.smppex.pdu.Address.of("Shop")).withSequenceNumber(4), hex("01"));
+        byte[] raw = withTrailing(PduFactory.alertNotification(io.smppex.pdu.field.Address.of("447700900123"),
+                io.smppex.pdu.field.Address.of("Shop")).withSequenceNumber(4), hex("01"));
         h.receiveRaw(raw);
         Pdu nack = h.writtenOne();
         assertThat(nack.isGenericNack()).isTrue();
@@ -208,7 +207,7 @@ class SessionEngineDecodeTest {
     @Test
     void requestsOutstandingWhenFramingIsLostAreReportedLost() {
         EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSMITTER, quiet().build());
-        CompletableFuture<Pdu> f = h.engine.send(submit("a"));
+        var f = h.engine.send(submit("a"));
         Pdu a = h.writtenOne();
         h.receiveRaw(hex("FFFFFFFF 80000004 00000000 00000002"));
         assertThat(h.handler.stops).hasSize(1);
@@ -221,8 +220,8 @@ class SessionEngineDecodeTest {
     @Test
     void malformedResponseFailsThePendingRequest() {
         EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSMITTER, quiet().build());
-        CompletableFuture<Pdu> f = h.engine.send(submit("a"));
-        CompletableFuture<Pdu> other = h.engine.send(submit("b"));
+        var f = h.engine.send(submit("a"));
+        var other = h.engine.send(submit("b"));
         List<Pdu> out = h.written();
         Pdu a = out.get(0);
         // submit_sm_resp "ab" followed by three stray octets where a TLV header should be.
@@ -245,7 +244,7 @@ class SessionEngineDecodeTest {
     @Test
     void malformedResponseForAnUnknownNumberChangesNothing() {
         EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSMITTER, quiet().build());
-        CompletableFuture<Pdu> f = h.engine.send(submit("a"));
+        var f = h.engine.send(submit("a"));
         Pdu a = h.writtenOne();
         h.receiveRaw(withTrailing(PduFactory.submitSmResp(CommandStatus.ESME_ROK, "ab")
                 .withSequenceNumber(a.sequenceNumber() + 100), hex("140300")));
@@ -257,7 +256,7 @@ class SessionEngineDecodeTest {
     @Test
     void malformedResponseOfAnotherKindDoesNotFailTheRequestHoldingThatNumber() {
         EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSMITTER, quiet().build());
-        CompletableFuture<Pdu> f = h.engine.send(submit("a"));
+        var f = h.engine.send(submit("a"));
         Pdu a = h.writtenOne();
         // A broken deliver_sm_resp cannot be the answer to our submit_sm, whatever its number.
         h.receiveRaw(withTrailing(PduFactory.deliverSmResp(CommandStatus.ESME_ROK).withSequenceNumber(a.sequenceNumber()),
@@ -270,7 +269,7 @@ class SessionEngineDecodeTest {
     @Test
     void responseWithAnUnknownNumberIsDropped() {
         EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSMITTER, quiet().build());
-        CompletableFuture<Pdu> f = h.engine.send(submit("a"));
+        var f = h.engine.send(submit("a"));
         Pdu a = h.writtenOne();
         int responses = h.handler.responses.size();
         h.receive(PduFactory.submitSmResp(CommandStatus.ESME_ROK, "x").withSequenceNumber(a.sequenceNumber() + 1000));
@@ -284,8 +283,8 @@ class SessionEngineDecodeTest {
     @Test
     void duplicateResponseIsDroppedAndOthersAreUnaffected() throws Exception {
         EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSMITTER, quiet().build());
-        CompletableFuture<Pdu> fa = h.engine.send(submit("a"));
-        CompletableFuture<Pdu> fb = h.engine.send(submit("b"));
+        var fa = h.engine.send(submit("a"));
+        var fb = h.engine.send(submit("b"));
         List<Pdu> out = h.written();
         Pdu first = PduFactory.submitSmResp(CommandStatus.ESME_ROK, "first").withSequenceNumber(out.get(0).sequenceNumber());
         Pdu second = PduFactory.submitSmResp(CommandStatus.ESME_RSYSERR, "").withSequenceNumber(out.get(0).sequenceNumber());
@@ -303,7 +302,7 @@ class SessionEngineDecodeTest {
     @Test
     void responseOfTheWrongKindIsDroppedAndTheRequestStillWaits() {
         EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSMITTER, quiet().build());
-        CompletableFuture<Pdu> f = h.engine.send(submit("a"));
+        var f = h.engine.send(submit("a"));
         Pdu a = h.writtenOne();
         h.receive(PduFactory.deliverSmResp(CommandStatus.ESME_ROK).withSequenceNumber(a.sequenceNumber()));
         assertThat(f).isNotDone();
@@ -316,7 +315,7 @@ class SessionEngineDecodeTest {
     void errorStatusResponseCompletesNormally() throws Exception {
         // A refusal is still a response: the caller inspects command_status, it is not an exception.
         EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSMITTER, quiet().build());
-        CompletableFuture<Pdu> f = h.engine.send(submit("a"));
+        var f = h.engine.send(submit("a"));
         Pdu a = h.writtenOne();
         h.receive(PduFactory.submitSmResp(CommandStatus.ESME_RTHROTTLED, "").withSequenceNumber(a.sequenceNumber()));
         assertThat(f.get().status()).isEqualTo(CommandStatus.ESME_RTHROTTLED);

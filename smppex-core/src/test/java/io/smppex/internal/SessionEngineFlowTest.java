@@ -9,12 +9,13 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.smppex.Session;
-import io.smppex.pdu.Address;
-import io.smppex.pdu.BindMode;
-import io.smppex.pdu.CommandId;
-import io.smppex.pdu.CommandStatus;
 import io.smppex.pdu.Pdu;
 import io.smppex.pdu.PduFactory;
+import io.smppex.pdu.SubmitSmResp;
+import io.smppex.pdu.field.Address;
+import io.smppex.pdu.field.BindMode;
+import io.smppex.pdu.field.CommandId;
+import io.smppex.pdu.field.CommandStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -77,7 +78,7 @@ class SessionEngineFlowTest {
         setWritable(h, false);
         assertThat(h.channel.config().isAutoRead()).as("reading paused with writing").isFalse();
 
-        List<CompletableFuture<Pdu>> fs = new ArrayList<>();
+        List<CompletableFuture<SubmitSmResp>> fs = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             fs.add(h.engine.send(submit("m" + i)));
         }

@@ -11,11 +11,12 @@ import io.smppex.SessionClosedException;
 import io.smppex.SessionOptions;
 import io.smppex.SessionState;
 import io.smppex.StopReason;
-import io.smppex.pdu.BindMode;
-import io.smppex.pdu.CommandId;
-import io.smppex.pdu.CommandStatus;
 import io.smppex.pdu.Pdu;
 import io.smppex.pdu.PduFactory;
+import io.smppex.pdu.SubmitSmResp;
+import io.smppex.pdu.field.BindMode;
+import io.smppex.pdu.field.CommandId;
+import io.smppex.pdu.field.CommandStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,7 @@ class SessionEngineLostPduTest {
     /** A bound ESME with WINDOW requests written and unanswered and QUEUED more waiting behind them. */
     private static final class Loaded {
         final EngineHarness h;
-        final List<CompletableFuture<Pdu>> futures = new ArrayList<>();
+        final List<CompletableFuture<SubmitSmResp>> futures = new ArrayList<>();
         final List<Pdu> written;
         final AtomicInteger completions = new AtomicInteger();
 
@@ -45,7 +46,7 @@ class SessionEngineLostPduTest {
             h.engine.send(submit("answered"));
             h.receive(ok(h.writtenOne()));
             for (int i = 0; i < WINDOW + QUEUED; i++) {
-                CompletableFuture<Pdu> f = h.engine.send(submit("m" + i));
+                var f = h.engine.send(submit("m" + i));
                 f.whenComplete((r, e) -> completions.incrementAndGet());
                 futures.add(f);
             }
@@ -67,7 +68,7 @@ class SessionEngineLostPduTest {
             // Sent ones exactly as written (numbered), then queued ones as given, all in send order.
             assertThat(texts(stop.lost())).containsExactly("m0", "m1", "m2", "m3", "m4");
             assertThat(stop.lost().subList(0, WINDOW)).isEqualTo(written);
-            for (CompletableFuture<Pdu> f : futures) {
+            for (var f : futures) {
                 Throwable t = failure(f);
                 assertThat(t).isInstanceOf(SessionClosedException.class);
                 assertThat(((SessionClosedException) t).reason().kind()).isEqualTo(kind);
@@ -141,7 +142,7 @@ class SessionEngineLostPduTest {
         assertThat(texts(stop.lost())).containsExactly("m1", "m2", "m3", "m4");
         assertThat(stop.lost()).noneMatch(p -> p.commandId() == CommandId.UNBIND);
         assertThat(l.h.handler.stops).hasSize(1);
-        for (CompletableFuture<Pdu> f : l.futures.subList(1, l.futures.size())) {
+        for (var f : l.futures.subList(1, l.futures.size())) {
             assertThat(failure(f)).isInstanceOf(SessionClosedException.class);
         }
         assertThat(l.h.open()).isFalse();

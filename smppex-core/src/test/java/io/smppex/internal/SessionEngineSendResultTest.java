@@ -10,12 +10,12 @@ import io.smppex.SessionRole;
 import io.smppex.SessionState;
 import io.smppex.StopReason;
 import io.smppex.WriteFailedException;
-import io.smppex.pdu.Address;
-import io.smppex.pdu.BindMode;
-import io.smppex.pdu.CommandId;
-import io.smppex.pdu.CommandStatus;
 import io.smppex.pdu.Pdu;
 import io.smppex.pdu.PduFactory;
+import io.smppex.pdu.field.Address;
+import io.smppex.pdu.field.BindMode;
+import io.smppex.pdu.field.CommandId;
+import io.smppex.pdu.field.CommandStatus;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -109,7 +109,7 @@ class SessionEngineSendResultTest {
         h.receive(PduFactory.bindTransmitterResp(CommandStatus.ESME_ROK, "MC").withSequenceNumber(h.writtenOne().sequenceNumber()));
         handler.results.clear();
 
-        CompletableFuture<Pdu> f = h.engine.send(submit("doomed"));
+        var f = h.engine.send(submit("doomed"));
         h.written();
         assertThat(failure(f)).isInstanceOf(WriteFailedException.class).hasCauseInstanceOf(IOException.class);
         assertThat(handler.results).hasSize(1);

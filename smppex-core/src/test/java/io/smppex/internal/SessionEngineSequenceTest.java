@@ -5,15 +5,14 @@ import static io.smppex.internal.EngineHarness.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smppex.SessionOptions;
-import io.smppex.pdu.Address;
-import io.smppex.pdu.BindMode;
-import io.smppex.pdu.CommandStatus;
 import io.smppex.pdu.Pdu;
 import io.smppex.pdu.PduFactory;
+import io.smppex.pdu.field.Address;
+import io.smppex.pdu.field.BindMode;
+import io.smppex.pdu.field.CommandStatus;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** How the engine numbers the requests it originates (reference §10.3). */
@@ -81,8 +80,8 @@ class SessionEngineSequenceTest {
         EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSMITTER,
                 quiet().initialSequenceNumber(0x7FFFFFFF - 1).build());
         // Two requests stay outstanding across the wrap: 0x7FFFFFFF and 1.
-        CompletableFuture<Pdu> max = h.engine.send(submit("max"));
-        CompletableFuture<Pdu> one = h.engine.send(submit("one"));
+        var max = h.engine.send(submit("max"));
+        var one = h.engine.send(submit("one"));
         assertThat(numbers(h.written())).containsExactly(0x7FFFFFFF, 1);
 
         // Going round all 2^31 numbers for real would take minutes; put the counter where a full

@@ -7,13 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smppex.InvalidBindStateException;
 import io.smppex.SessionState;
 import io.smppex.StopReason;
-import io.smppex.pdu.Address;
 import io.smppex.pdu.Bind;
-import io.smppex.pdu.BindMode;
-import io.smppex.pdu.CommandId;
-import io.smppex.pdu.CommandStatus;
 import io.smppex.pdu.Pdu;
 import io.smppex.pdu.PduFactory;
+import io.smppex.pdu.field.Address;
+import io.smppex.pdu.field.BindMode;
+import io.smppex.pdu.field.CommandId;
+import io.smppex.pdu.field.CommandStatus;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -55,7 +55,7 @@ class SessionEngineStateTest {
         EngineHarness h = EngineHarness.esme(quiet().build());
         assertThat(h.state()).isEqualTo(SessionState.OPEN);
 
-        CompletableFuture<Pdu> f = h.engine.send(PduFactory.bind(mode, "user", "secret"));
+        var f = h.engine.send(PduFactory.bind(mode, "user", "secret"));
         Pdu bind = h.writtenOne();
         assertThat(bind.commandId()).isEqualTo(PduFactory.bind(mode, "u", "p").commandId());
         // Sending the bind does not bind: only the answer does.
@@ -87,7 +87,7 @@ class SessionEngineStateTest {
     @Test
     void esmeFailedBindStaysOpenAndMayBindAgain() throws Exception {
         EngineHarness h = EngineHarness.esme(quiet().build());
-        CompletableFuture<Pdu> f = h.engine.send(PduFactory.bindTransmitter("user", "wrong"));
+        var f = h.engine.send(PduFactory.bindTransmitter("user", "wrong"));
         Pdu bind = h.writtenOne();
         Pdu refused = PduFactory.bindTransmitterResp(CommandStatus.ESME_RINVPASWD, "")
                 .withSequenceNumber(bind.sequenceNumber());
@@ -99,7 +99,7 @@ class SessionEngineStateTest {
         assertThat(h.engine.bindMode()).isEmpty();
         assertThat(h.handler.bounds).isEmpty();
 
-        CompletableFuture<Pdu> again = h.engine.send(PduFactory.bindTransmitter("user", "secret"));
+        var again = h.engine.send(PduFactory.bindTransmitter("user", "secret"));
         Pdu bind2 = h.writtenOne();
         h.receive(PduFactory.bindTransmitterResp(CommandStatus.ESME_ROK, "MC").withSequenceNumber(bind2.sequenceNumber()));
         assertThat(again.get().isSuccessResponse()).isTrue();
@@ -109,7 +109,7 @@ class SessionEngineStateTest {
     @Test
     void esmeBindRespOfTheWrongKindDoesNotBind() {
         EngineHarness h = EngineHarness.esme(quiet().build());
-        CompletableFuture<Pdu> f = h.engine.send(PduFactory.bindReceiver("user", "secret"));
+        var f = h.engine.send(PduFactory.bindReceiver("user", "secret"));
         Pdu bind = h.writtenOne();
         // bind_transmitter_resp cannot answer bind_receiver, even with a matching number.
         h.receive(PduFactory.bindTransmitterResp(CommandStatus.ESME_ROK, "MC").withSequenceNumber(bind.sequenceNumber()));
@@ -123,7 +123,7 @@ class SessionEngineStateTest {
         EngineHarness h = EngineHarness.esme(quiet().build());
         h.engine.send(PduFactory.bindTransmitter("user", "secret"));
         h.written();
-        CompletableFuture<Pdu> second = h.engine.send(PduFactory.bindReceiver("user", "secret"));
+        var second = h.engine.send(PduFactory.bindReceiver("user", "secret"));
         assertThat(failure(second)).isInstanceOf(InvalidBindStateException.class);
         assertThat(h.written()).isEmpty();
     }
@@ -226,7 +226,7 @@ class SessionEngineStateTest {
         assertThat(tx).isInstanceOf(InvalidBindStateException.class);
         assertThat(((InvalidBindStateException) tx).state()).isEqualTo(SessionState.OUTBOUND);
 
-        CompletableFuture<Pdu> rx = h.engine.send(PduFactory.bindReceiver("user", "secret"));
+        var rx = h.engine.send(PduFactory.bindReceiver("user", "secret"));
         Pdu bind = h.writtenOne();
         assertThat(bind.commandId()).isEqualTo(CommandId.BIND_RECEIVER);
         h.receive(PduFactory.bindReceiverResp(CommandStatus.ESME_ROK, "MC").withSequenceNumber(bind.sequenceNumber()));
@@ -460,7 +460,7 @@ class SessionEngineStateTest {
     @Test
     void esmeBindAnsweredWithGenericNackFailsAndMayBeRetried() {
         EngineHarness h = EngineHarness.esme(quiet().build());
-        CompletableFuture<Pdu> f = h.engine.send(PduFactory.bindTransceiver("u", "p"));
+        var f = h.engine.send(PduFactory.bindTransceiver("u", "p"));
         Pdu bind = h.writtenOne();
         h.receive(PduFactory.genericNack(CommandStatus.ESME_RINVCMDID, bind.sequenceNumber()));
         assertThat(failure(f)).isInstanceOf(io.smppex.GenericNackException.class);
@@ -474,12 +474,12 @@ class SessionEngineStateTest {
     void aBindThatCouldNotBeWrittenDoesNotBlockTheNextOne() {
         SessionEngineWindowTest.FailOnFlush failing = new SessionEngineWindowTest.FailOnFlush(CommandId.BIND_TRANSCEIVER);
         EngineHarness h = EngineHarness.esme(quiet().bindResponseLimit(java.time.Duration.ofSeconds(10)).build(), failing);
-        CompletableFuture<Pdu> f = h.engine.send(PduFactory.bindTransceiver("u", "p"));
+        var f = h.engine.send(PduFactory.bindTransceiver("u", "p"));
         h.written();
         assertThat(failure(f)).isInstanceOf(io.smppex.WriteFailedException.class);
         failing.armed = false;
 
-        CompletableFuture<Pdu> retry = h.engine.send(PduFactory.bindTransceiver("u", "p"));
+        var retry = h.engine.send(PduFactory.bindTransceiver("u", "p"));
         assertThat(retry).as("the failed bind is over, so a retry goes out").isNotDone();
         assertThat(h.written()).extracting(Pdu::commandId).containsExactly(CommandId.BIND_TRANSCEIVER);
         h.advanceSeconds(9);

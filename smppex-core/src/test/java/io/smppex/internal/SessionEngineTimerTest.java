@@ -15,14 +15,14 @@ import io.smppex.SessionState;
 import io.smppex.StopReason;
 import io.smppex.TimerAction;
 import io.smppex.TimerKind;
-import io.smppex.pdu.Address;
-import io.smppex.pdu.BindMode;
-import io.smppex.pdu.CommandId;
-import io.smppex.pdu.CommandStatus;
 import io.smppex.pdu.Pdu;
 import io.smppex.pdu.PduEncodeException;
 import io.smppex.pdu.PduFactory;
 import io.smppex.pdu.SubmitSm;
+import io.smppex.pdu.field.Address;
+import io.smppex.pdu.field.BindMode;
+import io.smppex.pdu.field.CommandId;
+import io.smppex.pdu.field.CommandStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +61,7 @@ class SessionEngineTimerTest {
         @Test
         void firesOnceAtTheLimit() {
             EngineHarness h = bound();
-            CompletableFuture<Pdu> f = h.engine.send(submit("a"));
+            var f = h.engine.send(submit("a"));
             Pdu a = h.writtenOne();
 
             h.advance(Duration.ofSeconds(60).minus(MS));
@@ -84,7 +84,7 @@ class SessionEngineTimerTest {
         @Test
         void aLateResponseIsDropped() {
             EngineHarness h = bound();
-            CompletableFuture<Pdu> f = h.engine.send(submit("a"));
+            var f = h.engine.send(submit("a"));
             Pdu a = h.writtenOne();
             h.advanceSeconds(60);
             assertThat(failure(f)).isInstanceOf(ResponseTimeoutException.class);
@@ -100,11 +100,11 @@ class SessionEngineTimerTest {
         @Test
         void eachRequestExpiresAtItsOwnDeadline() {
             EngineHarness h = bound();
-            CompletableFuture<Pdu> a = h.engine.send(submit("a"));       // t=0, due 60
+            var a = h.engine.send(submit("a"));       // t=0, due 60
             h.advanceSeconds(10);
-            CompletableFuture<Pdu> b = h.engine.send(submit("b"));       // t=10, due 70, answered at 30
+            var b = h.engine.send(submit("b"));       // t=10, due 70, answered at 30
             h.advanceSeconds(15);
-            CompletableFuture<Pdu> c = h.engine.send(submit("c"));       // t=25, due 85
+            var c = h.engine.send(submit("c"));       // t=25, due 85
             List<Pdu> out = h.written();
             h.advanceSeconds(5);
             h.receive(ok(out.get(1)));
@@ -127,14 +127,14 @@ class SessionEngineTimerTest {
         @Test
         void aRequestThatFailedToEncodeNeverTimesOutAndDoesNotDisturbTheOthers() {
             EngineHarness h = bound();
-            CompletableFuture<Pdu> a = h.engine.send(submit("a"));       // t=0
+            var a = h.engine.send(submit("a"));       // t=0
             h.advanceSeconds(10);
             // service_type holds at most 5 characters: strict encoding refuses this one.
             SubmitSm bad = submit("bad").toBuilder().serviceType("TOOLONG").build();
-            CompletableFuture<Pdu> b = h.engine.send(bad);               // t=10
+            var b = h.engine.send(bad);               // t=10
             assertThat(failure(b)).isInstanceOf(PduEncodeException.class);
             h.advanceSeconds(10);
-            CompletableFuture<Pdu> c = h.engine.send(submit("c"));       // t=20
+            var c = h.engine.send(submit("c"));       // t=20
             assertThat(texts(h.written())).containsExactly("a", "c");
             assertThat(h.engine.pendingCount()).isEqualTo(2);
 
@@ -154,7 +154,7 @@ class SessionEngineTimerTest {
             EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSMITTER,
                     quiet().windowSize(1).responseLimit(Duration.ofSeconds(60)).build());
             h.engine.send(submit("a"));                                  // t=0
-            CompletableFuture<Pdu> b = h.engine.send(submit("b"));       // queued
+            var b = h.engine.send(submit("b"));       // queued
             Pdu a = h.writtenOne();
             h.advanceSeconds(30);
             h.receive(ok(a));                                            // b written at t=30
@@ -180,7 +180,7 @@ class SessionEngineTimerTest {
         @Test
         void zeroDisablesIt() {
             EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSMITTER, quiet().responseLimit(Duration.ZERO).build());
-            CompletableFuture<Pdu> f = h.engine.send(submit("a"));
+            var f = h.engine.send(submit("a"));
             h.written();
             h.advance(Duration.ofDays(2));
             assertThat(f).isNotDone();
@@ -314,10 +314,10 @@ class SessionEngineTimerTest {
             h.handler.timerAction = k -> k == TimerKind.ENQUIRE_LINK_RESP ? TimerAction.IGNORE : TimerAction.DEFAULT;
             h.advanceSeconds(30);
             assertThat(ids(h.written())).containsExactly(CommandId.ENQUIRE_LINK);
-            CompletableFuture<Pdu> f = h.engine.send(submit("needs the only slot"));
+            var f = h.engine.send(submit("needs the only slot"));
             assertThat(h.engine.queuedCount()).isZero();
             assertThat(ids(h.written())).containsExactly(CommandId.SUBMIT_SM);
-            CompletableFuture<Pdu> g = h.engine.send(submit("this one queues"));
+            var g = h.engine.send(submit("this one queues"));
             assertThat(h.engine.queuedCount()).isEqualTo(1);
             h.advanceSeconds(10);                                        // t=40: the probe is given up
             assertThat(h.engine.queuedCount()).as("giving up the probe frees nothing the submit held").isEqualTo(1);
@@ -507,7 +507,7 @@ class SessionEngineTimerTest {
     @Test
     void bindResponseLimitFailsTheBind() {
         EngineHarness h = EngineHarness.esme(quiet().bindResponseLimit(Duration.ofSeconds(10)).build());
-        CompletableFuture<Pdu> f = h.engine.send(PduFactory.bindTransceiver("u", "p"));
+        var f = h.engine.send(PduFactory.bindTransceiver("u", "p"));
         Pdu bind = h.writtenOne();
         h.advance(Duration.ofSeconds(10).minus(MS));
         assertThat(f).isNotDone();
@@ -529,7 +529,7 @@ class SessionEngineTimerTest {
     void bindResponseLimitIsIndependentOfTheResponseLimit() {
         EngineHarness h = EngineHarness.esme(quiet().bindResponseLimit(Duration.ofSeconds(90))
                 .responseLimit(Duration.ofSeconds(5)).build());
-        CompletableFuture<Pdu> f = h.engine.send(PduFactory.bindTransceiver("u", "p"));
+        var f = h.engine.send(PduFactory.bindTransceiver("u", "p"));
         h.written();
         h.advanceSeconds(89);
         assertThat(f).isNotDone();
@@ -557,7 +557,7 @@ class SessionEngineTimerTest {
     @Test
     void unbindResponseLimitAlsoBoundsAnUnbindTheApplicationSent() {
         EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSCEIVER, quiet().unbindResponseLimit(Duration.ofSeconds(5)).build());
-        CompletableFuture<Pdu> f = h.engine.send(PduFactory.unbind());
+        var f = h.engine.send(PduFactory.unbind());
         h.written();
         h.advance(Duration.ofSeconds(5).minus(MS));
         assertThat(f).isNotDone();

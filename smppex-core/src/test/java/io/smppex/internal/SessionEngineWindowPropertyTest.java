@@ -9,10 +9,11 @@ import io.smppex.GenericNackException;
 import io.smppex.ResponseTimeoutException;
 import io.smppex.SessionClosedException;
 import io.smppex.WindowFullException;
-import io.smppex.pdu.BindMode;
-import io.smppex.pdu.CommandStatus;
 import io.smppex.pdu.Pdu;
 import io.smppex.pdu.PduFactory;
+import io.smppex.pdu.SubmitSmResp;
+import io.smppex.pdu.field.BindMode;
+import io.smppex.pdu.field.CommandStatus;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -93,7 +94,7 @@ class SessionEngineWindowPropertyTest {
         }
     }
 
-    private static Class<?> howItEnded(CompletableFuture<Pdu> f) {
+    private static Class<?> howItEnded(CompletableFuture<?> f) {
         if (!f.isDone()) {
             return null;
         }
@@ -115,7 +116,7 @@ class SessionEngineWindowPropertyTest {
         EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSMITTER, quiet().windowSize(window).maxQueued(maxQueued)
                 .responseLimit(Duration.ofSeconds(LIMIT)).build());
         Model m = new Model(window, maxQueued);
-        List<CompletableFuture<Pdu>> futures = new ArrayList<>();
+        List<CompletableFuture<SubmitSmResp>> futures = new ArrayList<>();
         Map<Integer, Integer> seqOf = new HashMap<>();
         List<Integer> engineWriteOrder = new ArrayList<>();
 

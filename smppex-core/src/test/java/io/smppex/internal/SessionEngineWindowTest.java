@@ -12,11 +12,12 @@ import io.smppex.SessionClosedException;
 import io.smppex.SessionOptions.WindowFullPolicy;
 import io.smppex.WindowFullException;
 import io.smppex.WriteFailedException;
-import io.smppex.pdu.BindMode;
-import io.smppex.pdu.CommandStatus;
 import io.smppex.pdu.Pdu;
 import io.smppex.pdu.PduFactory;
 import io.smppex.pdu.SubmitSm;
+import io.smppex.pdu.SubmitSmResp;
+import io.smppex.pdu.field.BindMode;
+import io.smppex.pdu.field.CommandStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ class SessionEngineWindowTest {
     @Test
     void nRequestsAreWrittenAndTheNextWaits() {
         EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSMITTER, quiet().windowSize(3).build());
-        List<CompletableFuture<Pdu>> fs = new ArrayList<>();
+        List<CompletableFuture<SubmitSmResp>> fs = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             fs.add(h.engine.send(submit("m" + i)));
         }
@@ -83,9 +84,9 @@ class SessionEngineWindowTest {
     void failPolicyRefusesAtOnceWhenTheWindowIsFull() {
         EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSMITTER,
                 quiet().windowSize(2).windowFullPolicy(WindowFullPolicy.FAIL).build());
-        CompletableFuture<Pdu> a = h.engine.send(submit("a"));
-        CompletableFuture<Pdu> b = h.engine.send(submit("b"));
-        CompletableFuture<Pdu> c = h.engine.send(submit("c"));
+        var a = h.engine.send(submit("a"));
+        var b = h.engine.send(submit("b"));
+        var c = h.engine.send(submit("c"));
         assertThat(failure(c)).isInstanceOf(WindowFullException.class);
         assertThat(texts(h.written())).containsExactly("a", "b");
         assertThat(h.engine.queuedCount()).isZero();
@@ -99,12 +100,12 @@ class SessionEngineWindowTest {
         int m = 3;
         EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSMITTER,
                 quiet().windowSize(n).windowFullPolicy(WindowFullPolicy.QUEUE).maxQueued(m).build());
-        List<CompletableFuture<Pdu>> fs = new ArrayList<>();
+        List<CompletableFuture<SubmitSmResp>> fs = new ArrayList<>();
         for (int i = 0; i < n + m; i++) {
             fs.add(h.engine.send(submit("m" + i)));
         }
         assertThat(fs).noneMatch(CompletableFuture::isDone);
-        CompletableFuture<Pdu> overflow = h.engine.send(submit("overflow"));
+        var overflow = h.engine.send(submit("overflow"));
         assertThat(failure(overflow)).isInstanceOf(WindowFullException.class);
         assertThat(h.engine.pendingCount()).isEqualTo(n);
         assertThat(h.engine.queuedCount()).isEqualTo(m);
@@ -114,7 +115,7 @@ class SessionEngineWindowTest {
     @Test
     void queuedRequestsAreSentInOrderAsSlotsFree() throws Exception {
         EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSMITTER, quiet().windowSize(2).build());
-        List<CompletableFuture<Pdu>> fs = new ArrayList<>();
+        List<CompletableFuture<SubmitSmResp>> fs = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             fs.add(h.engine.send(submit("m" + i)));
         }
@@ -123,7 +124,7 @@ class SessionEngineWindowTest {
         while (sent.size() < 7 || h.engine.pendingCount() > 0) {
             Pdu newest = null;
             for (Pdu p : sent) {
-                CompletableFuture<Pdu> f = fs.get(Integer.parseInt(text(p).substring(1)));
+                var f = fs.get(Integer.parseInt(text(p).substring(1)));
                 if (!f.isDone()) {
                     newest = p;
                 }
@@ -150,7 +151,7 @@ class SessionEngineWindowTest {
     void queuedRequestsFailWhenTheSessionEnds() {
         EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSMITTER, quiet().windowSize(1).build());
         h.engine.send(submit("a"));
-        CompletableFuture<Pdu> queued = h.engine.send(submit("b"));
+        var queued = h.engine.send(submit("b"));
         h.written();
         h.engine.close();
         h.settle();
@@ -165,12 +166,12 @@ class SessionEngineWindowTest {
      */
     static class FailOnFlush extends ChannelOutboundHandlerAdapter {
         private final List<ChannelPromise> held = new ArrayList<>();
-        private final io.smppex.pdu.CommandId victim;
+        private final io.smppex.pdu.field.CommandId victim;
         boolean armed = true;
         /** Fail only the first matching write, then let everything through. */
         boolean once;
 
-        FailOnFlush(io.smppex.pdu.CommandId victim) {
+        FailOnFlush(io.smppex.pdu.field.CommandId victim) {
             this.victim = victim;
         }
 
@@ -202,7 +203,7 @@ class SessionEngineWindowTest {
 
     static final class FailSubmitsOnFlush extends FailOnFlush {
         FailSubmitsOnFlush() {
-            super(io.smppex.pdu.CommandId.SUBMIT_SM);
+            super(io.smppex.pdu.field.CommandId.SUBMIT_SM);
         }
     }
 
@@ -210,13 +211,13 @@ class SessionEngineWindowTest {
     void aFailedWriteFailsItsRequestAndFreesItsSlot() {
         FailSubmitsOnFlush failing = new FailSubmitsOnFlush();
         EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSMITTER, quiet().windowSize(1).build(), failing);
-        CompletableFuture<Pdu> a = h.engine.send(submit("a"));
+        var a = h.engine.send(submit("a"));
         h.written();
         assertThat(failure(a)).isInstanceOf(WriteFailedException.class);
         assertThat(h.engine.pendingCount()).isZero();
 
         failing.armed = false;
-        CompletableFuture<Pdu> b = h.engine.send(submit("b"));
+        var b = h.engine.send(submit("b"));
         assertThat(texts(h.written())).containsExactly("b");
         assertThat(b).isNotDone();
         // The failed request is not also reported as timed out later.
@@ -229,8 +230,8 @@ class SessionEngineWindowTest {
         FailSubmitsOnFlush failing = new FailSubmitsOnFlush();
         EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSMITTER, quiet().windowSize(1).build(), failing);
         failing.once = true; // only the write carrying a fails
-        CompletableFuture<Pdu> a = h.engine.send(submit("a"));
-        CompletableFuture<Pdu> b = h.engine.send(submit("b"));
+        var a = h.engine.send(submit("a"));
+        var b = h.engine.send(submit("b"));
         assertThat(h.engine.queuedCount()).isEqualTo(1);
         List<Pdu> out = h.written();
         assertThat(failure(a)).isInstanceOf(WriteFailedException.class);

@@ -4,9 +4,9 @@ import io.smppex.Mc;
 import io.smppex.McOptions;
 import io.smppex.Session;
 import io.smppex.SessionHandler;
-import io.smppex.pdu.CommandStatus;
 import io.smppex.pdu.Pdu;
 import io.smppex.pdu.SubmitSm;
+import io.smppex.pdu.field.CommandStatus;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**

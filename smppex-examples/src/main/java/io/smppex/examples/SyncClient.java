@@ -3,11 +3,10 @@ package io.smppex.examples;
 import io.smppex.EsmeOptions;
 import io.smppex.SyncEsme;
 import io.smppex.SyncEvent;
-import io.smppex.pdu.Address;
-import io.smppex.pdu.Pdu;
 import io.smppex.pdu.PduFactory;
-import io.smppex.pdu.RegisteredDelivery;
 import io.smppex.pdu.SubmitSmResp;
+import io.smppex.pdu.field.Address;
+import io.smppex.pdu.field.RegisteredDelivery;
 import io.smppex.pdu.receipt.ReceiptView;
 import java.time.Duration;
 import java.util.Optional;
@@ -29,12 +28,12 @@ public final class SyncClient {
         SyncEsme.Options options = SyncEsme.Options.defaults().esme(EsmeOptions.builder()
                 .bind(PduFactory.bindTransceiver(systemId, password)).build());
         try (SyncEsme esme = SyncEsme.connect(host, port, options)) {
-            Pdu resp = esme.request(PduFactory.submitSm(Address.of("Example"), Address.of("447700900123"), text,
+            SubmitSmResp resp = esme.request(PduFactory.submitSm(Address.of("Example"), Address.of("447700900123"), text,
                     RegisteredDelivery.RECEIPT_ON_FINAL), Duration.ofSeconds(10));
             if (!resp.isSuccessResponse()) {
                 throw new IllegalStateException("submit_sm refused: " + resp.status().describe());
             }
-            String messageId = ((SubmitSmResp) resp).messageId();
+            String messageId = resp.messageId();
             long deadline = System.nanoTime() + wait.toNanos();
             for (long left = wait.toNanos(); left > 0; left = deadline - System.nanoTime()) {
                 for (SyncEvent e : esme.waitForPdus(Duration.ofNanos(left))) {

@@ -10,6 +10,7 @@ import io.smppex.McOptions;
 import io.smppex.Session;
 import io.smppex.SessionHandler;
 import io.smppex.SyncEsme;
+import io.smppex.pdu.BindResp;
 import io.smppex.pdu.Pdu;
 import io.smppex.pdu.PduCodec;
 import io.smppex.pdu.PduFactory;
@@ -60,16 +61,16 @@ class ReadmeSnippetsTest {
             Session session = Esme.connect("127.0.0.1", port, new SessionHandler() {}, EsmeOptions.builder()
                     .bind(PduFactory.bindTransceiver("user", "secret")).build()).get(5, TimeUnit.SECONDS);
             session.send(PduFactory.submitSm("MyShop", "447700900123", "Hello"))
-                    .thenAccept(resp -> System.out.println("message_id " + ((SubmitSmResp) resp).messageId()))
+                    .thenAccept(resp -> System.out.println("message_id " + resp.messageId()))
                     .get(5, TimeUnit.SECONDS);
             session.stop().get(5, TimeUnit.SECONDS);
             // end
 
             // README: SyncEsme
             try (SyncEsme esme = SyncEsme.connect("127.0.0.1", port)) {
-                Pdu bound = esme.request(PduFactory.bindTransmitter("user", "secret"), Duration.ofSeconds(5));
-                Pdu resp = esme.request(PduFactory.submitSm("MyShop", "447700900123", "Hi"), Duration.ofSeconds(5));
-                System.out.println(bound.status() + " " + ((SubmitSmResp) resp).messageId());
+                BindResp bound = esme.request(PduFactory.bindTransmitter("user", "secret"), Duration.ofSeconds(5));
+                SubmitSmResp resp = esme.request(PduFactory.submitSm("MyShop", "447700900123", "Hi"), Duration.ofSeconds(5));
+                System.out.println(bound.status() + " " + resp.messageId());
             }
             // end
         } finally {

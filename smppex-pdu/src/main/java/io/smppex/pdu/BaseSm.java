@@ -1,5 +1,9 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.Address;
+import io.smppex.pdu.field.CommandStatus;
+import io.smppex.pdu.field.EsmClass;
+import io.smppex.pdu.field.SmppTime;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
@@ -8,7 +12,7 @@ import java.util.Optional;
  * The body shared by submit_sm and deliver_sm (SMPP §4.4.1 / §4.6.1): seventeen mandatory fields
  * ending in short_message, then TLVs.
  */
-public abstract class BaseSm extends Pdu {
+public abstract sealed class BaseSm<R extends MessageIdResp> extends RequestPdu<R> permits SubmitSm, DeliverSm {
     public static final int SERVICE_TYPE_MAX = 6;
     public static final int ADDR_MAX = 21;
     /** The most short_message octets strict encoding allows (3.4: 254; 5.0 allows 255). */
@@ -69,7 +73,7 @@ public abstract class BaseSm extends Pdu {
     }
 
     /** A copy with another header; shares the store, which nobody mutates. */
-    BaseSm(BaseSm f, int commandStatus, int sequenceNumber) {
+    BaseSm(BaseSm<R> f, int commandStatus, int sequenceNumber) {
         this(commandStatus, sequenceNumber, f.tlvs, f.store, f.bodyAt, f.serviceTypeLen, f.sourceAddrLen,
                 f.destinationAddrLen, f.scheduleLen, f.validityLen, f.smLen);
         this.serviceType = f.serviceType;
@@ -284,12 +288,12 @@ public abstract class BaseSm extends Pdu {
         v.field("short_message", shortMessage());
     }
 
-    interface Ctor<P extends BaseSm> {
+    interface Ctor<P extends BaseSm<?>> {
         P make(int status, int seq, Tlvs tlvs, byte[] store, int bodyAt, int serviceTypeLen, int sourceAddrLen,
                int destinationAddrLen, int scheduleLen, int validityLen, int smLen);
     }
 
-    static <P extends BaseSm> P read(BodyReader r, Ctor<P> ctor) {
+    static <P extends BaseSm<?>> P read(BodyReader r, Ctor<P> ctor) {
         int bodyAt = r.position();
         int stLen = r.skipCString("service_type", SERVICE_TYPE_MAX, CommandStatus.ESME_RINVSERTYP, false);
         r.skip("source_addr_ton", 1, CommandStatus.ESME_RINVCMDLEN);
@@ -314,7 +318,7 @@ public abstract class BaseSm extends Pdu {
     }
 
     /** Lays out a builder's fields as the wire body, once, checking every character as it goes. */
-    static <P extends BaseSm> P build(Builder<?, P> b, Ctor<P> ctor) {
+    static <P extends BaseSm<?>> P build(Builder<?, P> b, Ctor<P> ctor) {
         int st = Enc.latin1Length(b.serviceType, "service_type");
         int src = Enc.latin1Length(b.sourceAddr, "source_addr");
         int dst = Enc.latin1Length(b.destinationAddr, "destination_addr");
@@ -342,7 +346,7 @@ public abstract class BaseSm extends Pdu {
         a[p++] = (byte) sm;
         System.arraycopy(b.shortMessage, 0, a, p, sm);
         P pdu = ctor.make(b.commandStatus, b.sequenceNumber, b.builtTlvs(), a, 16, st, src, dst, sch, val, sm);
-        BaseSm base = pdu;
+        BaseSm<?> base = pdu;
         base.serviceType = b.serviceType;
         base.sourceAddr = b.sourceAddr;
         base.destinationAddr = b.destinationAddr;
@@ -357,7 +361,7 @@ public abstract class BaseSm extends Pdu {
      * @param <B> the concrete builder
      * @param <P> the PDU it builds
      */
-    public abstract static class Builder<B extends Builder<B, P>, P extends BaseSm> extends Pdu.Builder<B, P> {
+    public abstract static class Builder<B extends Builder<B, P>, P extends BaseSm<?>> extends Pdu.Builder<B, P> {
         String serviceType = "";
         int sourceAddrTon;
         int sourceAddrNpi;
@@ -379,7 +383,7 @@ public abstract class BaseSm extends Pdu {
         Builder() {
         }
 
-        Builder(BaseSm from) {
+        Builder(BaseSm<?> from) {
             super(from);
             serviceType = from.serviceType();
             sourceAddrTon = from.sourceAddrTon();

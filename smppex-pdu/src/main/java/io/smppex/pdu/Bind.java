@@ -1,11 +1,15 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.BindMode;
+import io.smppex.pdu.field.CommandStatus;
+import io.smppex.pdu.field.InterfaceVersion;
 
 /**
  * The body shared by bind_transmitter, bind_receiver and bind_transceiver. The password is
  * masked by {@link #toString()} and {@link PduPrinter}.
  */
-public abstract class Bind extends Pdu {
+public abstract sealed class Bind extends RequestPdu<BindResp>
+        permits BindTransmitter, BindReceiver, BindTransceiver {
     public static final int SYSTEM_ID_MAX = 16;
     public static final int PASSWORD_MAX = 9;
     public static final int SYSTEM_TYPE_MAX = 13;

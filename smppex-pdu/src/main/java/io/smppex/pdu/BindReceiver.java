@@ -1,5 +1,8 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.BindMode;
+import io.smppex.pdu.field.CommandId;
+
 /** bind_receiver: the ESME binds to receive messages and receipts. */
 public final class BindReceiver extends Bind {
 

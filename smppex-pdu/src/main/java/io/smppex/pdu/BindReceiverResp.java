@@ -1,5 +1,8 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.BindMode;
+import io.smppex.pdu.field.CommandId;
+
 /** bind_receiver_resp: the MC's answer to bind_receiver. */
 public final class BindReceiverResp extends BindResp {
 

@@ -1,9 +1,13 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.BindMode;
+import io.smppex.pdu.field.CommandStatus;
+import io.smppex.pdu.field.InterfaceVersion;
 import java.util.OptionalInt;
 
 /** The body shared by the three bind responses: the MC's system_id and an optional sc_interface_version TLV. */
-public abstract class BindResp extends Pdu {
+public abstract sealed class BindResp extends Pdu
+        permits BindTransmitterResp, BindReceiverResp, BindTransceiverResp {
     final String systemId;
 
     BindResp(int commandStatus, int sequenceNumber, Tlvs tlvs, String systemId) {

@@ -1,5 +1,8 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.BindMode;
+import io.smppex.pdu.field.CommandId;
+
 /** bind_transceiver: the ESME binds to send and receive on one session. */
 public final class BindTransceiver extends Bind {
 

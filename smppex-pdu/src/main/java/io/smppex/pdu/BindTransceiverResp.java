@@ -1,5 +1,8 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.BindMode;
+import io.smppex.pdu.field.CommandId;
+
 /** bind_transceiver_resp: the MC's answer to bind_transceiver. */
 public final class BindTransceiverResp extends BindResp {
 

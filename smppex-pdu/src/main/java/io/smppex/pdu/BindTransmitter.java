@@ -1,5 +1,8 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.BindMode;
+import io.smppex.pdu.field.CommandId;
+
 /** bind_transmitter: the ESME binds to send messages. */
 public final class BindTransmitter extends Bind {
 

@@ -1,5 +1,8 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.BindMode;
+import io.smppex.pdu.field.CommandId;
+
 /** bind_transmitter_resp: the MC's answer to bind_transmitter. */
 public final class BindTransmitterResp extends BindResp {
 

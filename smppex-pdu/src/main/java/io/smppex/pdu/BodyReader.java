@@ -1,6 +1,9 @@
 package io.smppex.pdu;
 
 import io.smppex.pdu.PduDecodeException.Reason;
+import io.smppex.pdu.field.CommandId;
+import io.smppex.pdu.field.CommandStatus;
+import io.smppex.pdu.field.SmppTime;
 import java.nio.charset.StandardCharsets;
 
 /**

@@ -1,5 +1,8 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.Address;
+import io.smppex.pdu.field.CommandId;
+import io.smppex.pdu.field.CommandStatus;
 import java.util.Optional;
 
 /**
@@ -8,7 +11,7 @@ import java.util.Optional;
  * broadcast_frequency_interval TLVs are mandatory. It has no registered_delivery (reference §2.14;
  * only Kannel adds one, which we do not send).
  */
-public final class BroadcastSm extends Pdu {
+public final class BroadcastSm extends RequestPdu<BroadcastSmResp> {
     final String serviceType;
     final int sourceAddrTon;
     final int sourceAddrNpi;

@@ -1,5 +1,7 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.CommandId;
+
 /** broadcast_sm_resp (SMPP 5.0): the answer to broadcast_sm; broadcast_error_status and failed broadcast_area_identifier TLVs may follow. */
 public final class BroadcastSmResp extends MessageIdResp {
 

@@ -1,9 +1,12 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.Address;
+import io.smppex.pdu.field.CommandId;
+import io.smppex.pdu.field.CommandStatus;
 import java.util.Optional;
 
 /** cancel_broadcast_sm (SMPP 5.0): the ESME cancels a broadcast by message_id or user_message_reference. */
-public final class CancelBroadcastSm extends Pdu {
+public final class CancelBroadcastSm extends RequestPdu<CancelBroadcastSmResp> {
     final String serviceType;
     final String messageId;
     final int sourceAddrTon;

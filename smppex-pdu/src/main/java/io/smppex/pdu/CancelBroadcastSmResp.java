@@ -1,5 +1,7 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.CommandId;
+
 /** cancel_broadcast_sm_resp (SMPP 5.0): the answer to cancel_broadcast_sm; header only. */
 public final class CancelBroadcastSmResp extends HeaderOnlyPdu {
 

@@ -1,12 +1,15 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.Address;
+import io.smppex.pdu.field.CommandId;
+import io.smppex.pdu.field.CommandStatus;
 import java.util.Optional;
 
 /**
  * cancel_sm: the ESME cancels a pending message by message_id, or (with an empty message_id) all
  * pending messages from source to destination with the given service_type.
  */
-public final class CancelSm extends Pdu {
+public final class CancelSm extends RequestPdu<CancelSmResp> {
     final String serviceType;
     final String messageId;
     final int sourceAddrTon;

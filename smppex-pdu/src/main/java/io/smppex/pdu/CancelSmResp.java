@@ -1,5 +1,7 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.CommandId;
+
 /** cancel_sm_resp: the answer to cancel_sm; header only. */
 public final class CancelSmResp extends HeaderOnlyPdu {
 

@@ -1,12 +1,16 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.Address;
+import io.smppex.pdu.field.CommandId;
+import io.smppex.pdu.field.CommandStatus;
+import io.smppex.pdu.field.EsmClass;
 import java.util.Optional;
 
 /**
  * data_sm: an alternative to submit_sm and deliver_sm that either side may send; the user data
  * travels in the message_payload TLV. Addresses may be up to 64 characters (for IP-style addresses).
  */
-public final class DataSm extends Pdu {
+public final class DataSm extends RequestPdu<DataSmResp> {
     public static final int ADDR_MAX = 65;
 
     final String serviceType;

@@ -1,5 +1,7 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.CommandId;
+
 /** data_sm_resp: the answer to data_sm, with a message_id and optional delivery-failure TLVs. */
 public final class DataSmResp extends MessageIdResp {
 

@@ -1,7 +1,9 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.CommandId;
+
 /** deliver_sm: the MC delivers a mobile-originated message or a delivery receipt to the ESME. */
-public final class DeliverSm extends BaseSm {
+public final class DeliverSm extends BaseSm<DeliverSmResp> {
 
     DeliverSm(int commandStatus, int sequenceNumber, Tlvs tlvs, byte[] store, int bodyAt, int serviceTypeLen,
             int sourceAddrLen, int destinationAddrLen, int scheduleLen, int validityLen, int smLen) {

@@ -1,5 +1,7 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.CommandId;
+
 /** deliver_sm_resp: the ESME's answer to deliver_sm. message_id is unused and normally empty. */
 public final class DeliverSmResp extends MessageIdResp {
 

@@ -1,5 +1,7 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.SmppTime;
+
 /** Encode-side checks and writes shared by all PDU types. */
 final class Enc {
     private Enc() {

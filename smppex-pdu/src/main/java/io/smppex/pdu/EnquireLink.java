@@ -1,7 +1,9 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.CommandId;
+
 /** enquire_link: a keep-alive probe; either side may send it. */
-public final class EnquireLink extends HeaderOnlyPdu {
+public final class EnquireLink extends RequestPdu<EnquireLinkResp> {
 
     EnquireLink(int commandStatus, int sequenceNumber, Tlvs tlvs) {
         super(commandStatus, sequenceNumber, tlvs);
@@ -23,6 +25,19 @@ public final class EnquireLink extends HeaderOnlyPdu {
     @Override
     public CommandId commandId() {
         return CommandId.ENQUIRE_LINK;
+    }
+
+    @Override
+    int mandatoryLength(boolean strict) {
+        return 0;
+    }
+
+    @Override
+    void writeMandatory(PduOutput out) {
+    }
+
+    @Override
+    void visitFields(FieldVisitor v) {
     }
 
     @Override

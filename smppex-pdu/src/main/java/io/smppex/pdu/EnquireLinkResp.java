@@ -1,5 +1,7 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.CommandId;
+
 /** enquire_link_resp: the answer to enquire_link. */
 public final class EnquireLinkResp extends HeaderOnlyPdu {
 

@@ -1,5 +1,7 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.CommandId;
+
 /** generic_nack: a negative answer to a PDU that could not be handled at all; command_status says why. */
 public final class GenericNack extends HeaderOnlyPdu {
 

@@ -1,7 +1,8 @@
 package io.smppex.pdu;
 
-/** Base of the PDUs whose body is empty (they may still carry TLVs a peer sent). */
-abstract class HeaderOnlyPdu extends Pdu {
+/** Base of the responses whose body is empty (they may still carry TLVs a peer sent). */
+abstract sealed class HeaderOnlyPdu extends Pdu
+        permits GenericNack, EnquireLinkResp, UnbindResp, ReplaceSmResp, CancelSmResp, CancelBroadcastSmResp {
     HeaderOnlyPdu(int commandStatus, int sequenceNumber, Tlvs tlvs) {
         super(commandStatus, sequenceNumber, tlvs);
     }

@@ -1,12 +1,14 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.CommandStatus;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Base of the responses whose body is a message_id followed by TLVs. A decoded response keeps
  * message_id as a span of its frame and makes a String of it only when asked.
  */
-abstract class MessageIdResp extends Pdu {
+public abstract sealed class MessageIdResp extends Pdu
+        permits SubmitSmResp, DeliverSmResp, DataSmResp, BroadcastSmResp, QueryBroadcastSmResp {
     static final int MESSAGE_ID_MAX = 65;
 
     /** The frame (decoded) or the id's octets (built). */

@@ -1,12 +1,14 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.Address;
+import io.smppex.pdu.field.CommandStatus;
 import java.util.Optional;
 
 /**
  * The body shared by query_sm and query_broadcast_sm: the message_id of an earlier submission and
  * the source address it was submitted with.
  */
-public abstract class MessageQuery extends Pdu {
+public abstract sealed class MessageQuery<R extends Pdu> extends RequestPdu<R> permits QuerySm, QueryBroadcastSm {
     final String messageId;
     final int sourceAddrTon;
     final int sourceAddrNpi;
@@ -68,11 +70,11 @@ public abstract class MessageQuery extends Pdu {
         v.field("source_addr", sourceAddr);
     }
 
-    interface Ctor<P extends MessageQuery> {
+    interface Ctor<P extends MessageQuery<?>> {
         P make(int status, int seq, Tlvs tlvs, String messageId, int ton, int npi, String sourceAddr);
     }
 
-    static <P extends MessageQuery> P read(BodyReader r, Ctor<P> ctor) {
+    static <P extends MessageQuery<?>> P read(BodyReader r, Ctor<P> ctor) {
         String id = r.cstring("message_id", MessageIdResp.MESSAGE_ID_MAX, CommandStatus.ESME_RINVMSGID);
         int ton = r.u8("source_addr_ton");
         int npi = r.u8("source_addr_npi");
@@ -85,7 +87,7 @@ public abstract class MessageQuery extends Pdu {
      *
      * @param <P> the query being built
      */
-    public static final class Builder<P extends MessageQuery> extends Pdu.Builder<Builder<P>, P> {
+    public static final class Builder<P extends MessageQuery<?>> extends Pdu.Builder<Builder<P>, P> {
         private final Ctor<P> ctor;
         private String messageId = "";
         private Address source = Address.EMPTY;
@@ -94,7 +96,7 @@ public abstract class MessageQuery extends Pdu {
             this.ctor = ctor;
         }
 
-        Builder(Ctor<P> ctor, MessageQuery f) {
+        Builder(Ctor<P> ctor, MessageQuery<?> f) {
             super(f);
             this.ctor = ctor;
             messageId = f.messageId;

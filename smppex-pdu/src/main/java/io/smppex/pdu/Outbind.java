@@ -1,5 +1,8 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.CommandId;
+import io.smppex.pdu.field.CommandStatus;
+
 /**
  * outbind: the MC, having opened the connection itself, asks the ESME to bind. There is no
  * outbind_resp; the ESME answers by sending bind_receiver (or, in 5.0, bind_transceiver).

@@ -1,5 +1,8 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.Address;
+import io.smppex.pdu.field.CommandId;
+import io.smppex.pdu.field.CommandStatus;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,7 +19,9 @@ import java.util.Optional;
  *
  * <p>Instances are immutable and safe to share between threads. Octet-string getters return copies.
  */
-public abstract class Pdu {
+public abstract sealed class Pdu
+        permits RequestPdu, MessageIdResp, HeaderOnlyPdu, BindResp, QuerySmResp, SubmitMultiResp, Outbind,
+        AlertNotification {
     static final byte[] NO_BYTES = new byte[0];
 
     final int commandStatus;
@@ -123,7 +128,7 @@ public abstract class Pdu {
      * For a request: its {@code _resp} with {@code status}, the same sequence number and an empty
      * body. For requests without a response, a generic_nack. Sessions use this to refuse requests.
      */
-    public final Pdu errorResponse(CommandStatus status) {
+    public Pdu errorResponse(CommandStatus status) {
         CommandId resp = commandId().response();
         if (resp == null) {
             if (isResponse()) {

@@ -1,8 +1,8 @@
 package io.smppex.pdu;
 
 import io.smppex.pdu.PduDecodeException.Reason;
-import io.smppex.pdu.internal.ArrayPduOutput;
-import io.smppex.pdu.internal.ByteBufferPduOutput;
+import io.smppex.pdu.field.CommandId;
+import io.smppex.pdu.field.CommandStatus;
 import java.nio.ByteBuffer;
 
 /**

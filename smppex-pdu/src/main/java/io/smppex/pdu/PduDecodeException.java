@@ -1,5 +1,8 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.CommandId;
+import io.smppex.pdu.field.CommandStatus;
+
 /**
  * A PDU could not be decoded. Says what went wrong, where, which SMPP status a peer should be
  * answered with, and whether the byte stream can still be framed.

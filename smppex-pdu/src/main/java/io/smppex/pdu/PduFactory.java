@@ -1,5 +1,13 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.Address;
+import io.smppex.pdu.field.BindMode;
+import io.smppex.pdu.field.CommandId;
+import io.smppex.pdu.field.CommandStatus;
+import io.smppex.pdu.field.EsmClass;
+import io.smppex.pdu.field.InterfaceVersion;
+import io.smppex.pdu.field.MessageState;
+import io.smppex.pdu.field.RegisteredDelivery;
 import io.smppex.pdu.text.EncodedText;
 import io.smppex.pdu.text.MessageSplitter;
 import io.smppex.pdu.text.Segment;
@@ -165,7 +173,7 @@ public final class PduFactory {
     }
 
     /** Puts one segment into a submit_sm or deliver_sm builder: data_coding, UDHI, SAR TLVs or message_payload. */
-    public static <B extends BaseSm.Builder<B, P>, P extends BaseSm> B applySegment(B builder, Segment s) {
+    public static <B extends BaseSm.Builder<B, P>, P extends BaseSm<?>> B applySegment(B builder, Segment s) {
         builder.dataCoding(s.dataCoding());
         if (s.udhi()) {
             builder.esmClass(builder.esmClass | EsmClass.UDHI);

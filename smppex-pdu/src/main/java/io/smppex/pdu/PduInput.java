@@ -1,7 +1,5 @@
 package io.smppex.pdu;
 
-import io.smppex.pdu.internal.ArrayPduInput;
-import io.smppex.pdu.internal.ByteBufferPduInput;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 

@@ -1,6 +1,5 @@
 package io.smppex.pdu;
 
-import io.smppex.pdu.internal.ByteBufferPduOutput;
 import java.nio.ByteBuffer;
 
 /**

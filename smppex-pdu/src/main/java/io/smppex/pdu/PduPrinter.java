@@ -1,7 +1,15 @@
 package io.smppex.pdu;
 
-import io.smppex.pdu.internal.Hex;
+import io.smppex.pdu.field.CommandStatus;
+import io.smppex.pdu.field.EsmClass;
+import io.smppex.pdu.field.InterfaceVersion;
+import io.smppex.pdu.field.MessageState;
+import io.smppex.pdu.field.Npi;
+import io.smppex.pdu.field.RegisteredDelivery;
+import io.smppex.pdu.field.SmppTime;
+import io.smppex.pdu.field.Ton;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -10,6 +18,16 @@ import java.util.List;
  * one-line form for logs. Passwords are always masked.
  */
 public final class PduPrinter {
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
+
+    static String hex(byte[] b) {
+        return HEX.formatHex(b);
+    }
+
+    static String hex(byte[] b, int off, int len) {
+        return HEX.formatHex(b, off, off + len);
+    }
+
     static final String MASK = "********";
 
     private PduPrinter() {
@@ -100,7 +118,7 @@ public final class PduPrinter {
             byte[] b = (byte[]) value;
             sb.append(b.length).append(" octets");
             if (b.length > 0) {
-                sb.append(": ").append(quoted(textOf(pdu, b))).append("  hex ").append(Hex.encode(b));
+                sb.append(": ").append(quoted(textOf(pdu, b))).append("  hex ").append(hex(b));
             }
             return;
         }
@@ -144,9 +162,9 @@ public final class PduPrinter {
     private static String textOf(Pdu pdu, byte[] b) {
         int dc = 0;
         int esm = 0;
-        if (pdu instanceof BaseSm) {
-            dc = ((BaseSm) pdu).dataCoding();
-            esm = ((BaseSm) pdu).esmClass();
+        if (pdu instanceof BaseSm<?> sm) {
+            dc = sm.dataCoding();
+            esm = sm.esmClass();
         } else if (pdu instanceof SubmitMulti) {
             dc = ((SubmitMulti) pdu).dataCoding;
             esm = ((SubmitMulti) pdu).esmClass;
@@ -157,16 +175,16 @@ public final class PduPrinter {
     private static String tlvValue(Tlv t) {
         TlvTag<?> def = t.definition();
         if (def == null) {
-            return Hex.encode(t.valueUnsafe());
+            return hex(t.valueUnsafe());
         }
         try {
             Object v = def.decode(t.valueUnsafe(), 0, t.length());
             if (v instanceof byte[]) {
-                return Hex.encode((byte[]) v);
+                return hex((byte[]) v);
             }
             return v instanceof String ? "\"" + v + "\"" : String.valueOf(v);
         } catch (RuntimeException e) {
-            return Hex.encode(t.valueUnsafe());
+            return hex(t.valueUnsafe());
         }
     }
 

@@ -1,7 +1,9 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.CommandId;
+
 /** query_broadcast_sm (SMPP 5.0): the ESME asks for the state of a broadcast; the user_message_reference TLV may identify it instead. */
-public final class QueryBroadcastSm extends MessageQuery {
+public final class QueryBroadcastSm extends MessageQuery<QueryBroadcastSmResp> {
 
     QueryBroadcastSm(int commandStatus, int sequenceNumber, Tlvs tlvs, String messageId, int sourceAddrTon, int sourceAddrNpi,
             String sourceAddr) {

@@ -1,5 +1,7 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.CommandId;
+
 /** query_broadcast_sm_resp (SMPP 5.0): message_id, then the mandatory TLVs message_state, broadcast_area_identifier and broadcast_area_success. */
 public final class QueryBroadcastSmResp extends MessageIdResp {
 

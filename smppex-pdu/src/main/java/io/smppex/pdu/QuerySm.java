@@ -1,7 +1,9 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.CommandId;
+
 /** query_sm: the ESME asks the MC for the state of a message it submitted. */
-public final class QuerySm extends MessageQuery {
+public final class QuerySm extends MessageQuery<QuerySmResp> {
 
     QuerySm(int commandStatus, int sequenceNumber, Tlvs tlvs, String messageId, int sourceAddrTon, int sourceAddrNpi,
             String sourceAddr) {

@@ -1,5 +1,9 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.CommandId;
+import io.smppex.pdu.field.CommandStatus;
+import io.smppex.pdu.field.MessageState;
+
 /** query_sm_resp: the state of a queried message, its final date if final, and a network error code. */
 public final class QuerySmResp extends Pdu {
     final String messageId;

@@ -1,12 +1,15 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.Address;
+import io.smppex.pdu.field.CommandId;
+import io.smppex.pdu.field.CommandStatus;
 import java.util.Optional;
 
 /**
  * replace_sm: the ESME replaces the text of a pending message. It has no service_type, esm_class
  * or data_coding (reference §2.12: only Kannel adds a service_type, which we do not send).
  */
-public final class ReplaceSm extends Pdu {
+public final class ReplaceSm extends RequestPdu<ReplaceSmResp> {
     final String messageId;
     final int sourceAddrTon;
     final int sourceAddrNpi;

@@ -1,5 +1,7 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.CommandId;
+
 /** replace_sm_resp: the answer to replace_sm; header only. */
 public final class ReplaceSmResp extends HeaderOnlyPdu {
 

@@ -1,5 +1,6 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.CommandId;
 import java.util.List;
 
 /** Empty-bodied responses: what a header-only response decodes to, and what refusals are built from. */

@@ -1,10 +1,14 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.Address;
+import io.smppex.pdu.field.CommandId;
+import io.smppex.pdu.field.CommandStatus;
+import io.smppex.pdu.field.DestAddress;
 import java.util.ArrayList;
 import java.util.List;
 
 /** submit_multi: one short message to up to 255 SME addresses and distribution lists. */
-public final class SubmitMulti extends Pdu {
+public final class SubmitMulti extends RequestPdu<SubmitMultiResp> {
     public static final int MAX_DESTS = 255;
 
     final String serviceType;

@@ -1,5 +1,9 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.Address;
+import io.smppex.pdu.field.CommandId;
+import io.smppex.pdu.field.CommandStatus;
+import io.smppex.pdu.field.UnsuccessSme;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,9 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.CommandId;
+
 /** submit_sm: the ESME submits a short message for delivery to one destination. */
-public final class SubmitSm extends BaseSm {
+public final class SubmitSm extends BaseSm<SubmitSmResp> {
 
     SubmitSm(int commandStatus, int sequenceNumber, Tlvs tlvs, byte[] store, int bodyAt, int serviceTypeLen,
             int sourceAddrLen, int destinationAddrLen, int scheduleLen, int validityLen, int smLen) {

@@ -1,5 +1,7 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.CommandId;
+
 /** submit_sm_resp: the MC's answer to submit_sm, with the message_id it assigned. */
 public final class SubmitSmResp extends MessageIdResp {
 

@@ -1,6 +1,6 @@
 package io.smppex.pdu;
 
-import io.smppex.pdu.internal.Hex;
+import io.smppex.pdu.field.EsmClass;
 import io.smppex.pdu.text.DataCoding;
 import io.smppex.pdu.text.TextCodec;
 import io.smppex.pdu.text.Udh;
@@ -22,14 +22,14 @@ final class TextView {
             try {
                 Udh udh = Udh.parse(b);
                 off = udh.length();
-                prefix = "[UDH " + Hex.encode(b, 0, off) + "] ";
+                prefix = "[UDH " + PduPrinter.hex(b, 0, off) + "] ";
             } catch (UdhFormatException e) {
                 prefix = "[malformed UDH] ";
             }
         }
         TextCodec codec = TextCodec.forDataCoding(dataCoding & 0xFF);
         if (codec.equals(TextCodec.BINARY)) {
-            return prefix + "0x" + Hex.encode(b, off, b.length - off);
+            return prefix + "0x" + PduPrinter.hex(b, off, b.length - off);
         }
         return prefix + codec.decode(b, off, b.length - off);
     }

@@ -1,5 +1,6 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.NetworkErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collection;

@@ -1,5 +1,6 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.CommandStatus;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

@@ -1,7 +1,9 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.CommandId;
+
 /** unbind: either side asks to end the session. */
-public final class Unbind extends HeaderOnlyPdu {
+public final class Unbind extends RequestPdu<UnbindResp> {
 
     Unbind(int commandStatus, int sequenceNumber, Tlvs tlvs) {
         super(commandStatus, sequenceNumber, tlvs);
@@ -23,6 +25,19 @@ public final class Unbind extends HeaderOnlyPdu {
     @Override
     public CommandId commandId() {
         return CommandId.UNBIND;
+    }
+
+    @Override
+    int mandatoryLength(boolean strict) {
+        return 0;
+    }
+
+    @Override
+    void writeMandatory(PduOutput out) {
+    }
+
+    @Override
+    void visitFields(FieldVisitor v) {
     }
 
     @Override

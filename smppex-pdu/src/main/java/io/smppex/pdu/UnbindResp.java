@@ -1,5 +1,7 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.CommandId;
+
 /** unbind_resp: the answer to unbind; the initiator then closes the connection. */
 public final class UnbindResp extends HeaderOnlyPdu {
 

@@ -8,10 +8,12 @@ import com.cloudhopper.smpp.pdu.BaseBind;
 import com.cloudhopper.smpp.pdu.BaseBindResp;
 import com.cloudhopper.smpp.pdu.BaseSmResp;
 import com.cloudhopper.smpp.tlv.Tlv;
-import com.cloudhopper.smpp.type.UnknownCommandIdException;
 import com.cloudhopper.smpp.transcoder.DefaultPduTranscoder;
 import com.cloudhopper.smpp.transcoder.DefaultPduTranscoderContext;
-import io.smppex.pdu.internal.Hex;
+import com.cloudhopper.smpp.type.UnknownCommandIdException;
+import io.smppex.pdu.field.Address;
+import io.smppex.pdu.field.CommandId;
+import io.smppex.pdu.field.CommandStatus;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -141,8 +143,7 @@ class CloudhopperCodecInteropTest {
             assertAddress(t.getAddressRange(), Address.of(b.addressRange(), b.addrTon(), b.addrNpi()));
         } else if (ours instanceof BindResp) {
             assertThat(nullToEmpty(((BaseBindResp) theirs).getSystemId())).isEqualTo(((BindResp) ours).systemId());
-        } else if (ours instanceof BaseSm) {
-            BaseSm s = (BaseSm) ours;
+        } else if (ours instanceof BaseSm<?> s) {
             com.cloudhopper.smpp.pdu.BaseSm<?> t = (com.cloudhopper.smpp.pdu.BaseSm<?>) theirs;
             assertThat(nullToEmpty(t.getServiceType())).isEqualTo(s.serviceType());
             assertAddress(t.getSourceAddress(), s.source());
@@ -241,8 +242,7 @@ class CloudhopperCodecInteropTest {
             t.setAddressRange(chAddress(Address.of(b.addressRange(), b.addrTon(), b.addrNpi())));
         } else if (ours instanceof BindResp) {
             ((BaseBindResp) p).setSystemId(((BindResp) ours).systemId());
-        } else if (ours instanceof BaseSm) {
-            BaseSm s = (BaseSm) ours;
+        } else if (ours instanceof BaseSm<?> s) {
             com.cloudhopper.smpp.pdu.BaseSm<?> t = (com.cloudhopper.smpp.pdu.BaseSm<?>) p;
             t.setServiceType(s.serviceType());
             t.setSourceAddress(chAddress(s.source()));

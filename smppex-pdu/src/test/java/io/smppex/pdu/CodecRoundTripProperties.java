@@ -2,6 +2,7 @@ package io.smppex.pdu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smppex.pdu.field.CommandId;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import net.jqwik.api.Arbitrary;

@@ -3,7 +3,6 @@ package io.smppex.pdu;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.smppex.pdu.internal.Hex;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;

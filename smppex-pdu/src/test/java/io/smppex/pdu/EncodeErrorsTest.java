@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.smppex.pdu.field.Address;
+import io.smppex.pdu.field.CommandStatus;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,8 @@ package io.smppex.pdu;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.smppex.pdu.internal.Hex;
+import io.smppex.pdu.field.Address;
+import io.smppex.pdu.field.RegisteredDelivery;
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 

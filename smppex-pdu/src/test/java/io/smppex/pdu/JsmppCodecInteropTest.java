@@ -3,7 +3,11 @@ package io.smppex.pdu;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.smppex.pdu.internal.Hex;
+import io.smppex.pdu.field.Address;
+import io.smppex.pdu.field.CommandId;
+import io.smppex.pdu.field.CommandStatus;
+import io.smppex.pdu.field.DestAddress;
+import io.smppex.pdu.field.UnsuccessSme;
 import java.io.ByteArrayOutputStream;
 import java.util.EnumSet;
 import java.util.List;
@@ -279,8 +283,7 @@ class JsmppCodecInteropTest {
             org.jsmpp.bean.Outbind t = (org.jsmpp.bean.Outbind) theirs;
             assertThat(s(t.getSystemId())).isEqualTo(((Outbind) ours).systemId());
             assertThat(s(t.getPassword())).isEqualTo(((Outbind) ours).password());
-        } else if (ours instanceof BaseSm) {
-            BaseSm sm = (BaseSm) ours;
+        } else if (ours instanceof BaseSm<?> sm) {
             org.jsmpp.bean.MessageRequest t = (org.jsmpp.bean.MessageRequest) theirs;
             assertThat(s(t.getServiceType())).isEqualTo(sm.serviceType());
             assertAddress(t.getSourceAddrTon(), t.getSourceAddrNpi(), t.getSourceAddr(), sm.source());

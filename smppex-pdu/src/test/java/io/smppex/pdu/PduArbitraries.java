@@ -1,5 +1,11 @@
 package io.smppex.pdu;
 
+import io.smppex.pdu.field.Address;
+import io.smppex.pdu.field.CommandId;
+import io.smppex.pdu.field.CommandStatus;
+import io.smppex.pdu.field.DestAddress;
+import io.smppex.pdu.field.SmppTime;
+import io.smppex.pdu.field.UnsuccessSme;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -278,7 +284,7 @@ final class PduArbitraries {
                 .build(b -> (Pdu) b.build());
     }
 
-    private <B extends BaseSm.Builder<B, P>, P extends BaseSm> Arbitrary<Pdu> baseSm(Supplier<B> builder) {
+    private <B extends BaseSm.Builder<B, P>, P extends BaseSm<?>> Arbitrary<Pdu> baseSm(Supplier<B> builder) {
         return header(builder, false)
                 .use(cstring(BaseSm.SERVICE_TYPE_MAX)).in((b, v) -> b.serviceType(v))
                 .use(address(BaseSm.ADDR_MAX)).in((b, v) -> b.source(v))

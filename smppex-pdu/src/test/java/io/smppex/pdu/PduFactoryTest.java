@@ -3,7 +3,14 @@ package io.smppex.pdu;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.smppex.pdu.internal.Hex;
+import io.smppex.pdu.field.Address;
+import io.smppex.pdu.field.BindMode;
+import io.smppex.pdu.field.CommandId;
+import io.smppex.pdu.field.CommandStatus;
+import io.smppex.pdu.field.EsmClass;
+import io.smppex.pdu.field.InterfaceVersion;
+import io.smppex.pdu.field.MessageState;
+import io.smppex.pdu.field.RegisteredDelivery;
 import io.smppex.pdu.text.DataCoding;
 import io.smppex.pdu.text.SplitMethod;
 import io.smppex.pdu.text.TextCodec;

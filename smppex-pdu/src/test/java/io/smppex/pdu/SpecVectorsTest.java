@@ -2,7 +2,12 @@ package io.smppex.pdu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smppex.pdu.internal.Hex;
+import io.smppex.pdu.field.Address;
+import io.smppex.pdu.field.BindMode;
+import io.smppex.pdu.field.CommandStatus;
+import io.smppex.pdu.field.DestAddress;
+import io.smppex.pdu.field.MessageState;
+import io.smppex.pdu.field.UnsuccessSme;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Stream;

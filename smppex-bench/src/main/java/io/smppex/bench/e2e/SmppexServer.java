@@ -8,10 +8,10 @@ import io.smppex.SessionOptions;
 import io.smppex.StopReason;
 import io.smppex.bench.Fixtures;
 import io.smppex.pdu.Bind;
-import io.smppex.pdu.CommandStatus;
 import io.smppex.pdu.Pdu;
 import io.smppex.pdu.PduFactory;
 import io.smppex.pdu.SubmitSm;
+import io.smppex.pdu.field.CommandStatus;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 

@@ -2,7 +2,7 @@ package io.smppex.interop.mc;
 
 import io.smppex.interop.peers.NodeEsme;
 import io.smppex.interop.support.PeerEsme;
-import io.smppex.pdu.InterfaceVersion;
+import io.smppex.pdu.field.InterfaceVersion;
 import org.junit.jupiter.api.Timeout;
 
 /** Our Mc against node-smpp's client. */

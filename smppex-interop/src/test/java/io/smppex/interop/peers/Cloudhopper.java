@@ -28,7 +28,7 @@ public final class Cloudhopper {
         return o;
     }
 
-    public static Address address(io.smppex.pdu.Address a) {
+    public static Address address(io.smppex.pdu.field.Address a) {
         return new Address((byte) a.ton(), (byte) a.npi(), a.address());
     }
 

@@ -1,8 +1,8 @@
 package io.smppex.interop.support;
 
 import io.smppex.interop.support.PeerMc.PduSeen;
-import io.smppex.pdu.Address;
-import io.smppex.pdu.BindMode;
+import io.smppex.pdu.field.Address;
+import io.smppex.pdu.field.BindMode;
 
 /** An independent ESME that talks to our Mc, driven through its own API. */
 public interface PeerEsme extends AutoCloseable {

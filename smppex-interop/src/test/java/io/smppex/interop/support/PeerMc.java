@@ -1,8 +1,8 @@
 package io.smppex.interop.support;
 
-import io.smppex.pdu.Address;
-import io.smppex.pdu.BindMode;
-import io.smppex.pdu.CommandStatus;
+import io.smppex.pdu.field.Address;
+import io.smppex.pdu.field.BindMode;
+import io.smppex.pdu.field.CommandStatus;
 
 /**
  * An independent MC that our ESME talks to, seen through what a test needs: what it received, and

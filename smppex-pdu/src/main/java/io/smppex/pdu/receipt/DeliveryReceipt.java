@@ -1,6 +1,6 @@
 package io.smppex.pdu.receipt;
 
-import io.smppex.pdu.MessageState;
+import io.smppex.pdu.field.MessageState;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;

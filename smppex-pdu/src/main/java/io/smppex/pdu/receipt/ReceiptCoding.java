@@ -1,6 +1,6 @@
 package io.smppex.pdu.receipt;
 
-import io.smppex.pdu.EsmClass;
+import io.smppex.pdu.field.EsmClass;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 

@@ -2,11 +2,11 @@ package io.smppex.pdu.receipt;
 
 import io.smppex.pdu.DataSm;
 import io.smppex.pdu.DeliverSm;
-import io.smppex.pdu.EsmClass;
-import io.smppex.pdu.MessageState;
-import io.smppex.pdu.NetworkErrorCode;
 import io.smppex.pdu.Pdu;
 import io.smppex.pdu.TlvTag;
+import io.smppex.pdu.field.EsmClass;
+import io.smppex.pdu.field.MessageState;
+import io.smppex.pdu.field.NetworkErrorCode;
 import java.util.Objects;
 import java.util.Optional;
 

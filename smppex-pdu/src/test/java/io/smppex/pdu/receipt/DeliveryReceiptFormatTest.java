@@ -3,7 +3,7 @@ package io.smppex.pdu.receipt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.smppex.pdu.MessageState;
+import io.smppex.pdu.field.MessageState;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;

@@ -2,7 +2,7 @@ package io.smppex.pdu.receipt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smppex.pdu.MessageState;
+import io.smppex.pdu.field.MessageState;
 import java.time.LocalDateTime;
 import java.util.List;
 import net.jqwik.api.Arbitraries;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smppex.pdu.DataSm;
 import io.smppex.pdu.DeliverSm;
-import io.smppex.pdu.MessageState;
-import io.smppex.pdu.NetworkErrorCode;
 import io.smppex.pdu.TlvTag;
+import io.smppex.pdu.field.MessageState;
+import io.smppex.pdu.field.NetworkErrorCode;
 import org.junit.jupiter.api.Test;
 
 class ReceiptTlvsTest {

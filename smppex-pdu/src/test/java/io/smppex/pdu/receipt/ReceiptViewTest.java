@@ -2,17 +2,17 @@ package io.smppex.pdu.receipt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smppex.pdu.Address;
 import io.smppex.pdu.DataSm;
 import io.smppex.pdu.DeliverSm;
-import io.smppex.pdu.EsmClass;
-import io.smppex.pdu.MessageState;
-import io.smppex.pdu.NetworkErrorCode;
+import io.smppex.pdu.Hex;
 import io.smppex.pdu.PduCodec;
 import io.smppex.pdu.SpecVectors;
 import io.smppex.pdu.SubmitSm;
 import io.smppex.pdu.TlvTag;
-import io.smppex.pdu.internal.Hex;
+import io.smppex.pdu.field.Address;
+import io.smppex.pdu.field.EsmClass;
+import io.smppex.pdu.field.MessageState;
+import io.smppex.pdu.field.NetworkErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;

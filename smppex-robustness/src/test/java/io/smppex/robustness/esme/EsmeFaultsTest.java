@@ -13,12 +13,12 @@ import io.smppex.SessionHandler;
 import io.smppex.SessionOptions;
 import io.smppex.StopReason;
 import io.smppex.SyncEsme;
-import io.smppex.pdu.CommandId;
-import io.smppex.pdu.CommandStatus;
 import io.smppex.pdu.Pdu;
 import io.smppex.pdu.PduFactory;
 import io.smppex.pdu.SubmitSm;
 import io.smppex.pdu.SubmitSmResp;
+import io.smppex.pdu.field.CommandId;
+import io.smppex.pdu.field.CommandStatus;
 import io.smppex.robustness.support.LeakCheck;
 import io.smppex.robustness.support.Logs;
 import java.time.Duration;
@@ -82,8 +82,8 @@ class EsmeFaultsTest {
     }
 
     /** A request future and how many times it completed. */
-    record Tracked(CompletableFuture<Pdu> future, AtomicInteger completions) {
-        static Tracked of(CompletableFuture<Pdu> f) {
+    record Tracked(CompletableFuture<SubmitSmResp> future, AtomicInteger completions) {
+        static Tracked of(CompletableFuture<SubmitSmResp> f) {
             AtomicInteger n = new AtomicInteger();
             f.whenComplete((r, e) -> n.incrementAndGet());
             return new Tracked(f, n);
@@ -202,7 +202,7 @@ class EsmeFaultsTest {
             Tracked next = Tracked.of(s.send(submit("next")));
             SubmitSm req2 = (SubmitSm) c.read();
             c.write(req2.respond().messageId("ok").build().withSequenceNumber(req2.sequenceNumber()));
-            assertThat(((SubmitSmResp) next.future().join()).messageId()).isEqualTo("ok");
+            assertThat(next.future().join().messageId()).isEqualTo("ok");
 
             assertThat(late.completions().get()).isEqualTo(1);
             assertThat(r.timeouts.get()).isEqualTo(1);
@@ -226,7 +226,7 @@ class EsmeFaultsTest {
             c.write(req2.respond().messageId("ok").build().withSequenceNumber(req2.sequenceNumber()));
             next.future().join();
 
-            assertThat(((SubmitSmResp) t.future().join()).messageId()).isEqualTo("first");
+            assertThat(t.future().join().messageId()).isEqualTo("first");
             assertThat(t.completions().get()).isEqualTo(1);
             assertThat(r.responses.get(req.sequenceNumber()).get()).isEqualTo(1);
             assertThat(logs.text()).contains("dropping submit_sm_resp seq=" + req.sequenceNumber());
@@ -244,7 +244,7 @@ class EsmeFaultsTest {
             Tracked t = Tracked.of(s.send(submit("x")));
             SubmitSm req = (SubmitSm) c.read();
             c.write(req.respond().messageId("ok").build().withSequenceNumber(req.sequenceNumber()));
-            assertThat(((SubmitSmResp) t.future().join()).messageId()).isEqualTo("ok");
+            assertThat(t.future().join().messageId()).isEqualTo("ok");
             assertThat(logs.text()).contains("dropping submit_sm_resp seq=999999").contains("dropping generic_nack seq=999998");
             assertThat(r.responses).containsKey(req.sequenceNumber()).doesNotContainKeys(999_999, 999_998);
         }
@@ -281,10 +281,10 @@ class EsmeFaultsTest {
             c.write(PduFactory.genericNack(CommandStatus.ESME_RSYSERR, req.sequenceNumber()));
             assertThatThrownBy(() -> first.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(GenericNackException.class);
 
-            CompletableFuture<Pdu> second = CompletableFuture.supplyAsync(() -> esme.request(submit("y"), Duration.ofSeconds(10)));
+            CompletableFuture<SubmitSmResp> second = CompletableFuture.supplyAsync(() -> esme.request(submit("y"), Duration.ofSeconds(10)));
             SubmitSm req2 = (SubmitSm) c.read();
             c.write(req2.respond().messageId("ok").build().withSequenceNumber(req2.sequenceNumber()));
-            assertThat(((SubmitSmResp) second.get(10, TimeUnit.SECONDS)).messageId()).isEqualTo("ok");
+            assertThat(second.get(10, TimeUnit.SECONDS).messageId()).isEqualTo("ok");
             esme.session().close();
         }
     }

@@ -1,10 +1,10 @@
 package io.smppex.robustness.esme;
 
 import io.smppex.pdu.Bind;
-import io.smppex.pdu.CommandStatus;
 import io.smppex.pdu.Pdu;
 import io.smppex.pdu.PduCodec;
 import io.smppex.pdu.PduFactory;
+import io.smppex.pdu.field.CommandStatus;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;

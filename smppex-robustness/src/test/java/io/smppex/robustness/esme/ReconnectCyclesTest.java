@@ -16,6 +16,7 @@ import io.smppex.StopReason;
 import io.smppex.pdu.Pdu;
 import io.smppex.pdu.PduFactory;
 import io.smppex.pdu.SubmitSm;
+import io.smppex.pdu.SubmitSmResp;
 import io.smppex.robustness.support.LeakCheck;
 import io.smppex.robustness.support.LeakRecorder;
 import io.smppex.robustness.support.ProcessResources;
@@ -106,9 +107,9 @@ class ReconnectCyclesTest {
             }
             Session s = bound.poll(10, TimeUnit.SECONDS);
             assertThat(s).as("bound again in cycle %d", cycle).isNotNull();
-            List<CompletableFuture<Pdu>> futures = new ArrayList<>();
+            List<CompletableFuture<SubmitSmResp>> futures = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                CompletableFuture<Pdu> f = s.send(PduFactory.submitSm("Shop", "447700900123", "cycle " + cycle + "/" + i));
+                var f = s.send(PduFactory.submitSm("Shop", "447700900123", "cycle " + cycle + "/" + i));
                 AtomicInteger n = new AtomicInteger();
                 f.whenComplete((r, e) -> n.incrementAndGet());
                 completions.add(n);

@@ -11,10 +11,10 @@ import io.smppex.SessionOptions;
 import io.smppex.SessionRole;
 import io.smppex.internal.Pipelines;
 import io.smppex.internal.SessionEngine;
-import io.smppex.pdu.Pdu;
 import io.smppex.pdu.PduCodec;
 import io.smppex.pdu.PduFactory;
 import io.smppex.pdu.SubmitSm;
+import io.smppex.pdu.SubmitSmResp;
 import io.smppex.robustness.support.LeakCheck;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -38,7 +38,7 @@ class ResponseDeadlineTest {
     private static final SessionOptions OPTIONS = SessionOptions.builder().responseLimit(Duration.ofSeconds(1))
             .enforceBindState(false).enquireLinkLimit(Duration.ZERO).sessionInitLimit(Duration.ZERO).build();
 
-    private record Sent(EmbeddedChannel channel, CompletableFuture<Pdu> future, SubmitSm request) {
+    private record Sent(EmbeddedChannel channel, CompletableFuture<SubmitSmResp> future, SubmitSm request) {
     }
 
     private static Sent sendOne() {
@@ -47,7 +47,7 @@ class ResponseDeadlineTest {
         SessionEngine engine = new SessionEngine(SessionRole.ESME, new SessionHandler() {
         }, OPTIONS, null);
         Pipelines.configure(ch.pipeline(), null, OPTIONS, engine);
-        CompletableFuture<Pdu> f = engine.send(PduFactory.submitSm("Shop", "447700900123", "x"));
+        var f = engine.send(PduFactory.submitSm("Shop", "447700900123", "x"));
         ch.runPendingTasks();
         ByteBuf out = ch.readOutbound();
         byte[] octets = new byte[out.readableBytes()];

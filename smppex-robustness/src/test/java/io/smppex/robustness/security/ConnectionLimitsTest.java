@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smppex.Session;
 import io.smppex.SessionOptions;
-import io.smppex.pdu.CommandId;
 import io.smppex.pdu.Pdu;
 import io.smppex.pdu.PduFactory;
+import io.smppex.pdu.field.CommandId;
 import io.smppex.robustness.support.LeakCheck;
 import io.smppex.robustness.support.Logs;
 import io.smppex.robustness.support.RawPeer;

@@ -1,4 +1,4 @@
-package io.smppex.pdu;
+package io.smppex.pdu.field;
 
 /** Numbering Plan Indicator values (SMPP §5.2.6). */
 public final class Npi {

@@ -1,4 +1,4 @@
-package io.smppex.pdu;
+package io.smppex.pdu.field;
 
 /**
  * The network_error_code TLV: a network type octet followed by a 16-bit error code.

@@ -1,11 +1,10 @@
-package io.smppex.pdu.internal;
+package io.smppex.pdu;
 
-import io.smppex.pdu.PduInput;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /** {@link PduInput} over a direct (or read-only) {@link ByteBuffer}, using absolute reads only. */
-public final class ByteBufferPduInput implements PduInput {
+final class ByteBufferPduInput implements PduInput {
     private final ByteBuffer b;
 
     public ByteBufferPduInput(ByteBuffer buffer) {

@@ -1,4 +1,4 @@
-package io.smppex.pdu;
+package io.smppex.pdu.field;
 
 /**
  * Every command_id defined by SMPP 3.4 and 5.0.

@@ -1,4 +1,4 @@
-package io.smppex.pdu;
+package io.smppex.pdu.field;
 
 /**
  * message_state values (query_sm_resp, the message_state TLV) with the receipt {@code stat:} word

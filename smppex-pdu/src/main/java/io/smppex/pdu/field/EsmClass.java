@@ -1,4 +1,4 @@
-package io.smppex.pdu;
+package io.smppex.pdu.field;
 
 /**
  * esm_class bits (SMPP §5.2.12): messaging mode in bits 1-0, message type in bits 5-2, GSM

@@ -1,4 +1,4 @@
-package io.smppex.pdu;
+package io.smppex.pdu.field;
 
 /** interface_version / sc_interface_version values. */
 public final class InterfaceVersion {

@@ -1,4 +1,4 @@
-package io.smppex.pdu;
+package io.smppex.pdu.field;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package io.smppex.pdu;
+package io.smppex.pdu.field;
 
 /** registered_delivery bits (SMPP §5.2.17). */
 public final class RegisteredDelivery {

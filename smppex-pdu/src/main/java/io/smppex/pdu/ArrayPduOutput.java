@@ -1,9 +1,8 @@
-package io.smppex.pdu.internal;
+package io.smppex.pdu;
 
-import io.smppex.pdu.PduOutput;
 
 /** {@link PduOutput} into a fixed array that the codec sized exactly. */
-public final class ArrayPduOutput implements PduOutput {
+final class ArrayPduOutput implements PduOutput {
     private final byte[] a;
     private int pos;
 

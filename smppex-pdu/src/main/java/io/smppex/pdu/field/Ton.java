@@ -1,4 +1,4 @@
-package io.smppex.pdu;
+package io.smppex.pdu.field;
 
 /** Type of Number values (SMPP §5.2.5). Plain ints, because reserved values occur on the wire. */
 public final class Ton {

@@ -1,10 +1,9 @@
-package io.smppex.pdu.internal;
+package io.smppex.pdu;
 
-import io.smppex.pdu.PduInput;
 import java.nio.charset.StandardCharsets;
 
 /** {@link PduInput} over a byte array; the fastest path, used for heap buffers too. */
-public final class ArrayPduInput implements PduInput {
+final class ArrayPduInput implements PduInput {
     private final byte[] a;
     private final int base;
 

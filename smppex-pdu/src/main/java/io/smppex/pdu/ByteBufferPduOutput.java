@@ -1,12 +1,11 @@
-package io.smppex.pdu.internal;
+package io.smppex.pdu;
 
-import io.smppex.pdu.PduOutput;
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /** {@link PduOutput} that writes at a {@link ByteBuffer}'s position. */
-public final class ByteBufferPduOutput implements PduOutput {
+final class ByteBufferPduOutput implements PduOutput {
     private ByteBuffer b;
 
     public ByteBufferPduOutput() {
