@@ -1,0 +1,434 @@
+package io.smppex.micrometer.internal;
+
+import static io.smppex.micrometer.SmppMeterNames.*;
+
+import io.micrometer.core.instrument.Clock;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.smppex.Session;
+import io.smppex.SessionRole;
+import io.smppex.StopReason;
+import io.smppex.micrometer.LostReason;
+import io.smppex.pdu.Bind;
+import io.smppex.pdu.DataSm;
+import io.smppex.pdu.DeliverSm;
+import io.smppex.pdu.MessageIdResp;
+import io.smppex.pdu.Pdu;
+import io.smppex.pdu.SubmitMulti;
+import io.smppex.pdu.SubmitMultiResp;
+import io.smppex.pdu.SubmitSm;
+import io.smppex.pdu.TlvTag;
+import io.smppex.pdu.field.BindMode;
+import io.smppex.pdu.field.CommandId;
+import io.smppex.pdu.field.EsmClass;
+import io.smppex.pdu.field.MessageState;
+import io.smppex.pdu.field.RegisteredDelivery;
+import io.smppex.pdu.receipt.DeliveryReceipt;
+import io.smppex.pdu.receipt.ReceiptView;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The metrics once bound to a registry: turns each observer callback into meter updates. Per
+ * session state lives in a {@link SessionState} found by identity; meters are cached per
+ * {@link Group}. Callbacks of one session come on its event loop, one at a time, so a session's
+ * state needs no lock; everything shared is concurrent.
+ */
+public final class Recorder {
+    private record GroupKey(SessionRole role, BindMode mode, String systemId) {
+    }
+
+    /** What {@link io.smppex.micrometer.SmppMetrics.Builder} decided. */
+    public record Settings(Tags tags, boolean systemIdTag, boolean histogram, int maxTimedRequests, int maxSystemIds,
+                           int maxTrackedReceipts, Clock clock) {
+    }
+
+    private final MeterRegistry registry;
+    private final Settings cfg;
+    private final Clock clock;
+    private final StatusNames statusNames = new StatusNames();
+    private final ConcurrentHashMap<Session, SessionState> sessions = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<GroupKey, Group> groups = new ConcurrentHashMap<>();
+    private final Set<String> systemIds = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger[] open = new AtomicInteger[SessionRole.values().length];
+    private final ReceiptTracker tracker;
+    private final Counter evicted;
+
+    /**
+     * Binds to {@code registry}: registers the session-count and receipt-table gauges at once.
+     *
+     * @param registry where the meters go
+     * @param cfg the settings
+     */
+    public Recorder(MeterRegistry registry, Settings cfg) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.cfg = cfg;
+        this.clock = cfg.clock();
+        for (SessionRole r : SessionRole.values()) {
+            AtomicInteger n = new AtomicInteger();
+            open[r.ordinal()] = n;
+            Gauge.builder(SESSIONS_OPEN, n, AtomicInteger::get).tags(cfg.tags().and(ROLE, role(r)))
+                    .description("Sessions whose connection is up, bound or not").strongReference(true).register(registry);
+        }
+        if (cfg.maxTrackedReceipts() > 0) {
+            tracker = new ReceiptTracker(cfg.maxTrackedReceipts());
+            Gauge.builder(RECEIPTS_TRACKED, tracker, ReceiptTracker::size).tags(cfg.tags())
+                    .description("Submits awaiting their delivery receipt").strongReference(true).register(registry);
+            evicted = Counter.builder(RECEIPTS_EVICTED).tags(cfg.tags())
+                    .description("Submits no longer awaited for a receipt: the table was full").register(registry);
+        } else {
+            tracker = null;
+            evicted = null;
+        }
+    }
+
+    /**
+     * The registry.
+     *
+     * @return where the meters go
+     */
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** Whether timers publish percentile histograms. */
+    boolean histogram() {
+        return cfg.histogram();
+    }
+
+    /** The status tag values. */
+    StatusNames statusNames() {
+        return statusNames;
+    }
+
+    /** The status tag value of a code. */
+    String status(int code) {
+        return statusNames.name(code);
+    }
+
+    /** Registers (or finds) a timer. */
+    Timer timer(String name, String description, Tags tags, boolean histogram) {
+        Timer.Builder b = Timer.builder(name).description(description).tags(tags);
+        if (histogram) {
+            b.publishPercentileHistogram(true);
+            if (name.equals(RECEIPTS_LATENCY)) {
+                b.minimumExpectedValue(Duration.ofMillis(100)).maximumExpectedValue(Duration.ofDays(3));
+            }
+        }
+        return b.register(registry);
+    }
+
+    private static String role(SessionRole r) {
+        return r.name().toLowerCase(Locale.ROOT);
+    }
+
+    private long now() {
+        return clock.monotonicTime();
+    }
+
+    // ---------------------------------------------------------------- groups
+
+    private String systemIdTag(String sid) {
+        if (sid == null || sid.isEmpty()) {
+            return NONE;
+        }
+        if (systemIds.contains(sid)) {
+            return sid;
+        }
+        // A racing thread may add one more than the limit; what matters is that it stays bounded.
+        if (systemIds.size() < cfg.maxSystemIds() && systemIds.add(sid)) {
+            return sid;
+        }
+        return systemIds.contains(sid) ? sid : OTHER;
+    }
+
+    private Group group(SessionRole role, BindMode mode, String systemId) {
+        GroupKey key = new GroupKey(role, mode, cfg.systemIdTag() ? (mode == null ? NONE : systemIdTag(systemId)) : null);
+        Group g = groups.get(key);
+        if (g != null) {
+            return g;
+        }
+        return groups.computeIfAbsent(key, k -> new Group(this, groupTags(k), k.mode() != null));
+    }
+
+    private Tags groupTags(GroupKey k) {
+        Tags t = cfg.tags().and(ROLE, role(k.role()), BIND_TYPE,
+                k.mode() == null ? NONE : k.mode().name().toLowerCase(Locale.ROOT));
+        return k.systemId() == null ? t : t.and(SYSTEM_ID, k.systemId());
+    }
+
+    /** The group a session belongs to: its tracked one, or for a session not tracked (closed already), from its own state. */
+    private Group groupOf(Session s, SessionState st) {
+        if (st != null) {
+            return st.group();
+        }
+        return group(s.role(), s.bindMode().orElse(null), s.systemId().orElse(null));
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    /**
+     * A session started.
+     *
+     * @param s the session
+     */
+    public void sessionOpened(Session s) {
+        SessionState st = new SessionState(s, group(s.role(), null, null), cfg.maxTimedRequests());
+        st.group().join(st);
+        if (sessions.putIfAbsent(s, st) == null) {
+            open[st.role().ordinal()].incrementAndGet();
+        } else {
+            st.group().leave(st);
+        }
+    }
+
+    /**
+     * A session became bound.
+     *
+     * @param s the session
+     */
+    public void sessionBound(Session s) {
+        SessionState st = sessions.get(s);
+        if (st != null) {
+            st.moveTo(group(s.role(), s.bindMode().orElse(null), s.systemId().orElse(null)));
+        }
+    }
+
+    /**
+     * A session ended.
+     *
+     * @param s the session
+     * @param reason why
+     */
+    public void sessionClosed(Session s, StopReason reason) {
+        SessionState st = sessions.remove(s);
+        Group g = groupOf(s, st);
+        Counter.builder(SESSIONS_CLOSED).description("Sessions that ended")
+                .tags(g.tags().and(REASON, reason.kind().name().toLowerCase(Locale.ROOT))).register(registry).increment();
+        if (st != null) {
+            st.group().leave(st);
+            open[st.role().ordinal()].decrementAndGet();
+        }
+    }
+
+    // ---------------------------------------------------------------- requests of the application
+
+    /**
+     * A request got its window slot.
+     *
+     * @param s the session
+     * @param request the request
+     * @param queuedNanos how long it waited
+     */
+    public void requestSent(Session s, Pdu request, long queuedNanos) {
+        groupOf(s, sessions.get(s)).windowWait(request.commandId().ordinal()).record(queuedNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * A request was answered.
+     *
+     * @param s the session
+     * @param request the request
+     * @param response its response or generic_nack
+     * @param roundTripNanos from write to response
+     */
+    public void requestCompleted(Session s, Pdu request, Pdu response, long roundTripNanos) {
+        int status = response.commandStatus();
+        groupOf(s, sessions.get(s)).client(request.commandId().ordinal(), status)
+                .record(roundTripNanos, TimeUnit.NANOSECONDS);
+        if (tracker != null && status == 0 && wantsReceipt(request)) {
+            String id = messageId(response);
+            if (id != null) {
+                int dropped = tracker.track(id, now() - roundTripNanos);
+                if (dropped > 0) {
+                    evicted.increment(dropped);
+                }
+            }
+        }
+    }
+
+    private static boolean wantsReceipt(Pdu request) {
+        int rd;
+        if (request instanceof SubmitSm) {
+            rd = ((SubmitSm) request).registeredDelivery();
+        } else if (request instanceof DataSm) {
+            rd = ((DataSm) request).registeredDelivery();
+        } else if (request instanceof SubmitMulti) {
+            rd = ((SubmitMulti) request).registeredDelivery();
+        } else {
+            return false;
+        }
+        return RegisteredDelivery.wantsReceipt(rd) || (rd & RegisteredDelivery.INTERMEDIATE_NOTIFICATION) != 0;
+    }
+
+    private static String messageId(Pdu response) {
+        if (response instanceof MessageIdResp) {
+            return ((MessageIdResp) response).messageId();
+        }
+        if (response instanceof SubmitMultiResp) {
+            return ((SubmitMultiResp) response).messageId();
+        }
+        return null;
+    }
+
+    /**
+     * A request ended without a response.
+     *
+     * @param s the session
+     * @param request the request
+     * @param failure what its future failed with
+     */
+    public void requestFailed(Session s, Pdu request, Throwable failure) {
+        groupOf(s, sessions.get(s)).lost(request.commandId().ordinal(), LostReason.of(failure)).increment();
+    }
+
+    // ---------------------------------------------------------------- every PDU
+
+    /**
+     * A PDU arrived.
+     *
+     * @param s the session
+     * @param pdu the PDU
+     */
+    public void pduReceived(Session s, Pdu pdu) {
+        SessionState st = sessions.get(s);
+        CommandId cid = pdu.commandId();
+        if (st == null) {
+            if (cid.isResponse()) {
+                groupOf(s, null).response(false, cid.ordinal(), pdu.commandStatus()).increment();
+            }
+            return;
+        }
+        Group g = st.group();
+        int seq = pdu.sequenceNumber();
+        if (cid.isResponse()) {
+            g.response(false, cid.ordinal(), pdu.commandStatus()).increment();
+            if (cid == CommandId.ENQUIRE_LINK_RESP) {
+                SeqTable probes = st.probesIfAny();
+                long t = probes == null ? Long.MIN_VALUE : probes.take(seq);
+                if (t != Long.MIN_VALUE) {
+                    g.enquireLink().record(now() - t, TimeUnit.NANOSECONDS);
+                }
+            } else if (cid.isBindResponse() && st.role() == SessionRole.ESME) {
+                bindAnswered(st, cid, pdu.commandStatus());
+            }
+            return;
+        }
+        if (!cid.expectsNoResponse() && !st.inbound().put(seq, cid.ordinal(), now())) {
+            g.untimed().increment();
+        }
+        if (st.role() == SessionRole.MC) {
+            if (cid.isBind()) {
+                st.bind((Bind) pdu);
+            }
+        } else if (cid == CommandId.DELIVER_SM || cid == CommandId.DATA_SM) {
+            message(g, pdu, cid);
+        }
+    }
+
+    /**
+     * A PDU was written.
+     *
+     * @param s the session
+     * @param pdu the PDU
+     * @param seq the sequence number it went out with
+     */
+    public void pduSent(Session s, Pdu pdu, int seq) {
+        SessionState st = sessions.get(s);
+        CommandId cid = pdu.commandId();
+        if (st == null) {
+            if (cid.isResponse()) {
+                groupOf(s, null).response(true, cid.ordinal(), pdu.commandStatus()).increment();
+            }
+            return;
+        }
+        Group g = st.group();
+        if (cid.isResponse()) {
+            int status = pdu.commandStatus();
+            g.response(true, cid.ordinal(), status).increment();
+            SeqTable in = st.inboundIfAny();
+            if (in != null) {
+                long t = in.take(seq);
+                if (t != Long.MIN_VALUE) {
+                    g.server(in.lastCommand(), status).record(now() - t, TimeUnit.NANOSECONDS);
+                }
+            }
+            if (cid.isBindResponse() && st.role() == SessionRole.MC) {
+                bindAnswered(st, cid, status);
+            }
+            return;
+        }
+        if (cid == CommandId.ENQUIRE_LINK) {
+            SeqTable probes = st.probes();
+            if (!probes.put(seq, cid.ordinal(), now())) {
+                // Probes that were never answered: forget them rather than stop timing new ones.
+                probes.clear();
+                probes.put(seq, cid.ordinal(), now());
+            }
+        } else if (cid.isBind() && st.role() == SessionRole.ESME) {
+            st.bind((Bind) pdu);
+        }
+    }
+
+    /**
+     * Undecodable octets arrived.
+     *
+     * @param s the session
+     */
+    public void pduUnparsed(Session s) {
+        groupOf(s, sessions.get(s)).unparsed().increment();
+    }
+
+    private void bindAnswered(SessionState st, CommandId resp, int status) {
+        Bind b = st.bind();
+        st.bind(null);
+        BindMode mode = BindMode.of(resp);
+        Tags t = cfg.tags().and(ROLE, role(st.role()), BIND_TYPE, mode.name().toLowerCase(Locale.ROOT), STATUS, status(status));
+        if (cfg.systemIdTag()) {
+            // At an MC, a refused bind is an unauthenticated peer's word: it must not mint tag values.
+            boolean trusted = st.role() == SessionRole.ESME || status == 0;
+            t = t.and(SYSTEM_ID, trusted && b != null ? systemIdTag(b.systemId()) : NONE);
+        }
+        Counter.builder(BINDS).description("Bind responses, by status").tags(t).register(registry).increment();
+    }
+
+    private void message(Group g, Pdu pdu, CommandId cid) {
+        int esm = pdu instanceof DeliverSm ? ((DeliverSm) pdu).esmClass() : ((DataSm) pdu).esmClass();
+        boolean receipt = EsmClass.isDeliveryReceipt(esm) || EsmClass.isIntermediateNotification(esm)
+                || pdu.tlvs().contains(TlvTag.RECEIPTED_MESSAGE_ID);
+        ReceiptView v = receipt ? ReceiptView.of(pdu).orElse(null) : null;
+        if (v == null) {
+            g.mo(cid.ordinal()).increment();
+            return;
+        }
+        MessageState state = v.state().orElse(null);
+        g.receipt(state).increment();
+        if (tracker == null) {
+            return;
+        }
+        boolean done = !v.isIntermediate();
+        Optional<String> id = v.messageId();
+        long sentAt = tracker.match(id.orElse(null), done);
+        if (sentAt == Long.MIN_VALUE) {
+            // The TLV and the text may carry the id in different forms; try the text's too.
+            Optional<String> textId = v.text().flatMap(DeliveryReceipt::id).filter(x -> !x.equals(id.orElse(null)));
+            if (textId.isPresent()) {
+                sentAt = tracker.match(textId.get(), done);
+            }
+        }
+        if (sentAt == Long.MIN_VALUE) {
+            g.unmatched().increment();
+        } else {
+            g.receiptLatency(state).record(now() - sentAt, TimeUnit.NANOSECONDS);
+        }
+    }
+}
