@@ -177,18 +177,36 @@ public final class Recorder {
     // ---------------------------------------------------------------- lifecycle
 
     /**
+     * The state of a session, made now if the session is live but its {@code sessionOpened} has not
+     * come yet: an {@link io.smppex.Esme} writes its bind before the engine reports the session open.
+     * Null for a session that has ended.
+     */
+    private SessionState state(Session s) {
+        SessionState st = sessions.get(s);
+        if (st == null && s.stopReason().isEmpty()) {
+            st = open(s);
+        }
+        return st;
+    }
+
+    private SessionState open(Session s) {
+        SessionState st = new SessionState(s, group(s.role(), null, null), cfg.maxTimedRequests());
+        SessionState had = sessions.putIfAbsent(s, st);
+        if (had != null) {
+            return had;
+        }
+        st.group().join(st);
+        open[st.role().ordinal()].incrementAndGet();
+        return st;
+    }
+
+    /**
      * A session started.
      *
      * @param s the session
      */
     public void sessionOpened(Session s) {
-        SessionState st = new SessionState(s, group(s.role(), null, null), cfg.maxTimedRequests());
-        st.group().join(st);
-        if (sessions.putIfAbsent(s, st) == null) {
-            open[st.role().ordinal()].incrementAndGet();
-        } else {
-            st.group().leave(st);
-        }
+        open(s);
     }
 
     /**
@@ -197,7 +215,7 @@ public final class Recorder {
      * @param s the session
      */
     public void sessionBound(Session s) {
-        SessionState st = sessions.get(s);
+        SessionState st = state(s);
         if (st != null) {
             st.moveTo(group(s.role(), s.bindMode().orElse(null), s.systemId().orElse(null)));
         }
@@ -230,7 +248,7 @@ public final class Recorder {
      * @param queuedNanos how long it waited
      */
     public void requestSent(Session s, Pdu request, long queuedNanos) {
-        groupOf(s, sessions.get(s)).windowWait(request.commandId().ordinal()).record(queuedNanos, TimeUnit.NANOSECONDS);
+        groupOf(s, state(s)).windowWait(request.commandId().ordinal()).record(queuedNanos, TimeUnit.NANOSECONDS);
     }
 
     /**
@@ -243,8 +261,13 @@ public final class Recorder {
      */
     public void requestCompleted(Session s, Pdu request, Pdu response, long roundTripNanos) {
         int status = response.commandStatus();
-        groupOf(s, sessions.get(s)).client(request.commandId().ordinal(), status)
+        groupOf(s, state(s)).client(request.commandId().ordinal(), status)
                 .record(roundTripNanos, TimeUnit.NANOSECONDS);
+        if (request instanceof Bind && s.role() == SessionRole.ESME) {
+            Bind b = (Bind) request;
+            bindAnswered(SessionRole.ESME, b.bindMode(), status, b.systemId());
+            return;
+        }
         if (tracker != null && status == 0 && wantsReceipt(request)) {
             String id = messageId(response);
             if (id != null) {
@@ -288,7 +311,7 @@ public final class Recorder {
      * @param failure what its future failed with
      */
     public void requestFailed(Session s, Pdu request, Throwable failure) {
-        groupOf(s, sessions.get(s)).lost(request.commandId().ordinal(), LostReason.of(failure)).increment();
+        groupOf(s, state(s)).lost(request.commandId().ordinal(), LostReason.of(failure)).increment();
     }
 
     // ---------------------------------------------------------------- every PDU
@@ -300,7 +323,7 @@ public final class Recorder {
      * @param pdu the PDU
      */
     public void pduReceived(Session s, Pdu pdu) {
-        SessionState st = sessions.get(s);
+        SessionState st = state(s);
         CommandId cid = pdu.commandId();
         if (st == null) {
             if (cid.isResponse()) {
@@ -318,8 +341,6 @@ public final class Recorder {
                 if (t != Long.MIN_VALUE) {
                     g.enquireLink().record(now() - t, TimeUnit.NANOSECONDS);
                 }
-            } else if (cid.isBindResponse() && st.role() == SessionRole.ESME) {
-                bindAnswered(st, cid, pdu.commandStatus());
             }
             return;
         }
@@ -343,7 +364,7 @@ public final class Recorder {
      * @param seq the sequence number it went out with
      */
     public void pduSent(Session s, Pdu pdu, int seq) {
-        SessionState st = sessions.get(s);
+        SessionState st = state(s);
         CommandId cid = pdu.commandId();
         if (st == null) {
             if (cid.isResponse()) {
@@ -363,7 +384,9 @@ public final class Recorder {
                 }
             }
             if (cid.isBindResponse() && st.role() == SessionRole.MC) {
-                bindAnswered(st, cid, status);
+                Bind b = st.bind();
+                st.bind(null);
+                bindAnswered(SessionRole.MC, BindMode.of(cid), status, status == 0 && b != null ? b.systemId() : null);
             }
             return;
         }
@@ -374,8 +397,6 @@ public final class Recorder {
                 probes.clear();
                 probes.put(seq, cid.ordinal(), now());
             }
-        } else if (cid.isBind() && st.role() == SessionRole.ESME) {
-            st.bind((Bind) pdu);
         }
     }
 
@@ -385,18 +406,17 @@ public final class Recorder {
      * @param s the session
      */
     public void pduUnparsed(Session s) {
-        groupOf(s, sessions.get(s)).unparsed().increment();
+        groupOf(s, state(s)).unparsed().increment();
     }
 
-    private void bindAnswered(SessionState st, CommandId resp, int status) {
-        Bind b = st.bind();
-        st.bind(null);
-        BindMode mode = BindMode.of(resp);
-        Tags t = cfg.tags().and(ROLE, role(st.role()), BIND_TYPE, mode.name().toLowerCase(Locale.ROOT), STATUS, status(status));
+    /**
+     * One bind answered. At an ESME the system_id is its own; at an MC only a bind it accepted names
+     * one (null otherwise): a refused bind is an unauthenticated peer's word and must not mint tag values.
+     */
+    private void bindAnswered(SessionRole role, BindMode mode, int status, String systemId) {
+        Tags t = cfg.tags().and(ROLE, role(role), BIND_TYPE, mode.name().toLowerCase(Locale.ROOT), STATUS, status(status));
         if (cfg.systemIdTag()) {
-            // At an MC, a refused bind is an unauthenticated peer's word: it must not mint tag values.
-            boolean trusted = st.role() == SessionRole.ESME || status == 0;
-            t = t.and(SYSTEM_ID, trusted && b != null ? systemIdTag(b.systemId()) : NONE);
+            t = t.and(SYSTEM_ID, systemId == null ? NONE : systemIdTag(systemId));
         }
         Counter.builder(BINDS).description("Bind responses, by status").tags(t).register(registry).increment();
     }
