@@ -34,7 +34,7 @@ if [[ "$(ulimit -n)" != "unlimited" && "$(ulimit -n)" -lt 10300 ]]; then
 fi
 
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-if [[ -n "$(git status --porcelain -- smppex-pdu smppex-core smppex-bench 2>/dev/null)" ]]; then commit="$commit+dirty"; fi
+if [[ -n "$(git status --porcelain -- smppex-pdu smppex-core smppex-micrometer smppex-bench 2>/dev/null)" ]]; then commit="$commit+dirty"; fi
 
 # The runner itself only starts processes and waits; a small heap keeps it out of the way.
 exec java -Xmx512m -Dbench.commit="$commit" -jar "$jar" --out bench/results "$@"

@@ -39,7 +39,8 @@ public final class BenchMain {
             "usage: java -jar smppex-bench.jar [options]      (bench/run.sh builds first, then runs this)",
             "  --quick              short warm-ups and runs, 2,000 idle sessions: minutes, for checking the harness",
             "  --jmh --e2e --memory run only these parts (default: all three)",
-            "  --clients LIST       e2e clients, comma-separated from smppex,cloudhopper,jsmpp,raw (default: all)",
+            "  --clients LIST       e2e clients, comma-separated from smppex,cloudhopper,jsmpp,raw,smppex+metrics",
+            "                       (default: all but smppex+metrics, which is smppex with SmppMetrics installed)",
             "  --servers LIST       e2e servers, same names (default: all)",
             "  --cases LIST         e2e cases as SESSIONSxWINDOW (default: 1x1,1x10,1x100,1x1000,8x100)",
             "  --measure SECONDS    length of each measured e2e run (default 5, quick 1)",
@@ -55,8 +56,8 @@ public final class BenchMain {
         boolean jmh = false;
         boolean e2e = false;
         boolean mem = false;
-        List<Peer> clients = List.of(Peer.values());
-        List<Peer> servers = List.of(Peer.values());
+        List<Peer> clients = Peer.DEFAULTS;
+        List<Peer> servers = Peer.DEFAULTS;
         List<CaseSpec> cases = CaseSpec.ALL;
         Double measure = null;
         Integer sessions = null;

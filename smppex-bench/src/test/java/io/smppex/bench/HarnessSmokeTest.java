@@ -2,6 +2,7 @@ package io.smppex.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smppex.bench.e2e.BenchMetrics;
 import io.smppex.bench.e2e.CaseResult;
 import io.smppex.bench.e2e.CaseRunner;
 import io.smppex.bench.e2e.CaseSpec;
@@ -88,7 +89,7 @@ class HarnessSmokeTest {
 
     @Test
     void everyPairingCarriesAThousandPdusAtWindowTen() throws Exception {
-        List<CaseResult> results = E2eRunner.runInProcess(List.of(Peer.values()), List.of(Peer.values()),
+        List<CaseResult> results = E2eRunner.runInProcess(Peer.DEFAULTS, Peer.DEFAULTS,
                 List.of(new CaseSpec(1, 10)), 1000, null);
         assertThat(results).hasSize(16);
         for (CaseResult r : results) {
@@ -99,6 +100,20 @@ class HarnessSmokeTest {
             assertThat(r.pduPerSec()).as(what).isPositive();
             assertThat(CaseResult.parse(r.toLine())).as("result line round trip").isEqualTo(r);
         }
+    }
+
+    @Test
+    void theMetricsPeerCarriesItsPdusAndFeedsTheMeters() throws Exception {
+        long before = BenchMetrics.timedRequests();
+        List<CaseResult> results = E2eRunner.runInProcess(List.of(Peer.SMPPEX_METRICS), List.of(Peer.SMPPEX_METRICS),
+                List.of(new CaseSpec(1, 10)), 1000, null);
+        assertThat(results).singleElement().satisfies(r -> {
+            assertThat(r.error()).isNull();
+            assertThat(r.pdus()).isEqualTo(1000);
+            assertThat(r.failed()).isZero();
+        });
+        // One JVM holds both sides here: each submit_sm is timed by the client and by the server.
+        assertThat(BenchMetrics.timedRequests() - before).isGreaterThanOrEqualTo(2000);
     }
 
     @Test

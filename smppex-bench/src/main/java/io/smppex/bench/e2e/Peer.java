@@ -2,13 +2,19 @@ package io.smppex.bench.e2e;
 
 import io.smppex.bench.raw.RawClient;
 import io.smppex.bench.raw.RawServer;
+import java.util.List;
 
 /** The implementations on each side of the matrix, in the order the report lists them. */
 public enum Peer {
     SMPPEX("smppex"),
     CLOUDHOPPER("Cloudhopper"),
     JSMPP("jSMPP"),
-    RAW("raw");
+    RAW("raw"),
+    /** SMPPEX with smppex-micrometer's SmppMetrics on every session, into a Prometheus registry: the cost of metrics. */
+    SMPPEX_METRICS("smppex+metrics");
+
+    /** The peers a run compares when none are named: the libraries and the raw ceiling, metrics off. */
+    public static final List<Peer> DEFAULTS = List.of(SMPPEX, CLOUDHOPPER, JSMPP, RAW);
 
     public final String label;
 
@@ -22,13 +28,14 @@ public enum Peer {
                 return p;
             }
         }
-        throw new IllegalArgumentException("unknown peer " + s + "; one of smppex, cloudhopper, jsmpp, raw");
+        throw new IllegalArgumentException("unknown peer " + s + "; one of smppex, cloudhopper, jsmpp, raw, smppex+metrics");
     }
 
     /** A new client of this kind; one per case, since a case's sessions are opened and closed with it. */
     public LoadClient newClient() {
         switch (this) {
-            case SMPPEX: return new SmppexClient();
+            case SMPPEX: return new SmppexClient(false);
+            case SMPPEX_METRICS: return new SmppexClient(true);
             case CLOUDHOPPER: return new CloudhopperClient();
             case JSMPP: return new JsmppClient();
             default: return new RawClient();
@@ -38,7 +45,8 @@ public enum Peer {
     /** Starts a server of this kind; {@code window} is its window for requests it sends itself. */
     public BenchServer startServer(int window) throws Exception {
         switch (this) {
-            case SMPPEX: return new SmppexServer(window);
+            case SMPPEX: return new SmppexServer(window, false);
+            case SMPPEX_METRICS: return new SmppexServer(window, true);
             case CLOUDHOPPER: return new CloudhopperServer(window);
             case JSMPP: return new JsmppServer(window);
             default: return new RawServer();

@@ -6,6 +6,7 @@ import io.smppex.Session;
 import io.smppex.SessionHandler;
 import io.smppex.SessionOptions;
 import io.smppex.bench.Fixtures;
+import io.smppex.micrometer.SmppMetrics;
 import io.smppex.pdu.PduFactory;
 import io.smppex.pdu.SubmitSm;
 import java.util.ArrayList;
@@ -24,16 +25,25 @@ import org.HdrHistogram.ConcurrentHistogram;
  * flight and every send after the first happens on the session's event loop. The session's own
  * window is {@code window} and its queue is unbounded (maxQueued at its maximum, so at least the
  * count), although this driver never needs it.
+ *
+ * <p>With metrics, every session gets {@link BenchMetrics#metrics the harness's SmppMetrics}, as a
+ * production gateway would have it.
  */
 public final class SmppexClient implements LoadClient {
     private final List<Session> sessions = new ArrayList<>();
     private final SubmitSm submit = Fixtures.submitSm();
+    private final SmppMetrics metrics;
     private int window;
+
+    public SmppexClient(boolean metrics) {
+        this.metrics = metrics ? BenchMetrics.metrics() : null;
+    }
 
     @Override
     public void open(String host, int port, int n, int window) {
         this.window = window;
-        SessionOptions so = SessionOptions.builder().windowSize(window).maxQueued(Integer.MAX_VALUE).build();
+        SessionOptions so = SessionOptions.builder().windowSize(window).maxQueued(Integer.MAX_VALUE).observer(metrics)
+                .build();
         EsmeOptions eo = EsmeOptions.builder().session(so).bind(PduFactory.bindTransmitter("bench", "bench")).build();
         for (int i = 0; i < n; i++) {
             sessions.add(Esme.connectBlocking(host, port, new SessionHandler() {}, eo));

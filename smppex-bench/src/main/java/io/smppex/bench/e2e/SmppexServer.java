@@ -7,6 +7,7 @@ import io.smppex.SessionHandler;
 import io.smppex.SessionOptions;
 import io.smppex.StopReason;
 import io.smppex.bench.Fixtures;
+import io.smppex.micrometer.SmppMetrics;
 import io.smppex.pdu.Bind;
 import io.smppex.pdu.Pdu;
 import io.smppex.pdu.PduFactory;
@@ -18,14 +19,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An SMPPEX {@link Mc} as its documentation sets one up: a handler per session that answers each
  * submit_sm with a new submit_sm_resp carrying the fixture message_id. Everything else is default
- * except the window, which only limits requests the MC itself sends (none here).
+ * except the window, which only limits requests the MC itself sends (none here). With metrics,
+ * every session gets {@link BenchMetrics#metrics the harness's SmppMetrics}.
  */
 public final class SmppexServer implements BenchServer {
     private final Mc mc;
     private final AtomicInteger bound = new AtomicInteger();
 
-    public SmppexServer(int window) {
-        SessionOptions session = SessionOptions.builder().windowSize(window).build();
+    public SmppexServer(int window, boolean metrics) {
+        SmppMetrics m = metrics ? BenchMetrics.metrics() : null;
+        SessionOptions session = SessionOptions.builder().windowSize(window).observer(m).build();
         mc = Mc.start(Handler::new, McOptions.builder().bindAddress("127.0.0.1").port(0).session(session).build());
     }
 

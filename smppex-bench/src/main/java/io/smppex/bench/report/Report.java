@@ -58,6 +58,12 @@ public final class Report {
                 Peer.RAW, Peer.SMPPEX, Peer.RAW, Peer.CLOUDHOPPER, HEADLINE));
         g.add(throughputRatio("smppex Esme→raw vs Cloudhopper client→raw (1 session, window 100)", 10,
                 Peer.SMPPEX, Peer.RAW, Peer.CLOUDHOPPER, Peer.RAW, HEADLINE));
+        if (e2e != null && e2e.stream().anyMatch(r -> r.client() == Peer.SMPPEX_METRICS || r.server() == Peer.SMPPEX_METRICS)) {
+            g.add(throughputRatio("metrics on (smppex+metrics both sides) vs off (smppex→smppex), 1 session, window 100",
+                    0.95, Peer.SMPPEX_METRICS, Peer.SMPPEX_METRICS, Peer.SMPPEX, Peer.SMPPEX, HEADLINE));
+            g.add(throughputRatio("metrics on vs off, 8 sessions × window 100", 0.95,
+                    Peer.SMPPEX_METRICS, Peer.SMPPEX_METRICS, Peer.SMPPEX, Peer.SMPPEX, MULTI));
+        }
         g.add(codecGoal());
         g.add(pooledGoal());
         g.add(memoryGoal());
