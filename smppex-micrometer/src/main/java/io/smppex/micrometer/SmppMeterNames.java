@@ -11,9 +11,16 @@ public final class SmppMeterNames {
     private SmppMeterNames() {
     }
 
-    /** Timer: a request this side sent, from its write to its response (any command_status, or generic_nack). */
+    /**
+     * Timer: a request this side sent, from its write to its response (any command_status, or
+     * generic_nack), by command and the response's status: its count is the responses received by
+     * status, ESME_RTHROTTLED and ESME_RMSGQFUL included.
+     */
     public static final String CLIENT_DURATION = "smpp.client.operation.duration";
-    /** Timer: a request this side received, from its arrival to our response being written. */
+    /**
+     * Timer: a request this side received, from its arrival to our response being written, by command
+     * and our response's status: its count is the responses sent by status.
+     */
     public static final String SERVER_DURATION = "smpp.server.operation.duration";
     /** Counter: requests received that were not timed because the session already timed its maximum at once. */
     public static final String SERVER_UNTIMED = "smpp.server.operation.untimed";
@@ -27,8 +34,6 @@ public final class SmppMeterNames {
     public static final String WINDOW_SIZE = "smpp.window.size";
     /** Counter: requests of the application that ended without a response, by {@link #REASON}. */
     public static final String REQUESTS_LOST = "smpp.requests.lost";
-    /** Counter: response PDUs that crossed the wire, by command, command_status and {@link #DIRECTION}. */
-    public static final String RESPONSES = "smpp.responses";
     /** Gauge: sessions whose connection is up, bound or not. */
     public static final String SESSIONS_OPEN = "smpp.sessions.open";
     /** Gauge: bound sessions, by bind type and system_id. */
@@ -54,7 +59,7 @@ public final class SmppMeterNames {
     /** Counter: octets received that did not decode as a PDU. */
     public static final String PDUS_UNPARSED = "smpp.pdus.unparsed";
 
-    /** Tag: the SMPP command name, e.g. {@code submit_sm} (for responses, the request's command). */
+    /** Tag: the SMPP command name of the request, e.g. {@code submit_sm}. */
     public static final String COMMAND = "command";
     /** Tag: the command_status name, e.g. {@code ESME_ROK}, {@code ESME_RTHROTTLED}. */
     public static final String STATUS = "status";
@@ -68,9 +73,6 @@ public final class SmppMeterNames {
     public static final String REASON = "reason";
     /** Tag: a receipt's message state in lower case, e.g. {@code delivered}, or {@code none}. */
     public static final String STATE = "state";
-    /** Tag: {@code sent} or {@code received}. */
-    public static final String DIRECTION = "direction";
-
     /** {@link #SYSTEM_ID} and {@link #BIND_TYPE} value before a session is bound, and for refused binds at an MC. */
     public static final String NONE = "none";
     /** {@link #SYSTEM_ID} value once more distinct system_ids were seen than the configured maximum. */

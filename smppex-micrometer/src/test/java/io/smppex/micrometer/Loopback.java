@@ -1,6 +1,7 @@
 package io.smppex.micrometer;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -55,11 +56,19 @@ final class Loopback {
 
     /** Sum of the counts of the timers called {@code name} that carry {@code tags}. */
     static long timerCount(MeterRegistry r, String name, String... tags) {
-        return r.find(name).tags(tags).timers().stream().mapToLong(Timer::count).sum();
+        return r.find(name).tags(tags).timers().stream().mapToLong(Timer::count).sum()
+                + (long) r.find(name).tags(tags).functionTimers().stream().mapToDouble(FunctionTimer::count).sum();
     }
 
+    /** Sum of the total times, in seconds, of the timers called {@code name} that carry {@code tags}. */
     static double timerSeconds(MeterRegistry r, String name, String... tags) {
-        return r.find(name).tags(tags).timers().stream().mapToDouble(t -> t.totalTime(TimeUnit.SECONDS)).sum();
+        return r.find(name).tags(tags).timers().stream().mapToDouble(t -> t.totalTime(TimeUnit.SECONDS)).sum()
+                + r.find(name).tags(tags).functionTimers().stream().mapToDouble(t -> t.totalTime(TimeUnit.SECONDS)).sum();
+    }
+
+    /** Whether any timer, plain or function, is called {@code name}. */
+    static boolean anyTimer(MeterRegistry r, String name) {
+        return !r.find(name).timers().isEmpty() || !r.find(name).functionTimers().isEmpty();
     }
 
     static double counter(MeterRegistry r, String name, String... tags) {

@@ -42,12 +42,36 @@ class PrometheusScrapeTest {
                             + "command=\"submit_sm\",gateway=\"gw1\",role=\"esme\",status=\"ESME_RTHROTTLED\","
                             + "system_id=\"user\"} 1")
                     .containsPattern("smpp_server_operation_duration_seconds_count\\{[^}]*role=\"mc\",status=\"ESME_RTHROTTLED\"")
-                    .containsPattern("smpp_responses_total\\{[^}]*command=\"submit_sm_resp\",direction=\"received\"[^}]*"
-                            + "status=\"ESME_RTHROTTLED\"[^}]*} 1")
                     .containsPattern("smpp_sessions_bound\\{bind_type=\"transmitter\",gateway=\"gw1\",role=\"esme\","
                             + "system_id=\"user\"} 1")
                     .contains("smpp_window_size{")
                     .contains("smpp_binds_total{");
+            esme.close().join();
+        } finally {
+            mc.close();
+        }
+    }
+
+    @Test
+    void withoutHistogramsTheTimersStillScrapeAsCountAndSum() {
+        PrometheusMeterRegistry prom = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        SmppMetrics metrics = SmppMetrics.builder().registry(prom).build();
+        Mc mc = Loopback.mc(metrics, () -> new SessionHandler() {
+            @Override
+            public void onRequest(Session s, Pdu req) {
+                s.reply((SubmitSm) req, PduFactory.submitSmResp(CommandStatus.ESME_ROK, "1"));
+            }
+        });
+        try {
+            Session esme = Loopback.esme(mc, SessionOptions.builder().observer(metrics),
+                    PduFactory.bindTransmitter("user", "secret"), new SessionHandler() {});
+            await(esme.send(PduFactory.submitSm("Shop", "447700900123", "hello")));
+            String text = prom.scrape();
+            assertThat(text)
+                    .containsPattern("smpp_client_operation_duration_seconds_count\\{[^}]*command=\"submit_sm\"[^}]*} 1")
+                    .containsPattern("smpp_client_operation_duration_seconds_sum\\{[^}]*command=\"submit_sm\"")
+                    .containsPattern("smpp_server_operation_duration_seconds_count\\{[^}]*command=\"submit_sm\"[^}]*} 1")
+                    .doesNotContain("_bucket{");
             esme.close().join();
         } finally {
             mc.close();

@@ -6,7 +6,7 @@ import io.smppex.Session;
 import io.smppex.SessionHandler;
 import io.smppex.SessionOptions;
 import io.smppex.bench.Fixtures;
-import io.smppex.micrometer.SmppMetrics;
+import io.smppex.SessionObserver;
 import io.smppex.pdu.PduFactory;
 import io.smppex.pdu.SubmitSm;
 import java.util.ArrayList;
@@ -32,11 +32,11 @@ import org.HdrHistogram.ConcurrentHistogram;
 public final class SmppexClient implements LoadClient {
     private final List<Session> sessions = new ArrayList<>();
     private final SubmitSm submit = Fixtures.submitSm();
-    private final SmppMetrics metrics;
+    private final SessionObserver metrics;
     private int window;
 
     public SmppexClient(boolean metrics) {
-        this.metrics = metrics ? BenchMetrics.metrics() : null;
+        this.metrics = metrics ? BenchMetrics.observer() : null;
     }
 
     @Override

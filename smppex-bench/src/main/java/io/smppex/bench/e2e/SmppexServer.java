@@ -7,7 +7,7 @@ import io.smppex.SessionHandler;
 import io.smppex.SessionOptions;
 import io.smppex.StopReason;
 import io.smppex.bench.Fixtures;
-import io.smppex.micrometer.SmppMetrics;
+import io.smppex.SessionObserver;
 import io.smppex.pdu.Bind;
 import io.smppex.pdu.Pdu;
 import io.smppex.pdu.PduFactory;
@@ -27,7 +27,7 @@ public final class SmppexServer implements BenchServer {
     private final AtomicInteger bound = new AtomicInteger();
 
     public SmppexServer(int window, boolean metrics) {
-        SmppMetrics m = metrics ? BenchMetrics.metrics() : null;
+        SessionObserver m = metrics ? BenchMetrics.observer() : null;
         SessionOptions session = SessionOptions.builder().windowSize(window).observer(m).build();
         mc = Mc.start(Handler::new, McOptions.builder().bindAddress("127.0.0.1").port(0).session(session).build());
     }

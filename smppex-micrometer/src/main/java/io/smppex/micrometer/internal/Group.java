@@ -5,7 +5,6 @@ import static io.smppex.micrometer.SmppMeterNames.*;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.Timer;
 import io.smppex.micrometer.LostReason;
 import io.smppex.pdu.field.CommandId;
 import io.smppex.pdu.field.MessageState;
@@ -31,16 +30,14 @@ final class Group {
     private final Tags tags;
     private final boolean bound;
     private final Set<SessionState> sessions = ConcurrentHashMap.newKeySet();
-    private final AtomicReferenceArray<ByStatus<Timer>> client = new AtomicReferenceArray<>(COMMANDS.length);
-    private final AtomicReferenceArray<ByStatus<Timer>> server = new AtomicReferenceArray<>(COMMANDS.length);
-    private final AtomicReferenceArray<ByStatus<Counter>> sent = new AtomicReferenceArray<>(COMMANDS.length);
-    private final AtomicReferenceArray<ByStatus<Counter>> received = new AtomicReferenceArray<>(COMMANDS.length);
-    private final AtomicReferenceArray<Timer> wait = new AtomicReferenceArray<>(COMMANDS.length);
+    private final AtomicReferenceArray<ByStatus<Latency>> client = new AtomicReferenceArray<>(COMMANDS.length);
+    private final AtomicReferenceArray<ByStatus<Latency>> server = new AtomicReferenceArray<>(COMMANDS.length);
+    private final AtomicReferenceArray<Latency> wait = new AtomicReferenceArray<>(COMMANDS.length);
     private final AtomicReferenceArray<Counter> lost = new AtomicReferenceArray<>(COMMANDS.length * REASONS.length);
     private final AtomicReferenceArray<Counter> mo = new AtomicReferenceArray<>(COMMANDS.length);
     private final AtomicReferenceArray<Counter> receipts = new AtomicReferenceArray<>(STATES.length + 1);
-    private final AtomicReferenceArray<Timer> receiptLatency = new AtomicReferenceArray<>(STATES.length + 1);
-    private final Timer enquireLink;
+    private final AtomicReferenceArray<Latency> receiptLatency = new AtomicReferenceArray<>(STATES.length + 1);
+    private final Latency enquireLink;
     private final Counter untimed;
     private final Counter unparsed;
     private final Counter unmatched;
@@ -52,7 +49,7 @@ final class Group {
      * @param tags the group's own tags, common tags included
      * @param bound whether its sessions are bound (false: the group of one role's unbound sessions)
      */
-    public Group(Recorder rec, Tags tags, boolean bound) {
+    Group(Recorder rec, Tags tags, boolean bound) {
         this.rec = rec;
         this.tags = tags;
         this.bound = bound;
@@ -76,22 +73,22 @@ final class Group {
     }
 
     /** The group's tags. */
-    public Tags tags() {
+    Tags tags() {
         return tags;
     }
 
     /** Whether the group holds bound sessions. */
-    public boolean isBound() {
+    boolean isBound() {
         return bound;
     }
 
     /** Adds an open session. */
-    public void join(SessionState s) {
+    void join(SessionState s) {
         sessions.add(s);
     }
 
     /** Removes a session that closed or moved to another group. */
-    public void leave(SessionState s) {
+    void leave(SessionState s) {
         sessions.remove(s);
     }
 
@@ -121,11 +118,22 @@ final class Group {
 
     private static <M> M lazy(AtomicReferenceArray<M> a, int i, IntFunction<M> make) {
         M m = a.get(i);
-        if (m == null) {
-            a.compareAndSet(i, null, make.apply(i));
-            m = a.get(i);
+        return m != null ? m : make(a, i, make);
+    }
+
+    /**
+     * Made under a lock: a function timer registered twice under one id keeps only the first
+     * object, so the one this cache keeps must be the one registered.
+     */
+    private static <M> M make(AtomicReferenceArray<M> a, int i, IntFunction<M> make) {
+        synchronized (a) {
+            M m = a.get(i);
+            if (m == null) {
+                m = make.apply(i);
+                a.set(i, m);
+            }
+            return m;
         }
-        return m;
     }
 
     private static String command(int ordinal) {
@@ -133,42 +141,34 @@ final class Group {
     }
 
     /** The client-side duration timer of a request command and the response's status. */
-    public Timer client(int cmd, int status) {
+    Latency client(int cmd, int status) {
         return lazy(client, cmd, c -> new ByStatus<>(st -> rec.timer(CLIENT_DURATION,
                 "From writing a request to reading its response", tags.and(COMMAND, command(c), STATUS, rec.status(st)),
                 rec.histogram()), rec.statusNames())).get(status);
     }
 
     /** The server-side duration timer of a request command and our response's status. */
-    public Timer server(int cmd, int status) {
+    Latency server(int cmd, int status) {
         return lazy(server, cmd, c -> new ByStatus<>(st -> rec.timer(SERVER_DURATION,
                 "From a request's arrival to our response being written",
                 tags.and(COMMAND, command(c), STATUS, rec.status(st)), rec.histogram()), rec.statusNames())).get(status);
     }
 
-    /** The response counter of a response command (named after its request) and status, sent or received. */
-    public Counter response(boolean out, int cmd, int status) {
-        return lazy(out ? sent : received, cmd, c -> new ByStatus<>(st -> Counter.builder(RESPONSES)
-                .description("Response PDUs that crossed the wire")
-                .tags(tags.and(COMMAND, command(c), STATUS, rec.status(st), DIRECTION, out ? "sent" : "received"))
-                .register(rec.registry()), rec.statusNames())).get(status);
-    }
-
     /** The window-wait timer of a request command. */
-    public Timer windowWait(int cmd) {
+    Latency windowWait(int cmd) {
         return lazy(wait, cmd, c -> rec.timer(WINDOW_WAIT, "Time a request waited for a window slot",
                 tags.and(COMMAND, command(c)), rec.histogram()));
     }
 
     /** The lost-request counter of a request command and reason. */
-    public Counter lost(int cmd, LostReason reason) {
+    Counter lost(int cmd, LostReason reason) {
         return lazy(lost, cmd * REASONS.length + reason.ordinal(), i -> Counter.builder(REQUESTS_LOST)
                 .description("Requests of the application that ended without a response")
                 .tags(tags.and(COMMAND, command(cmd), REASON, reason.tagValue())).register(rec.registry()));
     }
 
     /** The MO counter of deliver_sm or data_sm. */
-    public Counter mo(int cmd) {
+    Counter mo(int cmd) {
         return lazy(mo, cmd, c -> Counter.builder(MO_RECEIVED).description("Mobile-originated messages received")
                 .tags(tags.and(COMMAND, command(c))).register(rec.registry()));
     }
@@ -182,35 +182,35 @@ final class Group {
     }
 
     /** The receipt counter of a message state (null: the receipt has none). */
-    public Counter receipt(MessageState state) {
+    Counter receipt(MessageState state) {
         return lazy(receipts, stateIndex(state), i -> Counter.builder(RECEIPTS_RECEIVED).description("Delivery receipts received")
                 .tags(tags.and(STATE, stateName(i))).register(rec.registry()));
     }
 
     /** The submit-to-receipt timer of a message state (null: the receipt has none). */
-    public Timer receiptLatency(MessageState state) {
+    Latency receiptLatency(MessageState state) {
         return lazy(receiptLatency, stateIndex(state), i -> rec.timer(RECEIPTS_LATENCY,
                 "From writing a submit that asked for a receipt to receiving the receipt", tags.and(STATE, stateName(i)),
                 rec.histogram()));
     }
 
     /** The enquire_link round-trip timer. */
-    public Timer enquireLink() {
+    Latency enquireLink() {
         return enquireLink;
     }
 
     /** Requests received but not timed. */
-    public Counter untimed() {
+    Counter untimed() {
         return untimed;
     }
 
     /** Receipts that matched no tracked submit. */
-    public Counter unmatched() {
+    Counter unmatched() {
         return unmatched;
     }
 
     /** Undecodable PDUs received. */
-    public Counter unparsed() {
+    Counter unparsed() {
         return unparsed;
     }
 }

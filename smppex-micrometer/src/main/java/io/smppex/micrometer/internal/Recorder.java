@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.Timer;
 import io.smppex.Session;
 import io.smppex.SessionRole;
 import io.smppex.StopReason;
@@ -34,7 +33,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -115,16 +113,11 @@ public final class Recorder {
         return statusNames.name(code);
     }
 
-    /** Registers (or finds) a timer. */
-    Timer timer(String name, String description, Tags tags, boolean histogram) {
-        Timer.Builder b = Timer.builder(name).description(description).tags(tags);
-        if (histogram) {
-            b.publishPercentileHistogram(true);
-            if (name.equals(RECEIPTS_LATENCY)) {
-                b.minimumExpectedValue(Duration.ofMillis(100)).maximumExpectedValue(Duration.ofDays(3));
-            }
-        }
-        return b.register(registry);
+    /** Registers a latency meter: a timer with histogram if asked, else a cheap function timer. */
+    Latency timer(String name, String description, Tags tags, boolean histogram) {
+        boolean receipts = name.equals(RECEIPTS_LATENCY);
+        return Latency.register(registry, name, description, tags, histogram,
+                receipts ? Duration.ofMillis(100).toNanos() : 0, receipts ? Duration.ofDays(3).toNanos() : 0);
     }
 
     private static String role(SessionRole r) {
@@ -248,7 +241,7 @@ public final class Recorder {
      * @param queuedNanos how long it waited
      */
     public void requestSent(Session s, Pdu request, long queuedNanos) {
-        groupOf(s, state(s)).windowWait(request.commandId().ordinal()).record(queuedNanos, TimeUnit.NANOSECONDS);
+        groupOf(s, state(s)).windowWait(request.commandId().ordinal()).record(queuedNanos);
     }
 
     /**
@@ -261,8 +254,7 @@ public final class Recorder {
      */
     public void requestCompleted(Session s, Pdu request, Pdu response, long roundTripNanos) {
         int status = response.commandStatus();
-        groupOf(s, state(s)).client(request.commandId().ordinal(), status)
-                .record(roundTripNanos, TimeUnit.NANOSECONDS);
+        groupOf(s, state(s)).client(request.commandId().ordinal(), status).record(roundTripNanos);
         if (request instanceof Bind && s.role() == SessionRole.ESME) {
             Bind b = (Bind) request;
             bindAnswered(SessionRole.ESME, b.bindMode(), status, b.systemId());
@@ -323,28 +315,25 @@ public final class Recorder {
      * @param pdu the PDU
      */
     public void pduReceived(Session s, Pdu pdu) {
-        SessionState st = state(s);
         CommandId cid = pdu.commandId();
-        if (st == null) {
-            if (cid.isResponse()) {
-                groupOf(s, null).response(false, cid.ordinal(), pdu.commandStatus()).increment();
-            }
-            return;
-        }
-        Group g = st.group();
-        int seq = pdu.sequenceNumber();
         if (cid.isResponse()) {
-            g.response(false, cid.ordinal(), pdu.commandStatus()).increment();
+            // Answers to our requests are timed by requestCompleted; only probes are timed here.
             if (cid == CommandId.ENQUIRE_LINK_RESP) {
-                SeqTable probes = st.probesIfAny();
-                long t = probes == null ? Long.MIN_VALUE : probes.take(seq);
+                SessionState st = state(s);
+                SeqTable probes = st == null ? null : st.probesIfAny();
+                long t = probes == null ? Long.MIN_VALUE : probes.take(pdu.sequenceNumber());
                 if (t != Long.MIN_VALUE) {
-                    g.enquireLink().record(now() - t, TimeUnit.NANOSECONDS);
+                    st.group().enquireLink().record(now() - t);
                 }
             }
             return;
         }
-        if (!cid.expectsNoResponse() && !st.inbound().put(seq, cid.ordinal(), now())) {
+        SessionState st = state(s);
+        if (st == null) {
+            return;
+        }
+        Group g = st.group();
+        if (!cid.expectsNoResponse() && !st.inbound().put(pdu.sequenceNumber(), cid.ordinal(), now())) {
             g.untimed().increment();
         }
         if (st.role() == SessionRole.MC) {
@@ -364,39 +353,39 @@ public final class Recorder {
      * @param seq the sequence number it went out with
      */
     public void pduSent(Session s, Pdu pdu, int seq) {
-        SessionState st = state(s);
         CommandId cid = pdu.commandId();
-        if (st == null) {
-            if (cid.isResponse()) {
-                groupOf(s, null).response(true, cid.ordinal(), pdu.commandStatus()).increment();
-            }
-            return;
-        }
-        Group g = st.group();
-        if (cid.isResponse()) {
-            int status = pdu.commandStatus();
-            g.response(true, cid.ordinal(), status).increment();
-            SeqTable in = st.inboundIfAny();
-            if (in != null) {
-                long t = in.take(seq);
-                if (t != Long.MIN_VALUE) {
-                    g.server(in.lastCommand(), status).record(now() - t, TimeUnit.NANOSECONDS);
+        if (!cid.isResponse()) {
+            // Our requests are timed by requestSent/requestCompleted; only probes are timed here.
+            if (cid == CommandId.ENQUIRE_LINK) {
+                SessionState st = state(s);
+                if (st != null) {
+                    SeqTable probes = st.probes();
+                    long now = now();
+                    if (!probes.put(seq, cid.ordinal(), now)) {
+                        // Probes that were never answered: forget them rather than stop timing new ones.
+                        probes.clear();
+                        probes.put(seq, cid.ordinal(), now);
+                    }
                 }
             }
-            if (cid.isBindResponse() && st.role() == SessionRole.MC) {
-                Bind b = st.bind();
-                st.bind(null);
-                bindAnswered(SessionRole.MC, BindMode.of(cid), status, status == 0 && b != null ? b.systemId() : null);
-            }
             return;
         }
-        if (cid == CommandId.ENQUIRE_LINK) {
-            SeqTable probes = st.probes();
-            if (!probes.put(seq, cid.ordinal(), now())) {
-                // Probes that were never answered: forget them rather than stop timing new ones.
-                probes.clear();
-                probes.put(seq, cid.ordinal(), now());
+        SessionState st = state(s);
+        if (st == null) {
+            return;
+        }
+        int status = pdu.commandStatus();
+        SeqTable in = st.inboundIfAny();
+        if (in != null) {
+            long t = in.take(seq);
+            if (t != Long.MIN_VALUE) {
+                st.group().server(in.lastCommand(), status).record(now() - t);
             }
+        }
+        if (cid.isBindResponse() && st.role() == SessionRole.MC) {
+            Bind b = st.bind();
+            st.bind(null);
+            bindAnswered(SessionRole.MC, BindMode.of(cid), status, status == 0 && b != null ? b.systemId() : null);
         }
     }
 
@@ -448,7 +437,7 @@ public final class Recorder {
         if (sentAt == Long.MIN_VALUE) {
             g.unmatched().increment();
         } else {
-            g.receiptLatency(state).record(now() - sentAt, TimeUnit.NANOSECONDS);
+            g.receiptLatency(state).record(now() - sentAt);
         }
     }
 }

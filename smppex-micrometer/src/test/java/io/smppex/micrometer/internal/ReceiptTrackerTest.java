@@ -52,4 +52,58 @@ class ReceiptTrackerTest {
         assertThat(t.size()).isZero();
         assertThat(t.match(null, true)).isEqualTo(Long.MIN_VALUE);
     }
+
+    @Test
+    void theIdFormsReceiptIdsAcceptMatchHereToo() {
+        ReceiptTracker t = new ReceiptTracker(10);
+        t.track("0x1F", 1);
+        assertThat(t.match("31", true)).isEqualTo(1);
+        t.track(" 00AbC ", 2);
+        assertThat(t.match("abc", true)).isEqualTo(2);
+        // A string of digits is also hex: "10" is ten and sixteen.
+        t.track("10", 3);
+        assertThat(t.match("16", false)).isEqualTo(3);
+        assertThat(t.match("0x10", true)).isEqualTo(3);
+        // Ids that are not numbers match exactly, case included.
+        t.track("a-b-C", 4);
+        assertThat(t.match("a-b-c", true)).isEqualTo(Long.MIN_VALUE);
+        assertThat(t.match("a-b-C", true)).isEqualTo(4);
+        assertThat(t.size()).isZero();
+    }
+
+    @Test
+    void numbersBeyondSixtyFourBitsStillMatchTheirOtherForm() {
+        ReceiptTracker t = new ReceiptTracker(10);
+        String hex = "1ffffffffffffffffff";
+        String dec = new java.math.BigInteger(hex, 16).toString();
+        t.track(hex, 5);
+        assertThat(t.match("000" + dec, true)).isEqualTo(5);
+        assertThat(io.smppex.pdu.receipt.ReceiptIds.matches(hex, "000" + dec)).isTrue();
+    }
+
+    @Test
+    void matchingAgreesWithReceiptIdsOnRandomIds() {
+        java.util.Random rnd = new java.util.Random(7);
+        String[] alphabet = {"0", "1", "7", "9", "a", "F", "x", "-", " "};
+        for (int i = 0; i < 20_000; i++) {
+            String a = randomId(rnd, alphabet);
+            String b = rnd.nextInt(4) == 0 ? a : randomId(rnd, alphabet);
+            ReceiptTracker t = new ReceiptTracker(2);
+            t.track(a, 9);
+            boolean matched = t.match(b, true) == 9;
+            assertThat(matched).as("'%s' vs '%s'", a, b).isEqualTo(io.smppex.pdu.receipt.ReceiptIds.matches(a, b));
+        }
+    }
+
+    private static String randomId(java.util.Random rnd, String[] alphabet) {
+        StringBuilder sb = new StringBuilder();
+        if (rnd.nextInt(5) == 0) {
+            sb.append("0x");
+        }
+        int n = 1 + rnd.nextInt(rnd.nextInt(6) == 0 ? 30 : 6);
+        for (int j = 0; j < n; j++) {
+            sb.append(alphabet[rnd.nextInt(alphabet.length)]);
+        }
+        return sb.toString();
+    }
 }
