@@ -55,6 +55,12 @@ public final class Recorder {
     private final Clock clock;
     private final StatusNames statusNames = new StatusNames();
     private final ConcurrentHashMap<Session, SessionState> sessions = new ConcurrentHashMap<>();
+    /**
+     * The same states by {@link Session#id()}, the lookup every callback makes: a String's hash is a
+     * cached field, where a session's identity hash is slow to get once its header holds a lock.
+     * Ids are unique per JVM for the engine's sessions; a state is used only if it is the session's.
+     */
+    private final ConcurrentHashMap<String, SessionState> byId = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<GroupKey, Group> groups = new ConcurrentHashMap<>();
     private final Set<String> systemIds = ConcurrentHashMap.newKeySet();
     private final AtomicInteger[] open = new AtomicInteger[SessionRole.values().length];
@@ -175,7 +181,11 @@ public final class Recorder {
      * Null for a session that has ended.
      */
     private SessionState state(Session s) {
-        SessionState st = sessions.get(s);
+        SessionState st = byId.get(s.id());
+        if (st != null && st.session() == s) {
+            return st;
+        }
+        st = sessions.get(s);
         if (st == null && s.stopReason().isEmpty()) {
             st = open(s);
         }
@@ -188,6 +198,7 @@ public final class Recorder {
         if (had != null) {
             return had;
         }
+        byId.putIfAbsent(s.id(), st);
         st.group().join(st);
         open[st.role().ordinal()].incrementAndGet();
         return st;
@@ -222,6 +233,9 @@ public final class Recorder {
      */
     public void sessionClosed(Session s, StopReason reason) {
         SessionState st = sessions.remove(s);
+        if (st != null) {
+            byId.remove(s.id(), st);
+        }
         Group g = groupOf(s, st);
         Counter.builder(SESSIONS_CLOSED).description("Sessions that ended")
                 .tags(g.tags().and(REASON, reason.kind().name().toLowerCase(Locale.ROOT))).register(registry).increment();
