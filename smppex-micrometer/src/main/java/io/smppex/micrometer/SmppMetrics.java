@@ -32,10 +32,18 @@ import java.util.Objects;
  * window gauges and its per-session timings, though its lost requests and responses are counted.
  * Names and tags are in {@link SmppMeterNames}; the module's README lists every meter.
  *
- * <p>Cost: each callback is a hash lookup of the session and a few cached meter updates; tags are
- * built only the first time a (command, status) pair is seen. Tag values stay bounded: statuses
- * SMPP reserves share one value, at most {@link Builder#maxSystemIds} system_ids are tagged (the
- * rest are {@code other}), and a refused bind at an MC never contributes its system_id.
+ * <p>Cost: a request costs a session lookup and two adds to {@code LongAdder}s on each side, plus
+ * two clock reads on the side that answers it; tags are built only the first time a (command,
+ * status) pair is seen. Without {@link Builder#histogram histograms} the latency meters are
+ * function timers (count and total); with them, Micrometer timers with percentile buckets, about
+ * 70 ns a record more. A submit that asks for a receipt also costs a short locked insert into the
+ * receipt table. Tag values stay bounded: statuses SMPP reserves share one value, at most
+ * {@link Builder#maxSystemIds} system_ids are tagged (the rest are {@code other}), and a refused
+ * bind at an MC never contributes its system_id.
+ *
+ * <p>Use one instance per registry, or give instances on the same registry different common
+ * {@link Builder#tags tags}: a registry keeps the first gauge or function timer registered under an
+ * id and ignores later ones.
  *
  * <p>Thread-safe; its callbacks never block.
  */
@@ -243,10 +251,12 @@ public final class SmppMetrics implements SessionObserver, MeterBinder {
         }
 
         /**
-         * Whether the timers publish a percentile histogram (Prometheus buckets), which PromQL's
-         * {@code histogram_quantile} needs for p99 across instances. Default false, as for Micrometer's
-         * own meters; a {@link io.micrometer.core.instrument.config.MeterFilter} can turn it on per
-         * meter too.
+         * Whether the latency meters are Micrometer timers publishing a percentile histogram
+         * (Prometheus {@code _bucket} series, which PromQL's {@code histogram_quantile} needs for a
+         * p99), or, by default, function timers with only a count and a total (rates and means; no
+         * max, no buckets), about 10 ns a record instead of 70 ns. A
+         * {@link io.micrometer.core.instrument.config.MeterFilter} cannot add buckets to a function
+         * timer: turn this on to have them.
          *
          * @param v whether to publish histograms
          * @return this builder
