@@ -73,4 +73,46 @@ class BenchCommandTest {
         assertThat(Cli.smppex("bench", "--bind-mode", "rx").code()).isEqualTo(ExitCodes.USAGE);
         assertThat(Cli.smppex("bench", "--window", "0").code()).isEqualTo(ExitCodes.USAGE);
     }
+
+    @Test
+    void countWithDurationIsAUsageError() {
+        Cli.Result r = Cli.smppex("bench", "--embedded", "--count", "10", "--duration", "1s");
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).startsWith("--count and --duration cannot be used together: give one");
+    }
+
+    @Test
+    void warmupIsNotCountedAndQuietJsonIsOneLine() {
+        Cli.Result r = Cli.smppex("bench", "--embedded", "--warmup", "200ms", "--count", "300", "--sessions", "3",
+                "--window", "8", "--json", "-q");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.outLines()).hasSize(1);
+        Map<String, Object> j = MiniJson.object(r.lastLine());
+        // 300 split over 3 sessions, whatever the warm-up sent before.
+        assertThat(j.get("count")).isEqualTo(300.0);
+        assertThat(j.get("ok")).isEqualTo(300.0);
+        assertThat(j.get("warmup_s")).isEqualTo(0.2);
+    }
+
+    @Test
+    void fixedRateWithACountSendsExactlyTheCount() {
+        Cli.Result r = Cli.smppex("bench", "--embedded", "--rate", "2000", "--count", "150", "--sessions", "2", "--json");
+        assertThat(r.code()).as(r.toString()).isZero();
+        Map<String, Object> j = MiniJson.object(r.lastLine());
+        assertThat(j.get("count")).isEqualTo(150.0);
+        assertThat(j.get("ok")).isEqualTo(150.0);
+        assertThat(r.out()).contains("bench: 150 submit_sm over 2 session(s) (tx, window 64, 2000/s offered)");
+    }
+
+    @Test
+    void connectionRefusedExitsThree() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Cli.Result r = Cli.smppex("bench", "--port", Integer.toString(port), "--count", "5");
+        assertThat(r.code()).isEqualTo(ExitCodes.CONNECTION);
+        assertThat(r.err().strip()).isEqualTo("connection to 127.0.0.1:" + port + " failed: connection refused (nothing listens on 127.0.0.1:"
+                + port + ")");
+    }
 }
