@@ -6,8 +6,8 @@ import picocli.CommandLine.Option;
  * {@code --json}, {@code -q} and {@code -v}, the same on every command.
  *
  * <ul>
- *   <li>{@code -v} raises the library's log level on stderr: INFO, and DEBUG with {@code -vv}.
- *       That is all it does.</li>
+ *   <li>{@code -v} shows diagnostics on stderr: the library's logs at INFO (DEBUG with
+ *       {@code -vv}) and the stack trace of an internal error. It never changes stdout.</li>
  *   <li>{@code -q} prints only results and errors: no WARN log lines, no progress or PDU lines.
  *       Errors still go to stderr.</li>
  *   <li>{@code --json} prints machine-readable JSON lines instead of text.</li>
@@ -25,7 +25,8 @@ final class OutputOptions {
 
     boolean[] verbosity = new boolean[0];
 
-    @Option(names = {"-v", "--verbose"}, description = "Show the library's logs on stderr: INFO, or DEBUG with -vv.")
+    @Option(names = {"-v", "--verbose"}, description = "Diagnostics on stderr: the library's logs at INFO (DEBUG with -vv) and the stack "
+            + "trace of an internal error.")
     void verbose(boolean[] v) {
         verbosity = v == null ? new boolean[0] : v;
     }

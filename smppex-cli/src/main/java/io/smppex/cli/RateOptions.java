@@ -4,7 +4,7 @@ import picocli.CommandLine.Option;
 
 /** How many submit_sm, and how fast: {@code --count} and {@code --rate}, shared by send and bench. */
 final class RateOptions {
-    @Option(names = "--count", paramLabel = "N", description = "Send this many submit_sm (send: 1 message; bench: 10000 unless --duration).")
+    @Option(names = "--count", paramLabel = "N", description = "send: send the message N times (default 1); bench: send N submit_sm (default 10000 unless --duration).")
     Long count;
 
     @Option(names = "--rate", defaultValue = "0", paramLabel = "PER_SECOND",

@@ -172,7 +172,7 @@ final class SendCommand implements Callable<Integer> {
             session.close();
         }
         log.line("", Json.obj().put("event", "summary").put("submitted", ids.size()).put("failed", failed)
-                .put("receipts", ids.size() - missing.size()).put("missing", missing).put("exit_code", exit));
+                .put("receipts", waitDlrs == null ? 0 : ids.size() - missing.size()).put("missing", missing).put("exit_code", exit));
         return exit;
     }
 
@@ -227,7 +227,6 @@ final class SendCommand implements Callable<Integer> {
             int part = index % total + 1;
             String which = count > 1 ? " (message " + message + " of " + count + (total > 1 ? ", part " + part + "/" + total : "") + ")"
                     : total > 1 ? " (part " + part + "/" + total + ")" : "";
-            Json event = Json.obj().put("message", message).put("part", part);
             SubmitSmResp resp;
             try {
                 resp = futures.get(index).get();
@@ -241,23 +240,27 @@ final class SendCommand implements Callable<Integer> {
                 String why = t instanceof ResponseTimeoutException ? "no submit_sm_resp within " + connection.timeoutMs + " ms"
                         : t instanceof GenericNackException g ? "generic_nack " + g.status().describe() : ConnectFailures.plain(t);
                 io.err().println("submit failed: " + why + which);
-                log.line("", event.put("event", "submit_failed").put("error", why));
+                log.line("", event("submit_failed", message, part).put("error", why));
                 continue;
             }
             if (resp.isSuccessResponse()) {
                 ids.add(resp.messageId());
                 if (!pdus || output.json) {
-                    log.line("submitted: message_id " + resp.messageId() + which, event.put("event", "submitted")
+                    log.line("submitted: message_id " + resp.messageId() + which, event("submitted", message, part)
                             .put("message_id", resp.messageId()).put("parts", total).put("sequence_number", resp.sequenceNumber()));
                 }
             } else {
                 failed++;
                 io.err().println("submit failed: " + resp.status().describe() + which);
-                log.line("", event.put("event", "submit_failed").put("status", resp.status().name())
+                log.line("", event("submit_failed", message, part).put("status", resp.status().name())
                         .put("command_status", resp.commandStatus()));
             }
         }
         return failed;
+    }
+
+    private static Json event(String name, long message, int part) {
+        return Json.obj().put("event", name).put("message", message).put("part", part);
     }
 
     private void waitForPdus(Handler handler) throws InterruptedException {

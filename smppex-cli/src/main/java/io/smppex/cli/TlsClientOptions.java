@@ -17,8 +17,8 @@ final class TlsClientOptions {
     @Option(names = "--tls-ca", paramLabel = "PEM", description = "With TLS: trust the CA certificate(s) in this PEM file instead (implies --tls).")
     Path ca;
 
-    @Option(names = "--tls-insecure", description = "With TLS: accept any certificate, as funbox smppsend's --tls does; for test "
-            + "SMSCs with self-signed certificates (implies --tls).")
+    @Option(names = "--tls-insecure", description = "With TLS: accept any certificate, as funbox smppsend's --tls does on Erlang/OTP "
+            + "before 26; for test SMSCs with self-signed certificates (implies --tls).")
     boolean insecure;
 
     /** The TLS options asked for, or null for plain TCP. */
