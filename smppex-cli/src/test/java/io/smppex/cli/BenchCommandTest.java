@@ -115,4 +115,21 @@ class BenchCommandTest {
         assertThat(r.err().strip()).isEqualTo("connection to 127.0.0.1:" + port + " failed: connection refused (nothing listens on 127.0.0.1:"
                 + port + ")");
     }
+
+    @Test
+    void benchSharesSmppsendsTlsOptions() {
+        java.nio.file.Path cert = java.nio.file.Path.of("src/test/resources/tls/cert.pem");
+        Simulator.Config c = new Simulator.Config();
+        c.port = 0;
+        c.tls = io.smppex.TlsOptions.server(cert, java.nio.file.Path.of("src/test/resources/tls/key.pem"));
+        try (Simulator sim = Simulator.start(c)) {
+            String port = Integer.toString(sim.port());
+            Cli.Result ok = Cli.smppex("bench", "--port", port, "--tls-ca", cert.toString(), "--count", "50", "--json");
+            assertThat(ok.code()).as(ok.toString()).isZero();
+            assertThat(MiniJson.object(ok.lastLine()).get("ok")).isEqualTo(50.0);
+            Cli.Result untrusted = Cli.smppex("bench", "--port", port, "--tls", "--count", "5");
+            assertThat(untrusted.code()).isEqualTo(ExitCodes.CONNECTION);
+            assertThat(untrusted.err()).contains("TLS: the MC's certificate is not trusted").hasLineCount(1);
+        }
+    }
 }
