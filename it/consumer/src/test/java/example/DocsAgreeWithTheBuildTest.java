@@ -35,13 +35,18 @@ class DocsAgreeWithTheBuildTest {
     private static final Path HERE = ROOT.resolve("it/consumer");
     private static final Pattern FENCE = Pattern.compile("(?ms)^```(\\w+)\\n(.*?)^```$");
 
+    /** The README also names smppex-examples' in-reactor copy of its snippets: it must not drift either. */
     @Test
-    void everyJavaSnippetOfTheReadmeIsInTheQuickStartTestVerbatim() throws Exception {
-        String test = normalised(Files.readString(HERE.resolve("src/test/java/example/QuickStartTest.java")));
+    void everyJavaSnippetOfTheReadmeIsInTheCodeThatRunsItVerbatim() throws Exception {
         List<String> snippets = readmeBlocks("java");
         assertFalse(snippets.isEmpty(), "the README has no java snippet");
-        for (String snippet : snippets) {
-            assertTrue(test.contains(normalised(snippet)), "not in QuickStartTest.java, verbatim:\n" + snippet);
+        Path quickStart = HERE.resolve("src/test/java/example/QuickStartTest.java");
+        Path examples = ROOT.resolve("smppex-examples/src/test/java/io/smppex/examples/ReadmeSnippetsTest.java");
+        for (Path file : Files.exists(examples) ? List.of(quickStart, examples) : List.of(quickStart)) {
+            String code = normalised(Files.readString(file));
+            for (String snippet : snippets) {
+                assertTrue(code.contains(normalised(snippet)), "not in " + ROOT.relativize(file) + ", verbatim:\n" + snippet);
+            }
         }
     }
 
