@@ -104,31 +104,40 @@ public final class MessageSplitter {
     private static List<Segment> build(TextCodec codec, byte[] units, SplitMethod method, int reference) {
         int n = units.length / codec.unitSize();
         int dataCoding = codec.dataCoding();
+        byte[] national = codec.nationalLanguageHeader();
+        byte[] singleUdh = national.length == 0 ? NO_UDH : withElements(new byte[] {0}, national);
         if (method == SplitMethod.PAYLOAD) {
-            byte[] bytes = codec.partBytes(units, 0, n, NO_UDH);
+            if (national.length > 0 && n > codec.capacity(singleUdh.length)) {
+                throw needsUdhParts(codec, method);
+            }
+            byte[] bytes = codec.partBytes(units, 0, n, singleUdh);
             if (bytes.length > MAX_PAYLOAD_OCTETS) {
                 throw new MessageTooLongException("message_payload holds at most " + MAX_PAYLOAD_OCTETS
                         + " octets; this message needs " + bytes.length);
             }
-            return List.of(new Segment(bytes, dataCoding, false, reference, 1, 1, true));
+            return List.of(new Segment(bytes, dataCoding, singleUdh.length > 0, reference, 1, 1, true));
         }
         int[] ends = partEnds(codec, units, method);
         int total = ends.length;
         if (total == 1) {
-            return List.of(new Segment(codec.partBytes(units, 0, n, NO_UDH), dataCoding, false, reference, 1, 1, false));
+            return List.of(new Segment(codec.partBytes(units, 0, n, singleUdh), dataCoding, singleUdh.length > 0,
+                    reference, 1, 1, false));
         }
         if (total > MAX_PARTS) {
             throw new MessageTooLongException("message needs " + total + " parts of at most "
-                    + codec.capacity(headerLength(method)) + " units (" + n + " units in all); the limit is "
-                    + MAX_PARTS + " parts");
+                    + codec.capacity(headerLength(method) + national.length) + " units (" + n
+                    + " units in all); the limit is " + MAX_PARTS + " parts");
+        }
+        if (method == SplitMethod.SAR && national.length > 0) {
+            throw needsUdhParts(codec, method);
         }
         List<Segment> segments = new ArrayList<>(total);
         int start = 0;
         for (int i = 0; i < total; i++) {
             int part = i + 1;
             byte[] udh = switch (method) {
-                case UDH_8BIT -> Udh.concat8(reference, total, part);
-                case UDH_16BIT -> Udh.concat16(reference, total, part);
+                case UDH_8BIT -> withElements(Udh.concat8(reference, total, part), national);
+                case UDH_16BIT -> withElements(Udh.concat16(reference, total, part), national);
                 default -> NO_UDH;
             };
             segments.add(new Segment(codec.partBytes(units, start, ends[i], udh), dataCoding,
@@ -136,6 +145,24 @@ public final class MessageSplitter {
             start = ends[i];
         }
         return List.copyOf(segments);
+    }
+
+    /** {@code header} (UDHL first) with {@code elements} appended and UDHL raised to match. */
+    private static byte[] withElements(byte[] header, byte[] elements) {
+        if (elements.length == 0) {
+            return header;
+        }
+        byte[] out = Arrays.copyOf(header, header.length + elements.length);
+        System.arraycopy(elements, 0, out, header.length, elements.length);
+        out[0] = (byte) (out[0] + elements.length);
+        return out;
+    }
+
+    private static IllegalArgumentException needsUdhParts(TextCodec codec, SplitMethod method) {
+        return new IllegalArgumentException(codec.name() + " needs its national language elements in the UDH of"
+                + " every part, and with " + method + " the MC would build the parts; split with UDH_8BIT or"
+                + " UDH_16BIT, or choose the encoding for " + method + " with EncodedText.encode(text, options, "
+                + method + "), which uses national tables with it only for a single part");
     }
 
     private static int headerLength(SplitMethod method) {
@@ -148,12 +175,14 @@ public final class MessageSplitter {
      */
     static int[] partEnds(TextCodec codec, byte[] units, SplitMethod method) {
         int n = units.length / codec.unitSize();
-        if (method == SplitMethod.PAYLOAD || n <= codec.capacity(0)) {
+        int national = codec.nationalLanguageHeader().length;
+        int singleUdh = national == 0 ? 0 : 1 + national;
+        if (method == SplitMethod.PAYLOAD || n <= codec.capacity(singleUdh)) {
             return new int[] {n};
         }
-        int capacity = codec.capacity(headerLength(method));
+        int capacity = codec.capacity(headerLength(method) + national);
         // SAR parts carry no UDH in the PDU, so packed text there has no fill bits.
-        int udhLength = method == SplitMethod.SAR ? 0 : headerLength(method);
+        int udhLength = method == SplitMethod.SAR ? singleUdh : headerLength(method) + national;
         int[] ends = new int[(n + capacity - 2) / (capacity - 1) + 1];
         int count = 0;
         int start = 0;

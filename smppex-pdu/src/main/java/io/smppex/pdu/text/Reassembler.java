@@ -99,7 +99,9 @@ public final class Reassembler {
     /**
      * Offers a short_message (or message_payload) that starts with a UDH, i.e. one received with
      * UDHI (0x40) in esm_class. A message whose header has no usable concatenation element is
-     * complete on its own and comes back as {@link Completed} with a total of 1.
+     * complete on its own and comes back as {@link Completed} with a total of 1. National language
+     * elements (0x24, 0x25) in the header switch a GSM codec to the tables they name, part by part
+     * (see {@link TextCodec#forUdh(Udh)}).
      *
      * @param source       the source address; use "" when absent
      * @param destination  the destination address; use "" when absent
@@ -118,15 +120,16 @@ public final class Reassembler {
         }
         int off = udh.length();
         int len = shortMessage.length - off;
+        TextCodec partCodec = Objects.requireNonNull(codec, "codec").forUdh(udh);
         Optional<Udh.Concat> concat = udh.concat();
         if (concat.isEmpty()) {
             evictExpired();
-            byte[] units = codec.unitsOf(shortMessage, off, len, off);
-            return new Completed(codec.decodeUnits(units, 0, units.length), units, codec.dataCoding(), 0, 1);
+            byte[] units = partCodec.unitsOf(shortMessage, off, len, off);
+            return new Completed(partCodec.decodeUnits(units, 0, units.length), units, partCodec.dataCoding(), 0, 1);
         }
         Udh.Concat c = concat.get();
         return offerUnits(source, destination, c.reference(), c.total(), c.partNumber(), shortMessage, off, len, off,
-                codec);
+                partCodec);
     }
 
     private Result offerUnits(String source, String destination, int reference, int total, int partNumber,
