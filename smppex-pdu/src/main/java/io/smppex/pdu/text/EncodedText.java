@@ -172,12 +172,12 @@ public final class EncodedText {
         return new EncodedText(text, codec, codec.encodeUnits(text));
     }
 
-    /** @return the original text */
+    /** {@return the text as given, which {@link #bytes()} encodes} */
     public String text() {
         return text;
     }
 
-    /** @return the codec chosen */
+    /** {@return the codec chosen, with any national language tables; pass it to {@link MessageSplitter} or decode with it} */
     public TextCodec codec() {
         return codec;
     }

@@ -22,6 +22,14 @@ import java.util.Objects;
  * ASCII, Latin-1 and the other 8-bit character sets are counted in octets (140 per SMS) because
  * that is what they occupy in the PDU, even if an MC later converts them to GSM 7-bit.
  *
+ * <p>A codec with national language tables ({@link TextCodec#withNationalLanguages}) puts UDH
+ * elements 0x24 and 0x25 into every part, 3 octets each, which the capacities above lose: one
+ * table leaves 155 septets for a single SMS and 149 per 8-bit-reference part. Such a message needs
+ * a UDH even in one part; with {@link SplitMethod#SAR} or {@link SplitMethod#PAYLOAD} it must fit
+ * one SMS, because the MC would build the parts without the elements. Choose the encoding with
+ * {@link EncodedText#encode(String, EncodingOptions, SplitMethod)} and split the result with
+ * {@link #split(EncodedText, SplitMethod, int)}.
+ *
  * <p>GSM text is written unpacked (UDH octets, then one septet per octet) with
  * {@link TextCodec#GSM7}, or packed with the fill bits that align the first septet after the UDH
  * with {@link TextCodec#GSM7_PACKED}. Splitting packed text also avoids ending a non-final part
@@ -53,6 +61,8 @@ public final class MessageSplitter {
      * @return the segments in order, at least one
      * @throws TextEncodingException    if {@code codec} cannot encode the text
      * @throws MessageTooLongException  if more than 255 parts, or more than 65 535 payload octets, are needed
+     * @throws IllegalArgumentException if {@code codec} has national language tables and the text
+     *                                  needs several parts with SAR or PAYLOAD
      * @throws IllegalArgumentException if {@code reference} is out of range
      */
     public static List<Segment> split(String text, TextCodec codec, SplitMethod method, int reference) {
@@ -70,7 +80,8 @@ public final class MessageSplitter {
      * @param reference as for {@link #split(String, TextCodec, SplitMethod, int)}
      * @return the segments in order, at least one
      * @throws MessageTooLongException  if more than 255 parts, or more than 65 535 payload octets, are needed
-     * @throws IllegalArgumentException if {@code reference} is out of range
+     * @throws IllegalArgumentException if {@code reference} is out of range, or the text uses national
+     *                                  language tables and needs several parts with SAR or PAYLOAD
      */
     public static List<Segment> split(EncodedText text, SplitMethod method, int reference) {
         checkReference(method, reference);

@@ -231,7 +231,7 @@ public final class Reassembler {
         return droppedEvictionReports;
     }
 
-    /** @return how many incomplete messages are held */
+    /** {@return how many incomplete messages are held, at most {@code maxPendingMessages}} */
     public synchronized int pendingCount() {
         return pending.size();
     }
@@ -301,6 +301,9 @@ public final class Reassembler {
         }
 
         /**
+         * Sets the bound on incomplete messages; a part of a new message beyond it evicts the
+         * oldest incomplete one, reported by {@link Reassembler#drainEvicted()}.
+         *
          * @param value how many incomplete messages to hold, at least 1 (default 1024)
          * @return this builder
          */
@@ -313,6 +316,9 @@ public final class Reassembler {
         }
 
         /**
+         * Sets how long a message may wait for its missing parts, and how long a completed one is
+         * remembered to recognise late duplicates.
+         *
          * @param value how long after its first part a message may stay incomplete; positive (default 5 minutes)
          * @return this builder
          */
@@ -325,6 +331,8 @@ public final class Reassembler {
         }
 
         /**
+         * Sets the clock timeouts are measured with; tests pass one they drive.
+         *
          * @param value a monotonic clock in nanoseconds, like {@code System::nanoTime} (the default)
          * @return this builder
          */
@@ -334,6 +342,9 @@ public final class Reassembler {
         }
 
         /**
+         * Sets how many eviction reports are kept for {@link Reassembler#drainEvicted()}; older
+         * ones are only counted.
+         *
          * @param value how many eviction reports to keep until drained, at least 0 (default 1024)
          * @return this builder
          */
@@ -345,7 +356,7 @@ public final class Reassembler {
             return this;
         }
 
-        /** @return a new reassembler */
+        /** {@return a new, empty reassembler with these settings; the builder can build more} */
         public Reassembler build() {
             return new Reassembler(this);
         }

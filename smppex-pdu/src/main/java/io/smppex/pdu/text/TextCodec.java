@@ -137,7 +137,7 @@ public abstract class TextCodec {
     /** @return the encoding's name, e.g. {@code "GSM7_PACKED"}; independent of the data_coding */
     public abstract String name();
 
-    /** @return the character repertoire of this encoding */
+    /** {@return the character repertoire of this encoding, e.g. {@link Alphabet#GSM7} whatever its tables or packing} */
     public abstract Alphabet alphabet();
 
     /**
