@@ -3,6 +3,7 @@ package io.smppex;
 import io.smppex.pdu.PduCodec;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How a session behaves: window, timers, automatic replies and codec. Immutable; build with
@@ -57,6 +58,7 @@ public final class SessionOptions {
     private final boolean enforceBindState;
     private final int writeBufferHighWaterMark;
     private final int writeBufferLowWaterMark;
+    private final SessionObserver observer;
 
     private SessionOptions(Builder b) {
         windowSize = b.windowSize;
@@ -78,6 +80,7 @@ public final class SessionOptions {
         enforceBindState = b.enforceBindState;
         writeBufferHighWaterMark = b.writeBufferHighWaterMark;
         writeBufferLowWaterMark = b.writeBufferLowWaterMark;
+        observer = b.observer;
     }
 
     public static SessionOptions defaults() {
@@ -176,6 +179,11 @@ public final class SessionOptions {
         return writeBufferLowWaterMark;
     }
 
+    /** The observer that watches every session made with these options (metrics, journals), if any. */
+    public Optional<SessionObserver> observer() {
+        return Optional.ofNullable(observer);
+    }
+
     static boolean enabled(Duration d) {
         return d != null && !d.isZero() && !d.isNegative();
     }
@@ -201,6 +209,7 @@ public final class SessionOptions {
         private boolean enforceBindState = true;
         private int writeBufferHighWaterMark = 256 * 1024;
         private int writeBufferLowWaterMark = 128 * 1024;
+        private SessionObserver observer;
 
         private Builder() {
         }
@@ -225,6 +234,7 @@ public final class SessionOptions {
             enforceBindState = o.enforceBindState;
             writeBufferHighWaterMark = o.writeBufferHighWaterMark;
             writeBufferLowWaterMark = o.writeBufferLowWaterMark;
+            observer = o.observer;
         }
 
         public Builder windowSize(int v) {
@@ -332,6 +342,16 @@ public final class SessionOptions {
             }
             writeBufferLowWaterMark = low;
             writeBufferHighWaterMark = high;
+            return this;
+        }
+
+        /**
+         * Watches every session made with these options: every PDU in and out, binds, request
+         * outcomes and closes (see {@link SessionObserver}). Null removes it. Combine several with
+         * {@link SessionObserver#composite}.
+         */
+        public Builder observer(SessionObserver v) {
+            observer = v;
             return this;
         }
 

@@ -22,6 +22,11 @@ final class PendingRequest extends CompletableFuture<Pdu> implements Runnable {
     boolean special;
     /** Made by the engine itself (automatic enquire_link, graceful-stop unbind): no window slot, never "lost". */
     boolean internal;
+    /** When send was called and when the request was written, in ticker time; set only for an observer. */
+    long queuedAt;
+    long sentAt;
+    /** A generic_nack answered it: the observer heard requestCompleted, so its failure is no news. */
+    boolean answered;
     PendingRequest prev;
     PendingRequest next;
     boolean linked;
@@ -43,6 +48,15 @@ final class PendingRequest extends CompletableFuture<Pdu> implements Runnable {
             numbered = n;
         }
         return n;
+    }
+
+    @Override
+    public boolean completeExceptionally(Throwable failure) {
+        boolean first = super.completeExceptionally(failure);
+        if (first) {
+            owner.requestFailed(this, failure);
+        }
+        return first;
     }
 
     /** Runs the send on the event loop when it was called from another thread. */

@@ -17,7 +17,7 @@ public final class Pipelines {
         if (tls != null) {
             p.addLast(TLS, tls);
         }
-        p.addLast(DECODER, new SmppFrameDecoder(options.codec()));
+        p.addLast(DECODER, new SmppFrameDecoder(options.codec(), engine.capturesOctets()));
         p.addLast(SESSION, engine);
     }
 }

@@ -1,6 +1,7 @@
 package io.smppex.internal;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -19,6 +20,7 @@ import io.smppex.ResponseTimeoutException;
 import io.smppex.Session;
 import io.smppex.SessionClosedException;
 import io.smppex.SessionHandler;
+import io.smppex.SessionObserver;
 import io.smppex.SessionOptions;
 import io.smppex.SessionRole;
 import io.smppex.SessionState;
@@ -101,6 +103,9 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
     private final boolean wantsResponses;
     private final long responseLimitNanos;
     private final int batchFlushThreshold;
+    /** Null when nobody watches, so that unobserved sessions pay one null check per hook. */
+    private final SessionObserver observer;
+    private final boolean observeOctets;
 
     private final PendingTable pending;
     private final ArrayDeque<PendingRequest> queue = new ArrayDeque<>();
@@ -162,6 +167,13 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
         this.nextSeq = opts.initialSequenceNumber();
         this.responseLimitNanos = nanos(opts.responseLimit());
         this.batchFlushThreshold = Math.max(1, Math.min(BATCH_MAX, opts.writeBufferHighWaterMark()));
+        this.observer = opts.observer().orElse(null);
+        this.observeOctets = observer != null && observer.wantsOctets();
+    }
+
+    /** Whether the frame decoder should keep each PDU's octets for the observer. */
+    boolean capturesOctets() {
+        return observeOctets;
     }
 
     // ---------------------------------------------------------------- Session API
@@ -245,6 +257,9 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
     public CompletableFuture<Pdu> send(Pdu request) {
         Objects.requireNonNull(request, "request");
         PendingRequest p = new PendingRequest(request, this);
+        if (observer != null) {
+            p.queuedAt = ticker.nanoTime();
+        }
         if (!request.isRequest()) {
             p.completeExceptionally(new IllegalArgumentException(request.commandName()
                     + " is a response; answer requests with reply(request, response)"));
@@ -380,6 +395,13 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
         lastReceived = now;
         lastActivity = now;
         log.debug("{}: session started with {}", id, channel.remoteAddress());
+        if (observer != null) {
+            try {
+                observer.sessionOpened(this);
+            } catch (Throwable t) {
+                log.error("{}: observer failed in sessionOpened", id, t);
+            }
+        }
         boolean accept;
         try {
             accept = handler.onStart(this);
@@ -401,8 +423,10 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         inRead = true;
-        if (msg instanceof Pdu) {
-            onPdu((Pdu) msg);
+        if (msg instanceof Pdu pdu) {
+            onPdu(pdu, null);
+        } else if (msg instanceof ReceivedFrame frame) {
+            onPdu(frame.pdu(), frame.octets());
         } else if (msg instanceof DecodeFailure) {
             onDecodeFailure((DecodeFailure) msg);
         } else {
@@ -459,7 +483,14 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
 
     // ---------------------------------------------------------------- inbound
 
-    private void onPdu(Pdu pdu) {
+    private void onPdu(Pdu pdu, byte[] octets) {
+        if (observer != null) {
+            try {
+                observer.pduReceived(this, pdu, octets);
+            } catch (Throwable t) {
+                log.error("{}: observer failed in pduReceived", id, t);
+            }
+        }
         long now = now();
         lastReceived = now;
         CommandId cid = pdu.commandId();
@@ -582,7 +613,15 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
                 log.error("{}: onResponse failed", id, t);
             }
         }
+        if (observer != null && !p.internal) {
+            try {
+                observer.requestCompleted(this, p.request(), resp, now() - p.sentAt);
+            } catch (Throwable t) {
+                log.error("{}: observer failed in requestCompleted", id, t);
+            }
+        }
         if (resp.isGenericNack()) {
+            p.answered = true;
             p.completeExceptionally(new GenericNackException(p.request(), resp));
         } else {
             p.complete(resp);
@@ -601,6 +640,13 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
         PduDecodeException e = f.error;
         lastReceived = now();
         log.warn("{}: undecodable PDU ({}): {}", id, e.reason(), e.getMessage());
+        if (observer != null) {
+            try {
+                observer.pduUnparsed(this, f.raw, e);
+            } catch (Throwable t) {
+                log.error("{}: observer failed in pduUnparsed", id, t);
+            }
+        }
         try {
             handler.onUnparsedPdu(this, f.raw, e);
         } catch (Throwable t) {
@@ -745,6 +791,14 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
         if (log.isDebugEnabled()) {
             log.debug("{}: -> {}", id, PduPrinter.oneLine(p.request()));
         }
+        if (observer != null && !p.internal) {
+            p.sentAt = now;
+            try {
+                observer.requestSent(this, p.request(), now - p.queuedAt);
+            } catch (Throwable t) {
+                log.error("{}: observer failed in requestSent", id, t);
+            }
+        }
         batchItems.add(p);
         return true;
     }
@@ -884,6 +938,13 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
         cancel(initTimer);
         initTimer = null;
         log.info("{}: bound as {} (system_id '{}') with {}", id, mode.shortName(), bind.systemId(), channel.remoteAddress());
+        if (observer != null) {
+            try {
+                observer.sessionBound(this);
+            } catch (Throwable t) {
+                log.error("{}: observer failed in sessionBound", id, t);
+            }
+        }
         try {
             handler.onBound(this, bind);
         } catch (Throwable t) {
@@ -916,10 +977,19 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
             b = ctx.alloc().ioBuffer(BATCH_INITIAL_CAPACITY);
             batch = b;
         }
+        int at = b.writerIndex();
         try {
             codec.encode(pdu, sequenceNumber, out.wrap(b));
         } finally {
             out.wrap(null);
+        }
+        if (observer != null) {
+            byte[] octets = observeOctets ? ByteBufUtil.getBytes(b, at, b.writerIndex() - at) : null;
+            try {
+                observer.pduSent(this, pdu, sequenceNumber, octets);
+            } catch (Throwable t) {
+                log.error("{}: observer failed in pduSent", id, t);
+            }
         }
         if (b.readableBytes() >= batchFlushThreshold) {
             // A long read burst answered in one pass must not pile up here unseen by the channel's
@@ -1295,6 +1365,13 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
         for (PendingRequest p : lostRequests) {
             p.completeExceptionally(closed);
         }
+        if (observer != null) {
+            try {
+                observer.sessionClosed(this, reason);
+            } catch (Throwable t) {
+                log.error("{}: observer failed in sessionClosed", id, t);
+            }
+        }
         if (channel.isActive()) {
             for (Pdu f : finals) {
                 try {
@@ -1313,6 +1390,18 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
             dropBatch();
             state = SessionState.CLOSED;
             closeFuture.complete(null);
+        }
+    }
+
+    /** A request of the application failed: tell the observer, once (the future itself is completed only once). */
+    void requestFailed(PendingRequest p, Throwable failure) {
+        if (observer == null || p.internal || p.answered || p.pdu.commandId().expectsNoResponse()) {
+            return;
+        }
+        try {
+            observer.requestFailed(this, p.request(), failure);
+        } catch (Throwable t) {
+            log.error("{}: observer failed in requestFailed", id, t);
         }
     }
 

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
+import io.smppex.pdu.Pdu;
 import io.smppex.pdu.PduCodec;
 import io.smppex.pdu.PduDecodeException;
 import java.util.List;
@@ -19,11 +20,13 @@ import java.util.List;
  */
 final class SmppFrameDecoder extends ByteToMessageDecoder {
     private final PduCodec codec;
+    private final boolean keepOctets;
     private final ByteBufPduInput input = new ByteBufPduInput();
     private boolean broken;
 
-    SmppFrameDecoder(PduCodec codec) {
+    SmppFrameDecoder(PduCodec codec, boolean keepOctets) {
         this.codec = codec;
+        this.keepOctets = keepOctets;
     }
 
     @Override
@@ -48,7 +51,8 @@ final class SmppFrameDecoder extends ByteToMessageDecoder {
                 return;
             }
             try {
-                out.add(codec.decode(input.wrap(in), start, len));
+                Pdu pdu = codec.decode(input.wrap(in), start, len);
+                out.add(keepOctets ? new ReceivedFrame(pdu, ByteBufUtil.getBytes(in, start, len)) : pdu);
             } catch (PduDecodeException e) {
                 out.add(new DecodeFailure(ByteBufUtil.getBytes(in, start, len), e));
             } finally {

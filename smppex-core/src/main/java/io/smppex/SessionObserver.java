@@ -1,0 +1,112 @@
+package io.smppex;
+
+import io.smppex.internal.CompositeObserver;
+import io.smppex.pdu.Pdu;
+import io.smppex.pdu.PduDecodeException;
+import java.util.List;
+
+/**
+ * Watches sessions without taking part in them: the hook for metrics, journals, capture files and
+ * logs. Set one with {@link SessionOptions.Builder#observer}; an {@link Mc} gives it to every
+ * session it accepts, an {@link Esme} to the sessions it connects.
+ *
+ * <p>Unlike a {@link SessionHandler}, an observer sees everything that crosses the wire, including
+ * the PDUs the engine answers or sends by itself (enquire_link and its response, unbind_resp,
+ * generic_nack, the keep-alive probes and the graceful-stop unbind). Its request callbacks mirror
+ * what the application's futures see: exactly one of {@link #requestCompleted} or
+ * {@link #requestFailed} for every request the application sent that expects a response, from the
+ * same accounting that fills {@link SessionHandler#onStop}'s lost list. The engine's own probes
+ * show up only as PDUs.
+ *
+ * <h2>Threading and cost</h2>
+ * Callbacks for one session run on that session's event loop, one at a time; one observer
+ * instance usually watches many sessions on several loops, so its shared state must be
+ * thread-safe. Like handler code, an observer must never block: hand slow work (formatting,
+ * writing, storing) to another thread through a bounded queue. An exception thrown by a callback
+ * is logged and otherwise ignored. A session without an observer pays nothing; with one, every
+ * callback is a plain method call, and octets are copied only when {@link #wantsOctets()} says so.
+ *
+ * <p>Every method has an empty default, so an observer overrides only what it needs.
+ */
+public interface SessionObserver {
+
+    /**
+     * Whether {@link #pduReceived} and {@link #pduSent} should get each PDU's octets as they travel.
+     * Asked once, when a session starts; costs one copy per PDU.
+     */
+    default boolean wantsOctets() {
+        return false;
+    }
+
+    /** A session started: the connection is up and it is about to ask its handler's {@code onStart}. */
+    default void sessionOpened(Session session) {
+    }
+
+    /** The session became bound; {@link Session#bind()} and {@link Session#bindResponse()} are set. */
+    default void sessionBound(Session session) {
+    }
+
+    /**
+     * A PDU arrived and decoded, before the session acts on it.
+     *
+     * @param octets the whole PDU as read, or null unless {@link #wantsOctets()}
+     */
+    default void pduReceived(Session session, Pdu pdu, byte[] octets) {
+    }
+
+    /**
+     * Octets arrived that do not decode (see {@link SessionHandler#onUnparsedPdu}); the session
+     * answers or closes as usual.
+     */
+    default void pduUnparsed(Session session, byte[] octets, PduDecodeException error) {
+    }
+
+    /**
+     * A PDU was encoded and handed to the connection. Requests carry the sequence number they went
+     * out with in {@code sequenceNumber}; {@code pdu} itself may still hold the number the
+     * application gave it (usually 0), because the engine numbers requests on the wire without
+     * copying them.
+     *
+     * @param octets the PDU as written, or null unless {@link #wantsOctets()}
+     */
+    default void pduSent(Session session, Pdu pdu, int sequenceNumber, byte[] octets) {
+    }
+
+    /**
+     * A request of the application got a window slot and was written.
+     *
+     * @param request the request as sent, with its sequence number
+     * @param queuedNanos how long it waited for the slot after {@link Session#send}, in nanoseconds
+     */
+    default void requestSent(Session session, Pdu request, long queuedNanos) {
+    }
+
+    /**
+     * A request of the application was answered: with its response, whatever its command_status,
+     * or with a generic_nack.
+     *
+     * @param roundTripNanos from writing the request to reading the response, in nanoseconds
+     */
+    default void requestCompleted(Session session, Pdu request, Pdu response, long roundTripNanos) {
+    }
+
+    /**
+     * A request of the application ended without a response. {@code failure} is what its future
+     * failed with: {@link ResponseTimeoutException} (no response in time), {@link SessionClosedException}
+     * (lost when the session ended; the same requests {@link SessionHandler#onStop} gets),
+     * {@link WindowFullException}, {@link WriteFailedException}, {@link InvalidBindStateException},
+     * {@link MalformedResponseException}, or an encoding error.
+     */
+    default void requestFailed(Session session, Pdu request, Throwable failure) {
+    }
+
+    /** The session ended; called once, after the handler's {@code onStop}. */
+    default void sessionClosed(Session session, StopReason reason) {
+    }
+
+    /** One observer that calls each of {@code observers} in turn; octets are copied if any of them wants them. */
+    static SessionObserver composite(SessionObserver... observers) {
+        List<SessionObserver> all = List.of(observers);
+        return all.size() == 1 ? all.get(0) : new CompositeObserver(all);
+    }
+}

@@ -1,0 +1,86 @@
+package io.smppex.internal;
+
+import io.smppex.Session;
+import io.smppex.SessionObserver;
+import io.smppex.StopReason;
+import io.smppex.pdu.Pdu;
+import io.smppex.pdu.PduDecodeException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The fan-out behind {@link SessionObserver#composite}: one observer failing does not keep the others from hearing. */
+public final class CompositeObserver implements SessionObserver {
+    private static final Logger log = LoggerFactory.getLogger(SessionObserver.class);
+    private final List<SessionObserver> all;
+    private final boolean octets;
+
+    public CompositeObserver(List<SessionObserver> all) {
+        this.all = all;
+        this.octets = all.stream().anyMatch(SessionObserver::wantsOctets);
+    }
+
+    private interface Call {
+        void on(SessionObserver o);
+    }
+
+    private void each(Call c) {
+        for (SessionObserver o : all) {
+            try {
+                c.on(o);
+            } catch (RuntimeException e) {
+                log.error("session observer {} failed", o, e);
+            }
+        }
+    }
+
+    @Override
+    public boolean wantsOctets() {
+        return octets;
+    }
+
+    @Override
+    public void sessionOpened(Session session) {
+        each(o -> o.sessionOpened(session));
+    }
+
+    @Override
+    public void sessionBound(Session session) {
+        each(o -> o.sessionBound(session));
+    }
+
+    @Override
+    public void pduReceived(Session session, Pdu pdu, byte[] octets) {
+        each(o -> o.pduReceived(session, pdu, o.wantsOctets() ? octets : null));
+    }
+
+    @Override
+    public void pduUnparsed(Session session, byte[] octets, PduDecodeException error) {
+        each(o -> o.pduUnparsed(session, octets, error));
+    }
+
+    @Override
+    public void pduSent(Session session, Pdu pdu, int sequenceNumber, byte[] octets) {
+        each(o -> o.pduSent(session, pdu, sequenceNumber, o.wantsOctets() ? octets : null));
+    }
+
+    @Override
+    public void requestSent(Session session, Pdu request, long queuedNanos) {
+        each(o -> o.requestSent(session, request, queuedNanos));
+    }
+
+    @Override
+    public void requestCompleted(Session session, Pdu request, Pdu response, long roundTripNanos) {
+        each(o -> o.requestCompleted(session, request, response, roundTripNanos));
+    }
+
+    @Override
+    public void requestFailed(Session session, Pdu request, Throwable failure) {
+        each(o -> o.requestFailed(session, request, failure));
+    }
+
+    @Override
+    public void sessionClosed(Session session, StopReason reason) {
+        each(o -> o.sessionClosed(session, reason));
+    }
+}

@@ -1,0 +1,263 @@
+package io.smppex.internal;
+
+import static io.smppex.internal.EngineHarness.quiet;
+import static io.smppex.internal.EngineHarness.submit;
+import static io.smppex.internal.SessionEngineWindowTest.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smppex.ResponseTimeoutException;
+import io.smppex.Session;
+import io.smppex.SessionClosedException;
+import io.smppex.SessionObserver;
+import io.smppex.SessionOptions;
+import io.smppex.StopReason;
+import io.smppex.WindowFullException;
+import io.smppex.pdu.EnquireLink;
+import io.smppex.pdu.Pdu;
+import io.smppex.pdu.PduDecodeException;
+import io.smppex.pdu.PduFactory;
+import io.smppex.pdu.field.BindMode;
+import io.smppex.pdu.field.CommandId;
+import io.smppex.pdu.field.CommandStatus;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class SessionObserverTest {
+
+    /** Writes down every callback as a line, in order. */
+    static final class Recorder implements SessionObserver {
+        final boolean octets;
+        final List<String> events = new ArrayList<>();
+        final List<byte[]> received = new ArrayList<>();
+        final List<byte[]> sent = new ArrayList<>();
+        final List<Throwable> failures = new ArrayList<>();
+        final List<Long> durations = new ArrayList<>();
+
+        Recorder(boolean octets) {
+            this.octets = octets;
+        }
+
+        @Override
+        public boolean wantsOctets() {
+            return octets;
+        }
+
+        @Override
+        public void sessionOpened(Session session) {
+            events.add("opened");
+        }
+
+        @Override
+        public void sessionBound(Session session) {
+            events.add("bound " + session.bindMode().orElseThrow().shortName());
+        }
+
+        @Override
+        public void pduReceived(Session session, Pdu pdu, byte[] octets) {
+            events.add("in " + pdu.commandName() + " " + pdu.sequenceNumber());
+            received.add(octets);
+        }
+
+        @Override
+        public void pduUnparsed(Session session, byte[] octets, PduDecodeException error) {
+            events.add("unparsed " + error.reason());
+        }
+
+        @Override
+        public void pduSent(Session session, Pdu pdu, int sequenceNumber, byte[] octets) {
+            events.add("out " + pdu.commandName() + " " + sequenceNumber);
+            sent.add(octets);
+        }
+
+        @Override
+        public void requestSent(Session session, Pdu request, long queuedNanos) {
+            events.add("sent " + request.commandName() + " " + request.sequenceNumber());
+            durations.add(queuedNanos);
+        }
+
+        @Override
+        public void requestCompleted(Session session, Pdu request, Pdu response, long roundTripNanos) {
+            events.add("completed " + request.commandName() + " " + response.status().name());
+            durations.add(roundTripNanos);
+        }
+
+        @Override
+        public void requestFailed(Session session, Pdu request, Throwable failure) {
+            events.add("failed " + request.commandName() + " " + failure.getClass().getSimpleName());
+            failures.add(failure);
+        }
+
+        @Override
+        public void sessionClosed(Session session, StopReason reason) {
+            events.add("closed " + reason.kind());
+        }
+    }
+
+    private static SessionOptions.Builder observed(SessionObserver o) {
+        return quiet().observer(o);
+    }
+
+    @Test
+    void aBoundEsmeReportsOpenBindSubmitAndCloseInOrder() {
+        Recorder r = new Recorder(false);
+        EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSMITTER, observed(r).build());
+        h.engine.send(submit("hi"));
+        Pdu s = h.writtenOne();
+        h.receive(ok(s));
+        h.engine.close();
+        h.settle();
+        assertThat(r.events).containsExactly(
+                "opened",
+                "out bind_transmitter 1", "sent bind_transmitter 1",
+                "in bind_transmitter_resp 1", "bound tx", "completed bind_transmitter ESME_ROK",
+                "out submit_sm 2", "sent submit_sm 2",
+                "in submit_sm_resp 2", "completed submit_sm ESME_ROK",
+                "closed LOCAL");
+    }
+
+    @Test
+    void theEnginesOwnAnswersAreSeenAsPdusButNotAsRequests() {
+        Recorder r = new Recorder(false);
+        EngineHarness h = EngineHarness.boundMc(BindMode.TRANSCEIVER, observed(r).build());
+        r.events.clear();
+        h.receive(EnquireLink.create().withSequenceNumber(7));
+        h.receiveRaw(new byte[] {0, 0, 0, 16, 0, 0, 0, 0x77, 0, 0, 0, 0, 0, 0, 0, 9});
+        h.written();
+        assertThat(r.events).containsExactly(
+                "in enquire_link 7", "out enquire_link_resp 7",
+                "unparsed UNKNOWN_COMMAND_ID", "out generic_nack 9");
+    }
+
+    @Test
+    void theEnginesOwnKeepAliveIsAPduNotARequest() {
+        Recorder r = new Recorder(false);
+        EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSMITTER,
+                observed(r).enquireLinkLimit(Duration.ofSeconds(30)).build());
+        r.events.clear();
+        h.advanceSeconds(30);
+        Pdu probe = h.writtenOne();
+        assertThat(probe.commandId()).isEqualTo(CommandId.ENQUIRE_LINK);
+        h.receive(PduFactory.enquireLinkResp().withSequenceNumber(probe.sequenceNumber()));
+        assertThat(r.events).containsExactly("out enquire_link " + probe.sequenceNumber(),
+                "in enquire_link_resp " + probe.sequenceNumber());
+    }
+
+    @Test
+    void octetsAreExactlyWhatCrossedTheWire() {
+        Recorder r = new Recorder(true);
+        EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSMITTER, observed(r).build());
+        h.engine.send(submit("octets"));
+        Pdu s = h.writtenOne();
+        Pdu resp = ok(s);
+        h.receive(resp);
+        assertThat(r.sent.get(r.sent.size() - 1)).isEqualTo(EngineHarness.CODEC.encode(s));
+        assertThat(r.received.get(r.received.size() - 1)).isEqualTo(EngineHarness.CODEC.encode(resp));
+    }
+
+    @Test
+    void withoutAskingForOctetsNoneAreCopied() {
+        Recorder r = new Recorder(false);
+        EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSMITTER, observed(r).build());
+        assertThat(r.sent).containsOnlyNulls().isNotEmpty();
+        assertThat(r.received).containsOnlyNulls().isNotEmpty();
+        assertThat(h.engine.state().isBound()).isTrue();
+    }
+
+    @Nested
+    class RequestOutcomes {
+        @Test
+        void aTimeoutIsOneFailureWithTheTimeoutException() {
+            Recorder r = new Recorder(false);
+            EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSMITTER,
+                    observed(r).responseLimit(Duration.ofSeconds(10)).build());
+            h.engine.send(submit("slow"));
+            h.written();
+            h.advanceSeconds(10);
+            assertThat(r.failures).singleElement().isInstanceOf(ResponseTimeoutException.class);
+        }
+
+        @Test
+        void requestsLostAtCloseAreEachReportedOnceBeforeTheClose() {
+            Recorder r = new Recorder(false);
+            EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSMITTER,
+                    observed(r).windowSize(2).maxQueued(5).build());
+            for (int i = 0; i < 4; i++) {
+                h.engine.send(submit("m" + i));
+            }
+            h.written();
+            h.engine.close();
+            h.settle();
+            assertThat(r.failures).hasSize(4).allMatch(t -> t instanceof SessionClosedException);
+            assertThat(r.events.get(r.events.size() - 1)).isEqualTo("closed LOCAL");
+            assertThat(h.handler.stops.get(0).lost()).hasSize(4);
+        }
+
+        @Test
+        void aRefusedSendIsAFailureToo() {
+            Recorder r = new Recorder(false);
+            EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSMITTER,
+                    observed(r).windowSize(1).windowFullPolicy(SessionOptions.WindowFullPolicy.FAIL).build());
+            h.engine.send(submit("a"));
+            h.engine.send(submit("b"));
+            h.written();
+            assertThat(r.failures).singleElement().isInstanceOf(WindowFullException.class);
+        }
+
+        @Test
+        void aGenericNackIsACompletionNotAlsoAFailure() {
+            Recorder r = new Recorder(false);
+            EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSMITTER, observed(r).build());
+            h.engine.send(submit("nacked"));
+            Pdu s = h.writtenOne();
+            h.receive(PduFactory.genericNack(CommandStatus.ESME_RSYSERR, s.sequenceNumber()));
+            assertThat(r.events).contains("completed submit_sm ESME_RSYSERR");
+            assertThat(r.failures).isEmpty();
+        }
+
+        @Test
+        void timesComeFromTheSessionsClock() {
+            Recorder r = new Recorder(false);
+            EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSMITTER, observed(r).windowSize(1).build());
+            r.durations.clear();
+            h.engine.send(submit("first"));
+            h.engine.send(submit("second"));
+            Pdu first = h.writtenOne();
+            h.advanceMillis(250);
+            h.receive(ok(first));
+            Pdu second = h.writtenOne();
+            h.receive(ok(second));
+            // first: queued 0, round trip 250 ms; second: queued 250 ms, round trip 0
+            assertThat(r.durations).containsExactly(0L, Duration.ofMillis(250).toNanos(),
+                    Duration.ofMillis(250).toNanos(), 0L);
+        }
+    }
+
+    @Test
+    void aFailingObserverNeitherStopsTheSessionNorTheOthers() {
+        Recorder good = new Recorder(false);
+        SessionObserver bad = new SessionObserver() {
+            @Override
+            public void pduSent(Session session, Pdu pdu, int sequenceNumber, byte[] octets) {
+                throw new IllegalStateException("observer bug");
+            }
+        };
+        EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSMITTER,
+                observed(SessionObserver.composite(bad, good)).build());
+        h.engine.send(submit("still works"));
+        Pdu s = h.writtenOne();
+        h.receive(ok(s));
+        assertThat(good.events).contains("completed submit_sm ESME_ROK");
+    }
+
+    @Test
+    void aCompositeCopiesOctetsOnlyForThoseWhoAsked() {
+        Recorder wants = new Recorder(true);
+        Recorder not = new Recorder(false);
+        EngineHarness.boundEsme(BindMode.TRANSMITTER, observed(SessionObserver.composite(wants, not)).build());
+        assertThat(wants.sent).doesNotContainNull().isNotEmpty();
+        assertThat(not.sent).containsOnlyNulls().isNotEmpty();
+    }
+}
