@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,31 +21,35 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
             "Pretty-prints one SMPP PDU, or a stream of PDUs back to back, given as hex.",
-            "Whitespace, colons and a leading 0x are ignored, so hex dumps can be pasted as they are.",
+            "Reads plain hex (spaces, colons and a leading 0x are ignored: xxd -p, Wireshark's \"Copy as Hex Stream\"),",
+            "xxd and hexdump -C dumps (offsets and the ASCII column are dropped, '*' repeats are restored),",
+            "Wireshark's \"Copy as Hex Dump\" and \"Hex + ASCII Dump\", C or Go arrays of 0x.. bytes (\"Copy as C Array\")",
+            "and C strings of \\xNN escapes (\"Copy as Escaped String\"), so what a tool shows can be pasted as it is.",
             "Malformed input exits with code 7 and one line saying what is wrong and at which offset."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every PDU decoded", "2:usage error", "7:malformed input (bad hex, or not SMPP)"},
         footerHeading = "%nExamples:%n",
         footer = {
             "  smppex decode 0000001000000015000000000A342EE7",
             "  smppex decode '00000010 80000015 00000000 0A342EED'",
-            "  xxd -p capture.bin | smppex decode -",
+            "  xxd capture.bin | smppex decode -",
+            "  hexdump -C capture.bin | smppex decode -",
+            "  smppex decode 'unsigned char bytes[] = {0x0, 0x0, 0x0, 0x10, 0x80, 0x0, 0x0, 0x15, 0x0, 0x0, 0x0, 0x0, 0xa, 0x34, 0x2e, 0xed};'",
             "  smppex decode --json 0000001C80000004000000000A342EE1393432353834333135393400"})
 final class DecodeCommand implements Callable<Integer> {
     private final Io io;
 
-    @Parameters(arity = "1..*", paramLabel = "HEX", description = "The PDU(s) as hex; several arguments are joined. '-' reads stdin.")
+    @Parameters(arity = "1..*", paramLabel = "HEX", description = "The PDU(s) as hex or a hex dump; several arguments are "
+            + "joined by spaces. '-' reads stdin.")
     List<String> hex = new ArrayList<>();
-
-    @Option(names = "--json", description = "Print each PDU as one JSON object per line.")
-    boolean json;
 
     @Option(names = "--strict", description = "Decode strictly: also refuse strings longer than the specification allows "
             + "(by default decoding is lenient, as a tolerant MC is).")
     boolean strict;
 
-    @Option(names = {"-v", "--verbose"}, description = "Also print each PDU's raw octets.")
-    boolean verbose;
+    @Option(names = "--hex", description = "Also print each PDU's octets as hex.")
+    boolean showHex;
+
+    @Mixin
+    OutputOptions output;
 
     DecodeCommand(Io io) {
         this.io = io;
@@ -60,7 +65,7 @@ final class DecodeCommand implements Callable<Integer> {
         }
         byte[] bytes;
         try {
-            bytes = HexText.decode(text);
+            bytes = HexDump.parse(text);
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.DECODE, "bad hex input: " + e.getMessage());
         }
@@ -82,7 +87,7 @@ final class DecodeCommand implements Callable<Integer> {
                 throw new CliException(ExitCodes.DECODE, describe(e, n + 1, offset));
             }
             n++;
-            if (json) {
+            if (output.json) {
                 io.out().println(Json.obj().put("index", n).put("offset", offset).put("length", len)
                         .put("pdu", PduJson.of(pdu)));
             } else {
@@ -90,7 +95,7 @@ final class DecodeCommand implements Callable<Integer> {
                     io.out().println();
                 }
                 io.out().printf("# PDU %d at offset %d, %d octets%n", n, offset, len);
-                if (verbose) {
+                if (showHex) {
                     io.out().println("# " + HexText.encode(bytes, offset, len));
                 }
                 io.out().print(PduPrinter.pretty(pdu));

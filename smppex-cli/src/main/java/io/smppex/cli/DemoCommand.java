@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code smppex demo}: the whole round trip in one command, against an in-process simulator. */
@@ -24,10 +25,8 @@ import picocli.CommandLine.Option;
         description = {
             "Starts the SMSC simulator on a free loopback port, binds to it with SyncEsme as a transceiver, sends",
             "\"hello\" asking for a delivery receipt, waits for the receipt, and prints the submit_sm, the submit_sm_resp",
-            "and the deliver_sm receipt. Exits 0 once the receipt has arrived."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the receipt arrived", "1:unexpected failure", "5:the submit_sm was refused",
-            "6:no receipt within the timeout"},
+            "and the deliver_sm receipt. Exits 0 once the receipt has arrived. -q prints only the receipt line;",
+            "--json prints one line per PDU (sent, received, receipt) and the receipt's fields."},
         footerHeading = "%nExamples:%n",
         footer = {"  smppex demo", "  smppex demo --text 'Hello, world' --dlr-delay-ms 500"})
 final class DemoCommand implements Callable<Integer> {
@@ -42,8 +41,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "10000", paramLabel = "MS", description = "How long to wait for each answer. Default: ${DEFAULT-VALUE}.")
     long timeoutMs;
 
-    @Option(names = {"-v", "--verbose"}, description = "Also show the library's INFO logs on stderr.")
-    boolean verbose;
+    @Mixin
+    OutputOptions output;
 
     DemoCommand(Io io) {
         this.io = io;
@@ -56,20 +55,16 @@ final class DemoCommand implements Callable<Integer> {
         c.dlrDelayMs = Math.max(0, dlrDelayMs);
         Duration timeout = Duration.ofMillis(timeoutMs);
         try (Simulator sim = Simulator.start(c)) {
-            io.out().println("simulator listening on " + sim.host() + ":" + sim.port());
+            say("simulator listening on " + sim.host() + ":" + sim.port());
             SyncEsme.Options opts = SyncEsme.Options.defaults().esme(EsmeOptions.builder()
                     .bind(PduFactory.bindTransceiver("demo", "demo")).build());
             try (SyncEsme esme = SyncEsme.connect(sim.host(), sim.port(), opts)) {
-                io.out().println("bound as transceiver, system_id 'demo'");
+                say("bound as transceiver, system_id 'demo'");
                 SubmitSm submit = PduFactory.submitSm(Address.of("SMPPEX"), Address.of("447700900123"), text,
                         RegisteredDelivery.RECEIPT_ON_FINAL);
                 SubmitSmResp resp = esme.request(submit, timeout);
-                io.out().println();
-                io.out().println("-> sent:");
-                io.out().print(PduPrinter.pretty(submit.withSequenceNumber(resp.sequenceNumber())));
-                io.out().println();
-                io.out().println("<- received:");
-                io.out().print(PduPrinter.pretty(resp));
+                show("-> sent:", "sent", submit.withSequenceNumber(resp.sequenceNumber()));
+                show("<- received:", "received", resp);
                 if (!resp.isSuccessResponse()) {
                     throw new CliException(ExitCodes.SUBMIT, "submit failed: " + resp.status().describe());
                 }
@@ -80,19 +75,42 @@ final class DemoCommand implements Callable<Integer> {
                             + " within " + timeoutMs + " ms");
                 }
                 ReceiptView view = ReceiptView.of(receipt.get()).orElseThrow();
-                io.out().println();
-                io.out().println("<- received (the delivery receipt):");
-                io.out().print(PduPrinter.pretty(receipt.get()));
-                io.out().println();
-                io.out().println("receipt for message_id " + id + ": stat "
+                show("<- received (the delivery receipt):", "receipt", receipt.get());
+                String result = "receipt for message_id " + id + ": stat "
                         + view.state().map(s -> s.stat() + " (" + s + ")").orElse("?")
-                        + view.errorCode().map(e -> ", err " + e).orElse(""));
+                        + view.errorCode().map(e -> ", err " + e).orElse("");
+                if (output.json) {
+                    io.out().println(Json.obj().put("event", "receipt").merge(PduJson.receipt(view)));
+                } else {
+                    if (!output.quiet) {
+                        io.out().println();
+                    }
+                    io.out().println(result);
+                }
             }
         } catch (SmppException e) {
             throw new CliException(ExitCodes.FAILURE, "demo failed: " + e.getMessage(), e);
         }
         io.out().flush();
         return ExitCodes.OK;
+    }
+
+    /** A progress line: not with -q or --json. */
+    private void say(String line) {
+        if (!output.quiet && !output.json) {
+            io.out().println(line);
+        }
+    }
+
+    /** One PDU of the round trip: pretty under a heading, or a JSON line; nothing with -q. */
+    private void show(String heading, String event, Pdu pdu) {
+        if (output.json) {
+            io.out().println(Json.obj().put("event", event).put("pdu", PduJson.of(pdu)));
+        } else if (!output.quiet) {
+            io.out().println();
+            io.out().println(heading);
+            io.out().print(PduPrinter.pretty(pdu));
+        }
     }
 
     private static Optional<Pdu> awaitReceipt(SyncEsme esme, String id, Duration timeout) {

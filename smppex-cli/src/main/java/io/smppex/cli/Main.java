@@ -1,12 +1,13 @@
 package io.smppex.cli;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code smppex}: the SMPPEX command-line tools. {@link #run} is the whole program with its streams
@@ -15,15 +16,6 @@ import picocli.CommandLine.Command;
 @Command(name = "smppex", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "SMPP 3.4/5.0 tools: an SMSC simulator, a message sender, a load generator and a PDU decoder.",
         synopsisSubcommandLabel = "COMMAND",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
-            "0:success",
-            "1:unexpected failure (I/O, TLS set-up, internal error)",
-            "2:usage error (bad or missing options)",
-            "3:connection failed or lost",
-            "4:bind rejected or unanswered",
-            "5:submit_sm rejected or unanswered",
-            "6:delivery receipt missing (--wait-dlrs)",
-            "7:malformed input (decode)"},
         footerHeading = "%nExamples:%n",
         footer = {
             "  smppex demo                                   simulator + bind + submit + receipt, in one go",
@@ -36,58 +28,69 @@ import picocli.CommandLine.Command;
             "",
             "Run 'smppex COMMAND --help' for a command's options."})
 public final class Main implements Runnable {
-    private final Io io;
+    /** How long the shutdown hook lets a command stopped by a signal finish and report. */
+    private static final long STOP_GRACE_SECONDS = 15;
 
-    Main(Io io) {
-        this.io = io;
+    private Main() {
     }
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "name a command: demo, mc, send, bench or decode");
+        throw CliException.usage("name a command: demo, mc, send, bench or decode");
     }
 
-    /** {@code java -jar smppex.jar ARGS}; {@code -Dsmppex.program=smppsend} makes it smppsend (bin/smppsend). */
+    /**
+     * {@code java -jar smppex.jar ARGS}; {@code -Dsmppex.program=smppsend} makes it smppsend (bin/smppsend).
+     *
+     * @param args the command line
+     */
     public static void main(String[] args) {
         System.exit(runProcess(args, "smppsend".equals(System.getProperty("smppex.program"))));
     }
 
-    /** Runs as a process: stdout/stderr, a shutdown hook that interrupts long-running commands, logging set up. */
+    /**
+     * Runs as a process: the standard streams, and a shutdown hook for SIGINT/SIGTERM that tells
+     * the command to stop, lets it finish and report, and then ends the process with the command's
+     * own exit code (0 for a simulator stopped as asked) instead of the JVM's 130 or 143.
+     */
     static int runProcess(String[] args, boolean smppsend) {
         CompletableFuture<Void> interrupt = new CompletableFuture<>();
         CountDownLatch finished = new CountDownLatch(1);
+        AtomicInteger exitCode = new AtomicInteger(ExitCodes.FAILURE);
         Io io = Io.system(interrupt);
         Thread hook = new Thread(() -> {
             interrupt.complete(null);
             try {
-                // Let the command print its statistics before the JVM goes.
-                finished.await(15, TimeUnit.SECONDS);
+                if (finished.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                    io.out().flush();
+                    io.err().flush();
+                    Runtime.getRuntime().halt(exitCode.get());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "smppex-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        int code;
+        int code = ExitCodes.FAILURE;
         try {
             code = smppsend ? runSmppsend(args, io) : run(args, io);
         } finally {
             io.out().flush();
             io.err().flush();
+            exitCode.set(code);
             finished.countDown();
         }
         return code;
     }
 
-    /** Sets up logging before any library class logs: WARN by default, INFO for io.smppex with --verbose. */
-    static void configureLogging(String[] args) {
-        if (List.of(args).contains("--verbose") || List.of(args).contains("-v")) {
-            System.setProperty("org.slf4j.simpleLogger.log.io.smppex", "info");
-        }
-    }
-
-    /** The {@code smppex} program. */
+    /**
+     * The {@code smppex} program.
+     *
+     * @param args the command line
+     * @param io   where to read and print
+     * @return the exit code ({@link ExitCodes})
+     */
     public static int run(String[] args, Io io) {
-        configureLogging(args);
         TlvArgs.Split split;
         try {
             split = TlvArgs.extract(args);
@@ -95,22 +98,27 @@ public final class Main implements Runnable {
             io.err().println(e.getMessage());
             return ExitCodes.USAGE;
         }
-        CommandLine cl = new CommandLine(new Main(io));
+        if (!split.tlvs().isEmpty() && (args.length == 0 || !args[0].equals("send"))) {
+            io.err().println("unknown option " + split.tlvs().get(0).option() + " (--tlv-* options belong to 'send')");
+            return ExitCodes.USAGE;
+        }
+        CommandLine cl = new CommandLine(new Main());
         cl.addSubcommand("demo", new DemoCommand(io));
         cl.addSubcommand("mc", new McCommand(io));
         cl.addSubcommand("send", new SendCommand(io, split.tlvs()));
         cl.addSubcommand("bench", new BenchCommand(io));
         cl.addSubcommand("decode", new DecodeCommand(io));
-        if (!split.tlvs().isEmpty() && (args.length == 0 || !args[0].equals("send"))) {
-            io.err().println("unknown option " + split.tlvs().get(0).option() + " (--tlv-* options belong to 'send')");
-            return ExitCodes.USAGE;
-        }
         return execute(cl, split.args(), io);
     }
 
-    /** The {@code smppsend} program: {@code smppex send} under its own name. */
+    /**
+     * The {@code smppsend} program: {@code smppex send} under its own name.
+     *
+     * @param args the command line
+     * @param io   where to read and print
+     * @return the exit code ({@link ExitCodes})
+     */
     public static int runSmppsend(String[] args, Io io) {
-        configureLogging(args);
         TlvArgs.Split split;
         try {
             split = TlvArgs.extract(args);
@@ -128,26 +136,75 @@ public final class Main implements Runnable {
         cl.setErr(new PrintWriter(io.err(), true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpWidth(110);
+        exitCodeHelp(cl, true);
         // A usage error is one line (and a hint), not the whole help.
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
             io.err().println(ex.getMessage());
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, c.getErr());
-            io.err().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
-            return c.getCommandSpec().exitCodeOnInvalidInput();
+            io.err().println(hint(c));
+            return ExitCodes.USAGE;
+        });
+        cl.setExecutionStrategy(parsed -> {
+            applyLogging(parsed);
+            return new CommandLine.RunLast().execute(parsed);
         });
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            Throwable t = e;
-            if (t instanceof CliException) {
-                io.err().println(t.getMessage());
-                return ((CliException) t).exitCode();
+            if (e instanceof CliException c) {
+                io.err().println(c.getMessage());
+                if (c.exitCode() == ExitCodes.USAGE) {
+                    io.err().println(hint(cmd));
+                }
+                return c.exitCode();
             }
-            io.err().println("error: " + t);
-            if (parsed.hasMatchedOption("--verbose")) {
-                t.printStackTrace(io.err());
+            io.err().println("error: " + ConnectFailures.plain(e));
+            if (outputOf(last(parsed).commandSpec()) instanceof OutputOptions o && o.verbosity() > 0) {
+                e.printStackTrace(io.err());
             }
             return ExitCodes.FAILURE;
         });
         return cl.execute(args);
+    }
+
+    private static String hint(CommandLine c) {
+        return "Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.";
+    }
+
+    /** Every command's "Exit codes:" section, from the one table in {@link ExitCodes}. */
+    private static void exitCodeHelp(CommandLine cl, boolean top) {
+        String name = top && cl.getCommandSpec().userObject() instanceof Main ? null : cl.getCommandName();
+        cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.help(name));
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            exitCodeHelp(sub, false);
+        }
+    }
+
+    /** -q / -v of the command about to run, applied before it creates any logger. */
+    private static void applyLogging(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult last = last(parsed);
+        if (outputOf(last.commandSpec()) instanceof OutputOptions o) {
+            try {
+                o.applyLogging();
+            } catch (CliException e) {
+                throw new CommandLine.ParameterException(last.commandSpec().commandLine(), e.getMessage());
+            }
+        }
+    }
+
+    private static CommandLine.ParseResult last(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult p = parsed;
+        while (p.hasSubcommand()) {
+            p = p.subcommand();
+        }
+        return p;
+    }
+
+    private static Object outputOf(CommandSpec spec) {
+        for (CommandSpec m : spec.mixins().values()) {
+            if (m.userObject() instanceof OutputOptions o) {
+                return o;
+            }
+        }
+        return null;
     }
 }

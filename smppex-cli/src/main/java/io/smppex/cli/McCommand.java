@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -33,8 +34,6 @@ import picocli.CommandLine.Spec;
             "",
             "A receipt goes to the submitting session if it is a transceiver, else to a receiver (rx or trx) bound",
             "with the same system_id; if none is bound it waits for one."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped normally", "1:cannot listen (port in use, bad TLS files)", "2:usage error"},
         footerHeading = "%nExamples:%n",
         footer = {
             "  smppex mc                                          accept any bind on 127.0.0.1:2775",
@@ -104,14 +103,9 @@ final class McCommand implements Callable<Integer> {
             description = "Stop after this long (e.g. 30, 500ms, 2m) instead of waiting for Ctrl-C.")
     Duration duration;
 
-    @Option(names = "--json", description = "Print PDUs, events and statistics as JSON lines.")
-    boolean json;
-
-    @Option(names = {"-q", "--quiet"}, description = "Do not print PDUs (only the listening line and the statistics).")
-    boolean quiet;
-
-    @Option(names = {"-v", "--verbose"}, description = "Also show the library's INFO logs on stderr.")
-    boolean verbose;
+    /** --json: PDUs, events and statistics as JSON lines; -q: no PDUs (the listening line and statistics stay). */
+    @Mixin
+    OutputOptions output;
 
     McCommand(Io io) {
         this.io = io;
@@ -174,7 +168,7 @@ final class McCommand implements Callable<Integer> {
             }
             c.tls = TlsOptions.server(tlsCert, tlsKey);
         }
-        c.log = quiet ? null : new PduLog(io.out(), json);
+        c.log = output.quiet ? null : new PduLog(io.out(), output.json);
         return c;
     }
 
@@ -208,7 +202,7 @@ final class McCommand implements Callable<Integer> {
         } finally {
             sim.close();
         }
-        sim.printStats(io.out(), json);
+        sim.printStats(io.out(), output.json);
         return ExitCodes.OK;
     }
 

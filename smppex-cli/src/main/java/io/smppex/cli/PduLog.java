@@ -17,10 +17,17 @@ final class PduLog {
 
     private final PrintStream out;
     private final boolean json;
+    private final boolean quiet;
 
     PduLog(PrintStream out, boolean json) {
+        this(out, json, false);
+    }
+
+    /** With {@code quiet}, {@link #line} prints JSON events but no text lines. */
+    PduLog(PrintStream out, boolean json, boolean quiet) {
         this.out = out;
         this.json = json;
+        this.quiet = quiet;
     }
 
     boolean json() {
@@ -56,8 +63,11 @@ final class PduLog {
         }
     }
 
-    /** A plain line, or a JSON line built by the caller. */
+    /** A JSON line built by the caller with --json, else the text line (none when quiet or empty). */
     void line(String text, Json j) {
+        if (!json && (quiet || text.isEmpty())) {
+            return;
+        }
         synchronized (out) {
             out.println(json ? j.toString() : text);
         }

@@ -231,7 +231,7 @@ final class Simulator implements AutoCloseable {
             sim.mc = Mc.start(() -> cfg.log == null ? sim.new Handler() : sim.new PrintingHandler(), b.build());
         } catch (SmppException e) {
             sim.timer.shutdownNow();
-            throw new CliException(ExitCodes.FAILURE, e.getMessage(), e);
+            throw ConnectFailures.listen(e, cfg.bindAddress, cfg.port);
         }
         return sim;
     }

@@ -14,10 +14,12 @@ import java.util.regex.Pattern;
  * they are taken out of argv before picocli sees it.
  *
  * <p>TAG is a tag in hex ({@code 1400}, {@code x1400} as smppsend writes it, or {@code 0x1400}) or
- * a standard name ({@code user_message_reference}, dashes allowed). TYPE is {@code s} (a C-octet
- * string: the UTF-8 text and a NUL), {@code h} (hex octets) or {@code i1}/{@code i2}/{@code i4}/
- * {@code i8} (an unsigned big-endian integer of that many octets). The value follows as the next
- * argument or after {@code =}.
+ * a standard name ({@code user_message_reference}, dashes allowed). TYPE is {@code s} (text: its
+ * UTF-8 octets as they are, as funbox smppsend sends them; a TLV the specification defines as a
+ * C-octet string, such as {@code receipted_message_id}, also gets its terminating NUL, as
+ * funbox's SMPPEX adds it), {@code h} (hex octets) or {@code i1}/{@code i2}/{@code i4}/{@code i8}
+ * (an unsigned big-endian integer of that many octets). The value follows as the next argument or
+ * after {@code =}.
  */
 final class TlvArgs {
     private static final Pattern OPTION = Pattern.compile("--tlv-(.+)-(s|h|i1|i2|i4|i8)");
@@ -89,16 +91,20 @@ final class TlvArgs {
             }
             tag = def.tag();
         }
-        return new Tlv(option, tag, type, value, encode(option, type, value));
+        return new Tlv(option, tag, type, value, encode(option, tag, type, value));
     }
 
-    private static byte[] encode(String option, String type, String value) {
+    /** Whether the specification defines this tag's value as a C-octet string (NUL-terminated). */
+    static boolean isCString(int tag) {
+        TlvTag<?> known = TlvTag.fromTag(tag);
+        return known != null && known.valueType() == String.class;
+    }
+
+    private static byte[] encode(String option, int tag, String type, String value) {
         switch (type) {
             case "s": {
                 byte[] b = value.getBytes(StandardCharsets.UTF_8);
-                byte[] out = new byte[b.length + 1];
-                System.arraycopy(b, 0, out, 0, b.length);
-                return out;
+                return isCString(tag) ? java.util.Arrays.copyOf(b, b.length + 1) : b;
             }
             case "h":
                 try {

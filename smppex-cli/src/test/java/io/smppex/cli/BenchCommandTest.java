@@ -73,4 +73,63 @@ class BenchCommandTest {
         assertThat(Cli.smppex("bench", "--bind-mode", "rx").code()).isEqualTo(ExitCodes.USAGE);
         assertThat(Cli.smppex("bench", "--window", "0").code()).isEqualTo(ExitCodes.USAGE);
     }
+
+    @Test
+    void countWithDurationIsAUsageError() {
+        Cli.Result r = Cli.smppex("bench", "--embedded", "--count", "10", "--duration", "1s");
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).startsWith("--count and --duration cannot be used together: give one");
+    }
+
+    @Test
+    void warmupIsNotCountedAndQuietJsonIsOneLine() {
+        Cli.Result r = Cli.smppex("bench", "--embedded", "--warmup", "200ms", "--count", "300", "--sessions", "3",
+                "--window", "8", "--json", "-q");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.outLines()).hasSize(1);
+        Map<String, Object> j = MiniJson.object(r.lastLine());
+        // 300 split over 3 sessions, whatever the warm-up sent before.
+        assertThat(j.get("count")).isEqualTo(300.0);
+        assertThat(j.get("ok")).isEqualTo(300.0);
+        assertThat(j.get("warmup_s")).isEqualTo(0.2);
+    }
+
+    @Test
+    void fixedRateWithACountSendsExactlyTheCount() {
+        Cli.Result r = Cli.smppex("bench", "--embedded", "--rate", "2000", "--count", "150", "--sessions", "2", "--json");
+        assertThat(r.code()).as(r.toString()).isZero();
+        Map<String, Object> j = MiniJson.object(r.lastLine());
+        assertThat(j.get("count")).isEqualTo(150.0);
+        assertThat(j.get("ok")).isEqualTo(150.0);
+        assertThat(r.out()).contains("bench: 150 submit_sm over 2 session(s) (tx, window 64, 2000/s offered)");
+    }
+
+    @Test
+    void connectionRefusedExitsThree() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Cli.Result r = Cli.smppex("bench", "--port", Integer.toString(port), "--count", "5");
+        assertThat(r.code()).isEqualTo(ExitCodes.CONNECTION);
+        assertThat(r.err().strip()).isEqualTo("connection to 127.0.0.1:" + port + " failed: connection refused (nothing listens on 127.0.0.1:"
+                + port + ")");
+    }
+
+    @Test
+    void benchSharesSmppsendsTlsOptions() {
+        java.nio.file.Path cert = java.nio.file.Path.of("src/test/resources/tls/cert.pem");
+        Simulator.Config c = new Simulator.Config();
+        c.port = 0;
+        c.tls = io.smppex.TlsOptions.server(cert, java.nio.file.Path.of("src/test/resources/tls/key.pem"));
+        try (Simulator sim = Simulator.start(c)) {
+            String port = Integer.toString(sim.port());
+            Cli.Result ok = Cli.smppex("bench", "--port", port, "--tls-ca", cert.toString(), "--count", "50", "--json");
+            assertThat(ok.code()).as(ok.toString()).isZero();
+            assertThat(MiniJson.object(ok.lastLine()).get("ok")).isEqualTo(50.0);
+            Cli.Result untrusted = Cli.smppex("bench", "--port", port, "--tls", "--count", "5");
+            assertThat(untrusted.code()).isEqualTo(ExitCodes.CONNECTION);
+            assertThat(untrusted.err()).contains("TLS: the MC's certificate is not trusted").hasLineCount(1);
+        }
+    }
 }

@@ -41,7 +41,7 @@ class DemoAndHelpTest {
         Cli.Result help = Cli.smppex("--help");
         assertThat(help.code()).isZero();
         assertThat(help.out()).contains("demo", "mc", "send", "bench", "decode", "Exit codes:",
-                "3   connection failed or lost", "6   delivery receipt missing (--wait-dlrs)");
+                "3   connection failed or lost", "6   delivery receipt missing (--wait-dlrs");
         Cli.Result version = Cli.smppex("--version");
         assertThat(version.code()).isZero();
         assertThat(version.out()).startsWith("smppex ");
@@ -68,5 +68,24 @@ class DemoAndHelpTest {
         Cli.Result r = Cli.smppex();
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("name a command");
+    }
+
+    @Test
+    void everyCommandListsTheExitCodesOfTheOneTable() {
+        for (ExitCodes.Entry e : ExitCodes.TABLE) {
+            String line = String.format("  %d   %s", e.code(), e.meaning());
+            assertThat(Cli.smppex("--help").out()).contains(line);
+            for (String command : List.of("demo", "mc", "send", "bench", "decode")) {
+                String help = Cli.smppex(command, "--help").out();
+                if (e.appliesTo(command)) {
+                    assertThat(help).as(command).contains(line);
+                } else {
+                    assertThat(help).as(command).doesNotContain(line);
+                }
+            }
+            assertThat(Cli.smppsend("--help").out().contains(line)).isEqualTo(e.appliesTo("send"));
+        }
+        assertThat(Cli.smppex("decode", "--help").out()).contains("  7   malformed input (decode)")
+                .doesNotContain("  3   connection failed");
     }
 }

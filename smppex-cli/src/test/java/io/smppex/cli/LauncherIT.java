@@ -17,6 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -133,6 +135,16 @@ class LauncherIT {
         return new Live(p);
     }
 
+    /**
+     * Surefire runs this class too when a -Dtest pattern names the package; then the jar may be
+     * older than the sources (package has not run yet), so only failsafe, after package, runs it.
+     */
+    @BeforeAll
+    static void onlyAfterPackage() {
+        Assumptions.assumeTrue(System.getProperty("smppex.cli.jar") != null,
+                "launcher tests run in failsafe, after package has built the jar");
+    }
+
     @AfterEach
     void stopAll() throws InterruptedException {
         for (Process p : started) {
@@ -188,7 +200,7 @@ class LauncherIT {
         }
         Result refused = run("smppsend", "--port", Integer.toString(closed));
         assertThat(refused.code()).isEqualTo(ExitCodes.CONNECTION);
-        assertThat(refused.err().strip()).isEqualTo("connection to 127.0.0.1:" + closed + " failed: connection refused");
+        assertThat(refused.err().strip()).isEqualTo("connection to 127.0.0.1:" + closed + " failed: connection refused (nothing listens on 127.0.0.1:" + closed + ")");
 
         Result bind = run("smppsend", "--port", port, "--system-id", "user", "--password", "bad");
         assertThat(bind.code()).isEqualTo(ExitCodes.BIND);
@@ -215,6 +227,77 @@ class LauncherIT {
         String out = mc.output();
         assertThat(out).as("stderr: " + mc.err.get(10, TimeUnit.SECONDS) + " exit " + mc.p.exitValue()).contains("submit_sm (0x00000004)", "deliver_sm (0x00000005)", "statistics after",
                 "  binds        3 accepted, 1 rejected");
+        // Stopped as its help says, so it exits 0, not the JVM's 143.
+        assertThat(mc.p.exitValue()).isZero();
+    }
+
+    @Test
+    void ctrlCStopsTheSimulatorWithExitZero() throws Exception {
+        Live mc = start("smppex", "mc", "--port", "0", "-q");
+        mc.awaitListening();
+        // A process started with SIGINT ignored (a background job of a non-interactive shell) cannot
+        // get Ctrl-C at all; the JVM then leaves it ignored, and there is nothing to test.
+        String status = Files.readString(Path.of("/proc/" + mc.p.pid() + "/status"));
+        long ignored = status.lines().filter(l -> l.startsWith("SigIgn:")).map(l -> Long.parseLong(l.substring(7).trim(), 16))
+                .findFirst().orElse(0L);
+        Assumptions.assumeTrue((ignored & 0x2) == 0, "SIGINT is ignored in this environment");
+        assertThat(new ProcessBuilder("kill", "-INT", Long.toString(mc.p.pid())).start().waitFor()).isZero();
+        assertThat(mc.p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        mc.ended.get(10, TimeUnit.SECONDS);
+        assertThat(mc.output()).contains("statistics after");
+        assertThat(mc.p.exitValue()).isZero();
+    }
+
+    @Test
+    void quietHidesTheLibrarysWarnLinesButNotErrors() throws Exception {
+        // An undecodable PDU (unknown command_id) makes the library log a WARN line in the simulator.
+        byte[] unknown = HexText.decode("00000010000000FF0000000000000001");
+        String loud = warnsAbout(unknown, "smppex", "mc", "--port", "0");
+        assertThat(loud).contains("WARN", "undecodable PDU");
+        String quiet = warnsAbout(unknown, "smppex", "mc", "--port", "0", "-q");
+        assertThat(quiet).isEmpty();
+        // Errors still reach stderr under -q.
+        Result bad = run("smppsend", "--port", "1", "-q", "--submit-sm");
+        assertThat(bad.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bad.err()).startsWith("--submit-sm needs --dest-addr");
+    }
+
+    /** Starts the tool, sends {@code octets} to it over TCP, stops it with SIGTERM and returns its stderr. */
+    private String warnsAbout(byte[] octets, String tool, String... args) throws Exception {
+        Live mc = start(tool, args);
+        int port = mc.awaitListening();
+        try (java.net.Socket s = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+            s.getOutputStream().write(octets);
+            s.getOutputStream().flush();
+            // The answer (generic_nack) shows the PDU has been read, and so logged.
+            byte[] nack = s.getInputStream().readNBytes(16);
+            assertThat(HexText.encode(nack).substring(8, 16)).isEqualTo("80000000");
+        }
+        assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(mc.p.pid())).start().waitFor()).isZero();
+        assertThat(mc.p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(mc.p.exitValue()).isZero();
+        return mc.err.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void launchersWorkThroughSymlinksOnThePath(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        // bin/smppex linked by absolute path; smppsend through a relative link to another link.
+        Path direct = Files.createDirectories(tmp.resolve("direct"));
+        Path chained = Files.createDirectories(tmp.resolve("chained"));
+        Files.createSymbolicLink(direct.resolve("smppex"), ROOT.resolve("bin/smppex"));
+        Files.createSymbolicLink(direct.resolve("smppsend"), ROOT.resolve("bin/smppsend"));
+        Files.createSymbolicLink(chained.resolve("smppsend"), Path.of("../direct/smppsend"));
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", "smppex --version && smppsend --help | grep '^Usage: smppsend'")
+                .directory(tmp.toFile());
+        pb.environment().put("SMPPEX_NO_BUILD", "1");
+        pb.environment().put("PATH", chained + ":" + direct + ":" + System.getenv("PATH"));
+        Process p = pb.start();
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p, false));
+        String out = read(p, true);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out + err.get()).isZero();
+        assertThat(out).startsWith("smppex ").contains("Usage: smppsend");
+        assertThat(Files.readSymbolicLink(chained.resolve("smppsend"))).isEqualTo(Path.of("../direct/smppsend"));
     }
 
     @Test

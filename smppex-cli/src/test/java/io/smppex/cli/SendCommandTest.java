@@ -103,7 +103,7 @@ class SendCommandTest {
         }
         Cli.Result r = Cli.smppsend("--port", Integer.toString(port), "--system-id", "x");
         assertThat(r.code()).isEqualTo(ExitCodes.CONNECTION);
-        assertThat(r.err().strip()).isEqualTo("connection to 127.0.0.1:" + port + " failed: connection refused");
+        assertThat(r.err().strip()).isEqualTo("connection to 127.0.0.1:" + port + " failed: connection refused (nothing listens on 127.0.0.1:" + port + ")");
     }
 
     @Test
@@ -122,7 +122,7 @@ class SendCommandTest {
     void usageErrorsExitTwo() {
         assertThat(Cli.smppsend("--no-such-option").code()).isEqualTo(ExitCodes.USAGE);
         assertThat(Cli.smppsend("--port", "x").code()).isEqualTo(ExitCodes.USAGE);
-        Cli.Result both = Cli.smppsend("--submit-sm", "--udh", "--split-max-bytes", "40");
+        Cli.Result both = Cli.smppsend("--submit-sm", "--dest-addr", "1", "--udh", "--split-max-bytes", "40");
         assertThat(both.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(both.err()).startsWith("--udh and --split-max-bytes cannot be used together");
         Cli.Result badTlv = Cli.smppsend("--submit-sm", "--tlv-no_such_tlv-s", "x");
@@ -130,7 +130,7 @@ class SendCommandTest {
         assertThat(badTlv.err()).contains("unknown TLV name 'no_such_tlv'");
         Cli.Result rxSubmit = Cli.smppsend("--bind-mode", "rx", "--submit-sm");
         assertThat(rxSubmit.code()).isEqualTo(ExitCodes.USAGE);
-        Cli.Result gsm = Cli.smppsend("--submit-sm", "--gsm", "--short-message", "Привет");
+        Cli.Result gsm = Cli.smppsend("--submit-sm", "--dest-addr", "1", "--gsm", "--short-message", "Привет");
         assertThat(gsm.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(gsm.err()).contains("cannot be encoded in GSM");
     }
@@ -181,7 +181,7 @@ class SendCommandTest {
             SubmitSm s = mc.submits.get(0);
             assertThat(s.tlv(TlvTag.USER_MESSAGE_REFERENCE)).contains(42);
             assertThat(s.tlv(TlvTag.SOURCE_PORT)).contains(9200);
-            assertThat(HexText.encode(s.tlvs().raw(0x1400).orElseThrow())).isEqualTo("76656E646F7200");
+            assertThat(HexText.encode(s.tlvs().raw(0x1400).orElseThrow())).isEqualTo("76656E646F72");
             assertThat(HexText.encode(s.tlvs().raw(0x1401).orElseThrow())).isEqualTo("CAFE");
             assertThat(HexText.encode(s.tlvs().raw(0x1402).orElseThrow())).isEqualTo("FFFFFFFF");
             assertThat(HexText.encode(s.tlvs().raw(0x1403).orElseThrow())).isEqualTo("0000000000000001");
@@ -297,9 +297,9 @@ class SendCommandTest {
     }
 
     @Test
-    void verbosePrintsThePdusPretty() {
+    void pdusOptionPrintsThePdusPretty() {
         try (Simulator sim = simulator(c -> { })) {
-            Cli.Result r = Cli.smppsend(args(sim, "--submit-sm", "--dest-addr", "447700900123", "--short-message", "hi", "-v"));
+            Cli.Result r = Cli.smppsend(args(sim, "--submit-sm", "--dest-addr", "447700900123", "--short-message", "hi", "--pdus"));
             assertThat(r.code()).as(r.toString()).isZero();
             assertThat(r.out()).contains("bind_transmitter (0x00000002)", "password: ********", "submit_sm (0x00000004)",
                     "submit_sm_resp (0x80000004)", "message_id: \"1\"", "unbind_resp (0x80000006)");
@@ -351,6 +351,87 @@ class SendCommandTest {
                     "--short-message", "x", "--tlv-user_message_reference-i2", "1")));
             assertThat(r.code()).as(r.toString()).isZero();
             assertThat(Cli.smppex("decode", "--tlv-1400-s", "x", "00").code()).isEqualTo(ExitCodes.USAGE);
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "--short-message x                  | --short-message needs --submit-sm: without it nothing is submitted",
+        "--dest-addr 447700900123           | --dest-addr needs --submit-sm: without it nothing is submitted",
+        "--count 5                          | --count needs --submit-sm: without it nothing is submitted",
+        "--rate 10                          | --rate needs --submit-sm: without it nothing is submitted",
+        "--ucs2 --data-coding 8             | --data-coding, --ucs2 need --submit-sm: without it nothing is submitted",
+        "--registered-delivery 1            | --registered-delivery needs --submit-sm: without it nothing is submitted",
+        "--wait-dlrs 1000                   | --wait-dlrs needs --submit-sm: without it nothing is submitted",
+        "--tlv-user_message_reference-i2 7  | --tlv-user_message_reference-i2 needs --submit-sm: without it nothing is submitted",
+        "--submit-sm --short-message x      | --submit-sm needs --dest-addr (the destination_addr)",
+        "--wait-limit 100                   | --wait-limit needs --wait",
+        "-q -v                              | -q and -v contradict each other; give one"})
+    void optionsThatWouldBeIgnoredAreUsageErrorsBeforeConnecting(String options, String message) {
+        // Nothing listens on the port: a usage error must come before any connection attempt.
+        String[] all = concat(new String[] {"--port", "1"}, options.trim().split(" +"));
+        Cli.Result r = Cli.smppsend(all);
+        assertThat(r.code()).as(r.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).startsWith(message).contains("Try 'smppsend --help' for more information.");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void waitDlrsWithoutRegisteredDeliveryAsksForReceipts() {
+        try (Simulator sim = simulator(c -> { })) {
+            Cli.Result r = Cli.smppsend(args(sim, "--bind-mode", "trx", "--submit-sm", "--dest-addr", "447700900123",
+                    "--short-message", "hi", "--wait-dlrs", "10000"));
+            assertThat(r.code()).as(r.toString()).isZero();
+            assertThat(r.outLines()).containsSubsequence("submitted: message_id 1", "receipt: message_id 1 stat DELIVRD err 000");
+        }
+        try (CapturingMc mc = new CapturingMc()) {
+            Cli.smppsend("--port", mc.port(), "--submit-sm", "--dest-addr", "447700900123", "--short-message", "x",
+                    "--wait-dlrs", "1");
+            assertThat(mc.submits.get(0).registeredDelivery()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void funboxDataCodingLinesSendTheOctetsOfThatDataCoding() {
+        try (CapturingMc mc = new CapturingMc()) {
+            String[] base = {"--port", mc.port(), "--submit-sm", "--dest-addr", "447700900123", "--short-message", "a@b_c"};
+            assertThat(Cli.smppsend(concat(base, "--data-coding", "3")).code()).isZero();
+            assertThat(Cli.smppsend(concat(base, "--data-coding", "0")).code()).isZero();
+            assertThat(Cli.smppsend(concat(base, "--data-coding", "8")).code()).isZero();
+            assertThat(mc.submits).extracting(SubmitSm::dataCoding).containsExactly(3, 0, 8);
+            assertThat(HexText.encode(mc.submits.get(0).shortMessage())).isEqualTo("6140625F63");
+            assertThat(HexText.encode(mc.submits.get(1).shortMessage())).isEqualTo("6100621163");
+            assertThat(HexText.encode(mc.submits.get(2).shortMessage())).isEqualTo("006100400062005F0063");
+        }
+    }
+
+    @Test
+    void quietPrintsNothingButErrors() {
+        try (Simulator sim = simulator(c -> { })) {
+            Cli.Result ok = Cli.smppsend(args(sim, "--bind-mode", "trx", "--submit-sm", "--dest-addr", "447700900123",
+                    "--short-message", "hi", "--wait-dlrs", "10000", "-q"));
+            assertThat(ok.code()).as(ok.toString()).isZero();
+            assertThat(ok.out()).isEmpty();
+            assertThat(ok.err()).isEmpty();
+        }
+        try (Simulator sim = simulator(c -> {
+            c.failRatePercent = 100;
+            c.failStatus = io.smppex.pdu.field.CommandStatus.ESME_RSYSERR;
+        })) {
+            Cli.Result failed = Cli.smppsend(args(sim, "--submit-sm", "--dest-addr", "447700900123", "--short-message", "hi", "-q"));
+            assertThat(failed.code()).isEqualTo(ExitCodes.SUBMIT);
+            assertThat(failed.out()).isEmpty();
+            assertThat(failed.err().strip()).isEqualTo("submit failed: ESME_RSYSERR (0x00000008) system error");
+        }
+    }
+
+    @Test
+    void tlsToAPlainMcIsOneLineWithoutInternals() {
+        try (Simulator sim = simulator(c -> { })) {
+            Cli.Result r = Cli.smppsend(args(sim, "--tls-insecure"));
+            assertThat(r.code()).as(r.toString()).isEqualTo(ExitCodes.CONNECTION);
+            assertThat(r.err()).startsWith("connection to 127.0.0.1:" + sim.port()).hasLineCount(1)
+                    .doesNotContain("Exception", "io.netty", "(..)");
         }
     }
 

@@ -32,7 +32,7 @@ class SmallPartsTest {
             "--tlv-1400-i2", "0x0102", "--port", "1"});
         assertThat(s.args()).containsExactly("--host", "h", "--port", "1");
         assertThat(s.tlvs()).extracting(TlvArgs.Tlv::tag).containsExactly(0x0424, 0x0424, 0x1400);
-        assertThat(s.tlvs().get(0).octets()).containsExactly('H', 'e', 'l', 'l', 'o', 0);
+        assertThat(s.tlvs().get(0).octets()).containsExactly('H', 'e', 'l', 'l', 'o');
         assertThat(s.tlvs().get(1).octets()).containsExactly(0x41, 0x42);
         assertThat(s.tlvs().get(2).octets()).containsExactly(1, 2);
         assertThatThrownBy(() -> TlvArgs.extract(new String[] {"--tlv-1400-i1", "256"}))

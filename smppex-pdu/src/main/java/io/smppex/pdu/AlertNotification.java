@@ -10,6 +10,7 @@ import java.util.Optional;
  * set_dpf). It is never answered. Addresses may be up to 64 characters.
  */
 public final class AlertNotification extends Pdu {
+    /** Octets of source_addr and esme_addr with their NUL: 64 characters. */
     public static final int ADDR_MAX = 65;
 
     final int sourceAddrTon;
@@ -30,10 +31,15 @@ public final class AlertNotification extends Pdu {
         this.esmeAddr = esmeAddr;
     }
 
+    /**
+     * {@return a builder for an alert_notification with every field at its default (empty strings, zeros, no
+     * TLVs)}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return a builder holding this PDU's fields, to build a changed copy} */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -43,36 +49,48 @@ public final class AlertNotification extends Pdu {
         return CommandId.ALERT_NOTIFICATION;
     }
 
-    /** The mobile that became available. */
+    /** {@return the mobile that became available} */
     public Address source() {
         return new Address(sourceAddrTon, sourceAddrNpi, sourceAddr);
     }
 
-    /** The ESME address that asked to be alerted. */
+    /** {@return the ESME address that asked to be alerted} */
     public Address esme() {
         return new Address(esmeAddrTon, esmeAddrNpi, esmeAddr);
     }
 
+    /**
+     * {@return source_addr_ton, the type of number of the source address (see {@link
+     * io.smppex.pdu.field.Ton})}
+     */
     public int sourceAddrTon() {
         return sourceAddrTon;
     }
 
+    /**
+     * {@return source_addr_npi, the numbering plan of the source address (see {@link
+     * io.smppex.pdu.field.Npi})}
+     */
     public int sourceAddrNpi() {
         return sourceAddrNpi;
     }
 
+    /** {@return source_addr, the originator's digits or alphanumeric sender; empty if not given} */
     public String sourceAddr() {
         return sourceAddr;
     }
 
+    /** {@return esme_addr_ton, the type of number of the ESME address} */
     public int esmeAddrTon() {
         return esmeAddrTon;
     }
 
+    /** {@return esme_addr_npi, the numbering plan of the ESME address} */
     public int esmeAddrNpi() {
         return esmeAddrNpi;
     }
 
+    /** {@return esme_addr, the ESME address the alert is for} */
     public String esmeAddr() {
         return esmeAddr;
     }
@@ -143,19 +161,36 @@ public final class AlertNotification extends Pdu {
             esme = f.esme();
         }
 
+        /**
+         * Sets source_addr_ton, source_addr_npi and source_addr together.
+         *
+         * @param a the originator; {@link Address#of(String)} picks TON/NPI for you
+         * @return this builder
+         */
         public Builder source(Address a) {
             Enc.str(a.address(), "source_addr");
             source = a;
             return this;
         }
 
+        /**
+         * Sets esme_addr_ton, esme_addr_npi and esme_addr together.
+         *
+         * @param a the ESME address that asked for the alert (with set_dpf)
+         * @return this builder
+         */
         public Builder esme(Address a) {
             Enc.str(a.address(), "esme_addr");
             esme = a;
             return this;
         }
 
-        /** Sets the ms_availability_status TLV (0 available, 1 denied, 2 unavailable). */
+        /**
+         * Sets the ms_availability_status TLV, why the handset was unreachable or that it is back.
+         *
+         * @param status 0 available, 1 denied (suspended, no SMS subscription), 2 unavailable; absent by default
+         * @return this builder
+         */
         public Builder msAvailabilityStatus(int status) {
             return tlv(TlvTag.MS_AVAILABILITY_STATUS, status);
         }

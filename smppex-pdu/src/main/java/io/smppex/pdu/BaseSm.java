@@ -13,7 +13,9 @@ import java.util.Optional;
  * ending in short_message, then TLVs.
  */
 public abstract sealed class BaseSm<R extends MessageIdResp> extends RequestPdu<R> permits SubmitSm, DeliverSm {
+    /** Octets of service_type with its NUL: 5 characters. */
     public static final int SERVICE_TYPE_MAX = 6;
+    /** Octets of source_addr and destination_addr with their NUL: 20 characters. */
     public static final int ADDR_MAX = 21;
     /** The most short_message octets strict encoding allows (3.4: 254; 5.0 allows 255). */
     public static final int SHORT_MESSAGE_MAX = 254;
@@ -91,6 +93,10 @@ public abstract sealed class BaseSm<R extends MessageIdResp> extends RequestPdu<
         return store[at] & 0xFF;
     }
 
+    /**
+     * {@return service_type, the application service the message belongs to (e.g. {@code "CMT"}, {@code
+     * "WAP"}); empty for the MC's default}
+     */
     public final String serviceType() {
         String v = serviceType;
         if (v == null) {
@@ -99,14 +105,23 @@ public abstract sealed class BaseSm<R extends MessageIdResp> extends RequestPdu<
         return v;
     }
 
+    /**
+     * {@return source_addr_ton, the type of number of the source address (see {@link
+     * io.smppex.pdu.field.Ton})}
+     */
     public final int sourceAddrTon() {
         return octet(sourceAddrAt - 2);
     }
 
+    /**
+     * {@return source_addr_npi, the numbering plan of the source address (see {@link
+     * io.smppex.pdu.field.Npi})}
+     */
     public final int sourceAddrNpi() {
         return octet(sourceAddrAt - 1);
     }
 
+    /** {@return source_addr, the originator's digits or alphanumeric sender; empty if not given} */
     public final String sourceAddr() {
         String v = sourceAddr;
         if (v == null) {
@@ -115,14 +130,17 @@ public abstract sealed class BaseSm<R extends MessageIdResp> extends RequestPdu<
         return v;
     }
 
+    /** {@return dest_addr_ton, the type of number of the destination address} */
     public final int destAddrTon() {
         return octet(destinationAddrAt - 2);
     }
 
+    /** {@return dest_addr_npi, the numbering plan of the destination address} */
     public final int destAddrNpi() {
         return octet(destinationAddrAt - 1);
     }
 
+    /** {@return destination_addr, the recipient's digits} */
     public final String destinationAddr() {
         String v = destinationAddr;
         if (v == null) {
@@ -131,18 +149,31 @@ public abstract sealed class BaseSm<R extends MessageIdResp> extends RequestPdu<
         return v;
     }
 
+    /**
+     * {@return esm_class: messaging mode, message type (e.g. delivery receipt) and GSM features such as UDHI
+     * (see {@link io.smppex.pdu.field.EsmClass})}
+     */
     public final int esmClass() {
         return octet(esmAt);
     }
 
+    /**
+     * {@return protocol_id, the GSM TP-PID (0 for an ordinary message; e.g. 0x41-0x47 replace short message
+     * type, 0x7F SIM data download)}
+     */
     public final int protocolId() {
         return octet(esmAt + 1);
     }
 
+    /** {@return priority_flag, 0 (normal) to 3; GSM knows only 0 and "priority" (1-3)} */
     public final int priorityFlag() {
         return octet(esmAt + 2);
     }
 
+    /**
+     * {@return schedule_delivery_time, when the MC should first try to deliver, as an SMPP time (see {@link
+     * io.smppex.pdu.field.SmppTime}); empty for at once}
+     */
     public final String scheduleDeliveryTime() {
         String v = scheduleDeliveryTime;
         if (v == null) {
@@ -151,6 +182,10 @@ public abstract sealed class BaseSm<R extends MessageIdResp> extends RequestPdu<
         return v;
     }
 
+    /**
+     * {@return validity_period, when the MC gives up on the message, as an SMPP time; empty for the MC's
+     * default}
+     */
     public final String validityPeriod() {
         String v = validityPeriod;
         if (v == null) {
@@ -159,47 +194,65 @@ public abstract sealed class BaseSm<R extends MessageIdResp> extends RequestPdu<
         return v;
     }
 
+    /**
+     * {@return registered_delivery: which delivery receipts and acknowledgements the sender asked for (see
+     * {@link io.smppex.pdu.field.RegisteredDelivery})}
+     */
     public final int registeredDelivery() {
         return octet(rdAt);
     }
 
+    /**
+     * {@return replace_if_present_flag: 1 asks the MC to replace a pending message with the same source,
+     * destination and service_type}
+     */
     public final int replaceIfPresentFlag() {
         return octet(rdAt + 1);
     }
 
+    /**
+     * {@return data_coding, the encoding of the user data (see {@link io.smppex.pdu.text.DataCoding} and
+     * {@link io.smppex.pdu.text.TextCodec#forDataCoding(int)})}
+     */
     public final int dataCoding() {
         return octet(rdAt + 2);
     }
 
+    /**
+     * {@return sm_default_msg_id, a message predefined on the MC to send instead of short_message; 0 for
+     * none}
+     */
     public final int smDefaultMsgId() {
         return octet(rdAt + 3);
     }
 
-    /** sm_length: the number of short_message octets. */
+    /** {@return sm_length: the number of short_message octets} */
     public final int smLength() {
         return smLen;
     }
 
-    /** A copy of short_message (including any UDH). */
+    /** {@return a copy of short_message (including any UDH)} */
     public final byte[] shortMessage() {
         return smLen == 0 ? NO_BYTES : Arrays.copyOfRange(store, smAt, smAt + smLen);
     }
 
-    /** The message_payload TLV, if present. */
+    /** {@return the message_payload TLV, if present} */
     public final Optional<byte[]> messagePayload() {
         return tlvs.get(TlvTag.MESSAGE_PAYLOAD);
     }
 
-    /** The user data wherever it travels: message_payload when present, else short_message. */
+    /** {@return the user data wherever it travels: message_payload when present, else short_message} */
     public final byte[] userData() {
         byte[] payload = tlvs.getOrNull(TlvTag.MESSAGE_PAYLOAD);
         return payload != null ? payload : shortMessage();
     }
 
+    /** {@return the source address, with its TON and NPI} */
     public final Address source() {
         return new Address(sourceAddrTon(), sourceAddrNpi(), sourceAddr());
     }
 
+    /** {@return the destination address, with its TON and NPI} */
     public final Address destination() {
         return new Address(destAddrTon(), destAddrNpi(), destinationAddr());
     }
@@ -214,12 +267,12 @@ public abstract sealed class BaseSm<R extends MessageIdResp> extends RequestPdu<
         return Optional.of(destination());
     }
 
-    /** True if esm_class marks this as an MC delivery receipt (whatever the other esm_class bits). */
+    /** {@return whether esm_class marks this as an MC delivery receipt (whatever the other esm_class bits)} */
     public final boolean isDeliveryReceipt() {
         return EsmClass.isDeliveryReceipt(esmClass());
     }
 
-    /** True if short_message (or message_payload) starts with a User Data Header. */
+    /** {@return whether short_message (or message_payload) starts with a User Data Header} */
     public final boolean hasUdh() {
         return EsmClass.hasUdhi(esmClass());
     }
@@ -404,27 +457,57 @@ public abstract sealed class BaseSm<R extends MessageIdResp> extends RequestPdu<
             shortMessage = from.shortMessage();
         }
 
+        /**
+         * Sets service_type, the application service the message belongs to.
+         *
+         * @param v e.g. {@code "CMT"}; at most 5 characters; {@code ""} (the default) for the MC's default
+         * @return this builder
+         */
         public B serviceType(String v) {
             serviceType = Enc.str(v, "service_type");
             return self();
         }
 
+        /**
+         * Sets source_addr_ton, the type of number of the source address.
+         *
+         * @param v 0..255 (see {@link io.smppex.pdu.field.Ton}); default 0, unknown
+         * @return this builder
+         */
         public B sourceAddrTon(int v) {
             sourceAddrTon = Enc.octet(v, "source_addr_ton");
             return self();
         }
 
+        /**
+         * Sets source_addr_npi, the numbering plan of the source address.
+         *
+         * @param v 0..255 (see {@link io.smppex.pdu.field.Npi}); default 0, unknown
+         * @return this builder
+         */
         public B sourceAddrNpi(int v) {
             sourceAddrNpi = Enc.octet(v, "source_addr_npi");
             return self();
         }
 
+        /**
+         * Sets source_addr, the originator's digits or alphanumeric sender.
+         *
+         * @param v the address, within the command's field length; {@code ""} (the default) for none, which
+         *          MCs may replace with the account's address
+         * @return this builder
+         */
         public B sourceAddr(String v) {
             sourceAddr = Enc.str(v, "source_addr");
             return self();
         }
 
-        /** Sets source_addr_ton, source_addr_npi and source_addr together. */
+        /**
+         * Sets source_addr_ton, source_addr_npi and source_addr together.
+         *
+         * @param a the originator; {@link Address#of(String)} picks TON/NPI for you
+         * @return this builder
+         */
         public B source(Address a) {
             Enc.str(a.address(), "source_addr");
             sourceAddrTon = a.ton();
@@ -433,22 +516,45 @@ public abstract sealed class BaseSm<R extends MessageIdResp> extends RequestPdu<
             return self();
         }
 
+        /**
+         * Sets dest_addr_ton, the type of number of the destination address.
+         *
+         * @param v 0..255; default 0, unknown
+         * @return this builder
+         */
         public B destAddrTon(int v) {
             destAddrTon = Enc.octet(v, "dest_addr_ton");
             return self();
         }
 
+        /**
+         * Sets dest_addr_npi, the numbering plan of the destination address.
+         *
+         * @param v 0..255; default 0, unknown
+         * @return this builder
+         */
         public B destAddrNpi(int v) {
             destAddrNpi = Enc.octet(v, "dest_addr_npi");
             return self();
         }
 
+        /**
+         * Sets destination_addr, the recipient's digits.
+         *
+         * @param v the address, within the command's field length; default {@code ""}
+         * @return this builder
+         */
         public B destinationAddr(String v) {
             destinationAddr = Enc.str(v, "destination_addr");
             return self();
         }
 
-        /** Sets dest_addr_ton, dest_addr_npi and destination_addr together. */
+        /**
+         * Sets dest_addr_ton, dest_addr_npi and destination_addr together.
+         *
+         * @param a the recipient; {@link Address#of(String)} picks TON/NPI for you
+         * @return this builder
+         */
         public B destination(Address a) {
             Enc.str(a.address(), "destination_addr");
             destAddrTon = a.ton();
@@ -457,65 +563,139 @@ public abstract sealed class BaseSm<R extends MessageIdResp> extends RequestPdu<
             return self();
         }
 
+        /**
+         * Sets esm_class: messaging mode, message type and GSM features such as UDHI.
+         *
+         * @param v the bits of {@link io.smppex.pdu.field.EsmClass} ORed together, 0..255; default 0
+         * @return this builder
+         */
         public B esmClass(int v) {
             esmClass = Enc.octet(v, "esm_class");
             return self();
         }
 
+        /**
+         * Sets protocol_id, the GSM TP-PID.
+         *
+         * @param v 0..255; default 0, an ordinary message
+         * @return this builder
+         */
         public B protocolId(int v) {
             protocolId = Enc.octet(v, "protocol_id");
             return self();
         }
 
+        /**
+         * Sets priority_flag.
+         *
+         * @param v 0 (normal, the default) to 3; MCs answer higher values with ESME_RINVPRTFLG
+         * @return this builder
+         */
         public B priorityFlag(int v) {
             priorityFlag = Enc.octet(v, "priority_flag");
             return self();
         }
 
-        /** An SMPP time string, or "" for immediate delivery. See {@link SmppTime}. */
+        /**
+         * Sets schedule_delivery_time, when the MC should first try to deliver.
+         *
+         * @param v an SMPP time (see {@link SmppTime}), checked when encoded; {@code ""} (the default) for at once
+         * @return this builder
+         */
         public B scheduleDeliveryTime(String v) {
             scheduleDeliveryTime = Enc.str(v, "schedule_delivery_time");
             return self();
         }
 
-        /** An SMPP time string, or "" for the MC's default validity. See {@link SmppTime}. */
+        /**
+         * Sets validity_period, when the MC gives up on the message.
+         *
+         * @param v an SMPP time (see {@link SmppTime}), checked when encoded; {@code ""} (the default)
+         *          for the MC's default validity
+         * @return this builder
+         */
         public B validityPeriod(String v) {
             validityPeriod = Enc.str(v, "validity_period");
             return self();
         }
 
-        /** A relative validity period, e.g. {@code Duration.ofHours(1)}. */
+        /**
+         * Sets validity_period to a relative time from now.
+         *
+         * @param d e.g. {@code Duration.ofHours(1)}; not negative, under 100 years; days beyond 30
+         *          are written as months, as MCs read them back
+         * @return this builder
+         */
         public B validityPeriod(java.time.Duration d) {
             return validityPeriod(SmppTime.relative(d));
         }
 
+        /**
+         * Sets registered_delivery, which receipts and acknowledgements to ask for.
+         *
+         * @param v the bits of {@link io.smppex.pdu.field.RegisteredDelivery}, 0..255; default 0, no receipt
+         * @return this builder
+         */
         public B registeredDelivery(int v) {
             registeredDelivery = Enc.octet(v, "registered_delivery");
             return self();
         }
 
+        /**
+         * Sets replace_if_present_flag.
+         *
+         * @param v 1 to replace a pending message with the same source, destination and service_type; default
+         *          0
+         * @return this builder
+         */
         public B replaceIfPresentFlag(int v) {
             replaceIfPresentFlag = Enc.octet(v, "replace_if_present_flag");
             return self();
         }
 
+        /**
+         * Sets data_coding, the encoding of the user data.
+         *
+         * @param v one of {@link io.smppex.pdu.text.DataCoding}'s values or a GSM DCS, 0..255; default 0, the
+         *          MC's default alphabet
+         * @return this builder
+         */
         public B dataCoding(int v) {
             dataCoding = Enc.octet(v, "data_coding");
             return self();
         }
 
+        /**
+         * Sets sm_default_msg_id, a message predefined on the MC to send instead of short_message.
+         *
+         * @param v 1..254 to use one; default 0, none
+         * @return this builder
+         */
         public B smDefaultMsgId(int v) {
             smDefaultMsgId = Enc.octet(v, "sm_default_msg_id");
             return self();
         }
 
-        /** Sets short_message (copied); sm_length follows from its length. */
+        /**
+         * Sets short_message; sm_length follows from its length. Use
+         * {@link PduFactory#applySegment} to fill it from {@link io.smppex.pdu.text.MessageSplitter}.
+         *
+         * @param v the octets, UDH first if esm_class has UDHI, copied; at most 254 (checked when
+         *          encoded; refused at once above 255); default empty
+         * @return this builder
+         */
         public B shortMessage(byte[] v) {
             shortMessage = Enc.shortMessageValue(v);
             return self();
         }
 
-        /** Puts the user data in the message_payload TLV and empties short_message. */
+        /**
+         * Puts the user data in the message_payload TLV and empties short_message, for messages
+         * the MC splits itself.
+         *
+         * @param v the octets, UDH first if esm_class has UDHI, copied; up to 65 535
+         * @return this builder
+         */
         public B messagePayload(byte[] v) {
             shortMessage = NO_BYTES;
             return tlv(TlvTag.MESSAGE_PAYLOAD, v);

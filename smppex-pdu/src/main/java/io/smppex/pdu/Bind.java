@@ -10,9 +10,13 @@ import io.smppex.pdu.field.InterfaceVersion;
  */
 public abstract sealed class Bind extends RequestPdu<BindResp>
         permits BindTransmitter, BindReceiver, BindTransceiver {
+    /** Octets of system_id with its NUL: 15 characters. */
     public static final int SYSTEM_ID_MAX = 16;
+    /** Octets of password with its NUL: 8 characters. */
     public static final int PASSWORD_MAX = 9;
+    /** Octets of system_type with its NUL: 12 characters. */
     public static final int SYSTEM_TYPE_MAX = 13;
+    /** Octets of address_range with its NUL: 40 characters. */
     public static final int ADDRESS_RANGE_MAX = 41;
 
     final String systemId;
@@ -35,33 +39,48 @@ public abstract sealed class Bind extends RequestPdu<BindResp>
         this.addressRange = Enc.str(addressRange, "address_range");
     }
 
-    /** How this bind asks to use the session. */
+    /** {@return how this bind asks to use the session} */
     public abstract BindMode bindMode();
 
+    /** {@return system_id, the ESME's identity on the MC} */
     public final String systemId() {
         return systemId;
     }
 
+    /**
+     * {@return password, the secret that authenticates the bind; {@link #toString()} and {@link PduPrinter}
+     * mask it}
+     */
     public final String password() {
         return password;
     }
 
+    /** {@return system_type, the kind of ESME (e.g. {@code "VMS"}); empty if not given} */
     public final String systemType() {
         return systemType;
     }
 
+    /**
+     * {@return interface_version, the SMPP version the ESME speaks, e.g. 0x34 (see {@link InterfaceVersion})}
+     */
     public final int interfaceVersion() {
         return interfaceVersion;
     }
 
+    /** {@return addr_ton, the type of number of {@link #addressRange()}} */
     public final int addrTon() {
         return addrTon;
     }
 
+    /** {@return addr_npi, the numbering plan of {@link #addressRange()}} */
     public final int addrNpi() {
         return addrNpi;
     }
 
+    /**
+     * {@return address_range, the addresses this ESME serves, as a regular expression the MC understands;
+     * empty for any}
+     */
     public final String addressRange() {
         return addressRange;
     }
@@ -144,36 +163,80 @@ public abstract sealed class Bind extends RequestPdu<BindResp>
             this.addressRange = from.addressRange;
         }
 
+        /**
+         * Sets system_id, the ESME's identity on the MC.
+         *
+         * @param systemId at most 15 characters on the wire (checked when encoded); default {@code ""}
+         * @return this builder
+         */
         public Builder<P> systemId(String systemId) {
             this.systemId = Enc.str(systemId, "system_id");
             return this;
         }
 
+        /**
+         * Sets password, the secret that authenticates the bind.
+         *
+         * @param password at most 8 characters on the wire (checked when encoded); default {@code ""}
+         * @return this builder
+         */
         public Builder<P> password(String password) {
             this.password = Enc.str(password, "password");
             return this;
         }
 
+        /**
+         * Sets system_type, the kind of ESME, which some MCs check.
+         *
+         * @param systemType e.g. {@code "VMS"}; at most 12 characters; default {@code ""}
+         * @return this builder
+         */
         public Builder<P> systemType(String systemType) {
             this.systemType = Enc.str(systemType, "system_type");
             return this;
         }
 
+        /**
+         * Sets interface_version, the SMPP version the ESME speaks.
+         *
+         * @param interfaceVersion e.g. {@link InterfaceVersion#SMPP_34} (the default) or {@link
+         *                         InterfaceVersion#SMPP_50}
+         * @return this builder
+         */
         public Builder<P> interfaceVersion(int interfaceVersion) {
             this.interfaceVersion = Enc.octet(interfaceVersion, "interface_version");
             return this;
         }
 
+        /**
+         * Sets addr_ton, the type of number of the address range.
+         *
+         * @param addrTon 0..255; default 0
+         * @return this builder
+         */
         public Builder<P> addrTon(int addrTon) {
             this.addrTon = Enc.octet(addrTon, "addr_ton");
             return this;
         }
 
+        /**
+         * Sets addr_npi, the numbering plan of the address range.
+         *
+         * @param addrNpi 0..255; default 0
+         * @return this builder
+         */
         public Builder<P> addrNpi(int addrNpi) {
             this.addrNpi = Enc.octet(addrNpi, "addr_npi");
             return this;
         }
 
+        /**
+         * Sets address_range, the addresses this ESME serves, for MCs that route by it.
+         *
+         * @param addressRange a regular expression the MC understands, at most 40 characters; {@code ""} (the
+         *                     default) for any
+         * @return this builder
+         */
         public Builder<P> addressRange(String addressRange) {
             this.addressRange = Enc.str(addressRange, "address_range");
             return this;

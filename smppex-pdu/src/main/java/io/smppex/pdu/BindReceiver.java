@@ -12,10 +12,14 @@ public final class BindReceiver extends Bind {
                 addressRange);
     }
 
+    /**
+     * {@return a builder for a bind_receiver with every field at its default (empty strings, zeros, no TLVs)}
+     */
     public static Bind.Builder<BindReceiver> builder() {
         return new Bind.Builder<>(BindReceiver::new);
     }
 
+    /** {@return a builder holding this PDU's fields, to build a changed copy} */
     public Bind.Builder<BindReceiver> toBuilder() {
         return new Bind.Builder<>(BindReceiver::new, this);
     }

@@ -10,10 +10,15 @@ public final class BindReceiverResp extends BindResp {
         super(commandStatus, sequenceNumber, tlvs, systemId);
     }
 
+    /**
+     * {@return a builder for a bind_receiver_resp with every field at its default (empty strings, zeros, no
+     * TLVs)}
+     */
     public static BindResp.Builder<BindReceiverResp> builder() {
         return new BindResp.Builder<>(BindReceiverResp::new);
     }
 
+    /** {@return a builder holding this PDU's fields, to build a changed copy} */
     public BindResp.Builder<BindReceiverResp> toBuilder() {
         return new BindResp.Builder<>(BindReceiverResp::new, this);
     }

@@ -15,14 +15,15 @@ public abstract sealed class BindResp extends Pdu
         this.systemId = Enc.str(systemId, "system_id");
     }
 
+    /** {@return the mode of the bind this response answers} */
     public abstract BindMode bindMode();
 
-    /** The MC's system_id; empty in header-only error responses. */
+    /** {@return the MC's system_id; empty in header-only error responses} */
     public final String systemId() {
         return systemId;
     }
 
-    /** The SMPP version the MC announced in sc_interface_version, if it did. */
+    /** {@return the SMPP version the MC announced in sc_interface_version, if it did} */
     public final OptionalInt scInterfaceVersion() {
         Integer v = tlvs.getOrNull(TlvTag.SC_INTERFACE_VERSION);
         return v == null ? OptionalInt.empty() : OptionalInt.of(v);
@@ -76,12 +77,23 @@ public abstract sealed class BindResp extends Pdu
             this.systemId = from.systemId;
         }
 
+        /**
+         * Sets system_id, the MC's identity.
+         *
+         * @param systemId at most 15 characters; may be {@code ""} in error responses (the default)
+         * @return this builder
+         */
         public Builder<P> systemId(String systemId) {
             this.systemId = Enc.str(systemId, "system_id");
             return this;
         }
 
-        /** Adds the sc_interface_version TLV, e.g. {@link InterfaceVersion#SMPP_34}. */
+        /**
+         * Sets the sc_interface_version TLV, which tells a 3.4 ESME the MC understands TLVs.
+         *
+         * @param version e.g. {@link InterfaceVersion#SMPP_34}; absent by default
+         * @return this builder
+         */
         public Builder<P> scInterfaceVersion(int version) {
             return tlv(TlvTag.SC_INTERFACE_VERSION, version);
         }

@@ -12,10 +12,15 @@ public final class BindTransceiver extends Bind {
                 addressRange);
     }
 
+    /**
+     * {@return a builder for a bind_transceiver with every field at its default (empty strings, zeros, no
+     * TLVs)}
+     */
     public static Bind.Builder<BindTransceiver> builder() {
         return new Bind.Builder<>(BindTransceiver::new);
     }
 
+    /** {@return a builder holding this PDU's fields, to build a changed copy} */
     public Bind.Builder<BindTransceiver> toBuilder() {
         return new Bind.Builder<>(BindTransceiver::new, this);
     }

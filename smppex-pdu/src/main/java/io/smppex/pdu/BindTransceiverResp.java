@@ -10,10 +10,15 @@ public final class BindTransceiverResp extends BindResp {
         super(commandStatus, sequenceNumber, tlvs, systemId);
     }
 
+    /**
+     * {@return a builder for a bind_transceiver_resp with every field at its default (empty strings, zeros,
+     * no TLVs)}
+     */
     public static BindResp.Builder<BindTransceiverResp> builder() {
         return new BindResp.Builder<>(BindTransceiverResp::new);
     }
 
+    /** {@return a builder holding this PDU's fields, to build a changed copy} */
     public BindResp.Builder<BindTransceiverResp> toBuilder() {
         return new BindResp.Builder<>(BindTransceiverResp::new, this);
     }

@@ -12,10 +12,15 @@ public final class BindTransmitter extends Bind {
                 addressRange);
     }
 
+    /**
+     * {@return a builder for a bind_transmitter with every field at its default (empty strings, zeros, no
+     * TLVs)}
+     */
     public static Bind.Builder<BindTransmitter> builder() {
         return new Bind.Builder<>(BindTransmitter::new);
     }
 
+    /** {@return a builder holding this PDU's fields, to build a changed copy} */
     public Bind.Builder<BindTransmitter> toBuilder() {
         return new Bind.Builder<>(BindTransmitter::new, this);
     }

@@ -10,10 +10,15 @@ public final class BindTransmitterResp extends BindResp {
         super(commandStatus, sequenceNumber, tlvs, systemId);
     }
 
+    /**
+     * {@return a builder for a bind_transmitter_resp with every field at its default (empty strings, zeros,
+     * no TLVs)}
+     */
     public static BindResp.Builder<BindTransmitterResp> builder() {
         return new BindResp.Builder<>(BindTransmitterResp::new);
     }
 
+    /** {@return a builder holding this PDU's fields, to build a changed copy} */
     public BindResp.Builder<BindTransmitterResp> toBuilder() {
         return new BindResp.Builder<>(BindTransmitterResp::new, this);
     }

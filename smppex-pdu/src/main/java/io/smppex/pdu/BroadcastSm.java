@@ -41,10 +41,14 @@ public final class BroadcastSm extends RequestPdu<BroadcastSmResp> {
         this.smDefaultMsgId = smDefaultMsgId;
     }
 
+    /**
+     * {@return a builder for a broadcast_sm with every field at its default (empty strings, zeros, no TLVs)}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return a builder holding this PDU's fields, to build a changed copy} */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -54,26 +58,41 @@ public final class BroadcastSm extends RequestPdu<BroadcastSmResp> {
         return CommandId.BROADCAST_SM;
     }
 
+    /** {@return a builder for this request's response, numbered to answer it} */
     public BroadcastSmResp.Builder respond() {
         return BroadcastSmResp.builder().sequenceNumber(sequenceNumber);
     }
 
+    /**
+     * {@return service_type, the application service the message belongs to (e.g. {@code "CMT"}, {@code
+     * "WAP"}); empty for the MC's default}
+     */
     public String serviceType() {
         return serviceType;
     }
 
+    /** {@return the source address, with its TON and NPI} */
     public Address source() {
         return new Address(sourceAddrTon, sourceAddrNpi, sourceAddr);
     }
 
+    /**
+     * {@return source_addr_ton, the type of number of the source address (see {@link
+     * io.smppex.pdu.field.Ton})}
+     */
     public int sourceAddrTon() {
         return sourceAddrTon;
     }
 
+    /**
+     * {@return source_addr_npi, the numbering plan of the source address (see {@link
+     * io.smppex.pdu.field.Npi})}
+     */
     public int sourceAddrNpi() {
         return sourceAddrNpi;
     }
 
+    /** {@return source_addr, the originator's digits or alphanumeric sender; empty if not given} */
     public String sourceAddr() {
         return sourceAddr;
     }
@@ -83,31 +102,52 @@ public final class BroadcastSm extends RequestPdu<BroadcastSmResp> {
         return Optional.of(source());
     }
 
-    /** For a broadcast replace: the id of the broadcast to replace; otherwise empty. */
+    /** {@return for a broadcast replace: the id of the broadcast to replace; otherwise empty} */
     public String messageId() {
         return messageId;
     }
 
+    /** {@return priority_flag, 0 (normal) to 3; GSM knows only 0 and "priority" (1-3)} */
     public int priorityFlag() {
         return priorityFlag;
     }
 
+    /**
+     * {@return schedule_delivery_time, when the MC should first try to deliver, as an SMPP time (see {@link
+     * io.smppex.pdu.field.SmppTime}); empty for at once}
+     */
     public String scheduleDeliveryTime() {
         return scheduleDeliveryTime;
     }
 
+    /**
+     * {@return validity_period, when the MC gives up on the message, as an SMPP time; empty for the MC's
+     * default}
+     */
     public String validityPeriod() {
         return validityPeriod;
     }
 
+    /**
+     * {@return replace_if_present_flag: 1 asks the MC to replace a pending message with the same source,
+     * destination and service_type}
+     */
     public int replaceIfPresentFlag() {
         return replaceIfPresentFlag;
     }
 
+    /**
+     * {@return data_coding, the encoding of the user data (see {@link io.smppex.pdu.text.DataCoding} and
+     * {@link io.smppex.pdu.text.TextCodec#forDataCoding(int)})}
+     */
     public int dataCoding() {
         return dataCoding;
     }
 
+    /**
+     * {@return sm_default_msg_id, a message predefined on the MC to send instead of short_message; 0 for
+     * none}
+     */
     public int smDefaultMsgId() {
         return smDefaultMsgId;
     }
@@ -203,52 +243,116 @@ public final class BroadcastSm extends RequestPdu<BroadcastSmResp> {
             smDefaultMsgId = f.smDefaultMsgId;
         }
 
+        /**
+         * Sets service_type, the application service the message belongs to.
+         *
+         * @param v e.g. {@code "CMT"}; at most 5 characters; {@code ""} (the default) for the MC's default
+         * @return this builder
+         */
         public Builder serviceType(String v) {
             serviceType = Enc.str(v, "service_type");
             return this;
         }
 
+        /**
+         * Sets source_addr_ton, source_addr_npi and source_addr together.
+         *
+         * @param a the originator; {@link Address#of(String)} picks TON/NPI for you
+         * @return this builder
+         */
         public Builder source(Address a) {
             Enc.str(a.address(), "source_addr");
             source = a;
             return this;
         }
 
+        /**
+         * Sets message_id, which SMPP 5.0 has the ESME leave empty in broadcast_sm (the MC assigns one).
+         *
+         * @param v normally {@code ""} (the default); at most 64 characters
+         * @return this builder
+         */
         public Builder messageId(String v) {
             messageId = Enc.str(v, "message_id");
             return this;
         }
 
+        /**
+         * Sets priority_flag.
+         *
+         * @param v 0 (normal, the default) to 3; MCs answer higher values with ESME_RINVPRTFLG
+         * @return this builder
+         */
         public Builder priorityFlag(int v) {
             priorityFlag = Enc.octet(v, "priority_flag");
             return this;
         }
 
+        /**
+         * Sets schedule_delivery_time, when the MC should first try to deliver.
+         *
+         * @param v an SMPP time (see {@link io.smppex.pdu.field.SmppTime}), checked when encoded; {@code ""}
+         *          (the default) for at once
+         * @return this builder
+         */
         public Builder scheduleDeliveryTime(String v) {
             scheduleDeliveryTime = Enc.str(v, "schedule_delivery_time");
             return this;
         }
 
+        /**
+         * Sets validity_period, when the MC gives up on the message.
+         *
+         * @param v an SMPP time (see {@link io.smppex.pdu.field.SmppTime}), checked when encoded; {@code ""}
+         *          (the default) for the MC's default
+         * @return this builder
+         */
         public Builder validityPeriod(String v) {
             validityPeriod = Enc.str(v, "validity_period");
             return this;
         }
 
+        /**
+         * Sets replace_if_present_flag.
+         *
+         * @param v 1 to replace a pending message with the same source, destination and service_type; default
+         *          0
+         * @return this builder
+         */
         public Builder replaceIfPresentFlag(int v) {
             replaceIfPresentFlag = Enc.octet(v, "replace_if_present_flag");
             return this;
         }
 
+        /**
+         * Sets data_coding, the encoding of the user data.
+         *
+         * @param v one of {@link io.smppex.pdu.text.DataCoding}'s values or a GSM DCS, 0..255; default 0, the
+         *          MC's default alphabet
+         * @return this builder
+         */
         public Builder dataCoding(int v) {
             dataCoding = Enc.octet(v, "data_coding");
             return this;
         }
 
+        /**
+         * Sets sm_default_msg_id, a message predefined on the MC to send instead of short_message.
+         *
+         * @param v 1..254 to use one; default 0, none
+         * @return this builder
+         */
         public Builder smDefaultMsgId(int v) {
             smDefaultMsgId = Enc.octet(v, "sm_default_msg_id");
             return this;
         }
 
+        /**
+         * Puts the user data in the message_payload TLV, replacing any earlier value.
+         *
+         * @param v up to 65 535 octets, copied
+         * @return this builder
+         */
         public Builder messagePayload(byte[] v) {
             return tlv(TlvTag.MESSAGE_PAYLOAD, v);
         }

@@ -17,10 +17,15 @@ public final class BroadcastSmResp extends MessageIdResp {
         super(from, commandStatus, sequenceNumber);
     }
 
+    /**
+     * {@return a builder for a broadcast_sm_resp with every field at its default (empty strings, zeros, no
+     * TLVs)}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return a builder holding this PDU's fields, to build a changed copy} */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -51,6 +56,13 @@ public final class BroadcastSmResp extends MessageIdResp {
             this.messageId = from.messageId();
         }
 
+        /**
+         * Sets message_id, the id the MC gives the message; the ESME quotes it in query_sm and cancel_sm and
+         * finds it in receipts.
+         *
+         * @param messageId at most 64 characters; {@code ""} (the default) in error responses
+         * @return this builder
+         */
         public Builder messageId(String messageId) {
             this.messageId = Enc.str(messageId, "message_id");
             return this;

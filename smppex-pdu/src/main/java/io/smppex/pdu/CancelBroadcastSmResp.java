@@ -9,15 +9,20 @@ public final class CancelBroadcastSmResp extends HeaderOnlyPdu {
         super(commandStatus, sequenceNumber, tlvs);
     }
 
-    /** A cancel_broadcast_sm_resp with sequence number 0 (a session numbers it) and no TLVs. */
+    /** {@return a cancel_broadcast_sm_resp with sequence number 0 (a session numbers it) and no TLVs} */
     public static CancelBroadcastSmResp create() {
         return new CancelBroadcastSmResp(0, 0, Tlvs.EMPTY);
     }
 
+    /**
+     * {@return a builder for a cancel_broadcast_sm_resp with every field at its default (empty strings,
+     * zeros, no TLVs)}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return a builder holding this PDU's fields, to build a changed copy} */
     public Builder toBuilder() {
         return new Builder(this);
     }

@@ -32,10 +32,12 @@ public final class CancelSm extends RequestPdu<CancelSmResp> {
         this.destinationAddr = destinationAddr;
     }
 
+    /** {@return a builder for a cancel_sm with every field at its default (empty strings, zeros, no TLVs)} */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return a builder holding this PDU's fields, to build a changed copy} */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -45,46 +47,66 @@ public final class CancelSm extends RequestPdu<CancelSmResp> {
         return CommandId.CANCEL_SM;
     }
 
+    /** {@return a builder for this request's response, numbered to answer it} */
     public CancelSmResp.Builder respond() {
         return CancelSmResp.builder().sequenceNumber(sequenceNumber);
     }
 
+    /**
+     * {@return service_type, the application service the message belongs to (e.g. {@code "CMT"}, {@code
+     * "WAP"}); empty for the MC's default}
+     */
     public String serviceType() {
         return serviceType;
     }
 
+    /** {@return message_id, the id the MC gave the message when it was submitted} */
     public String messageId() {
         return messageId;
     }
 
+    /** {@return the source address, with its TON and NPI} */
     public Address source() {
         return new Address(sourceAddrTon, sourceAddrNpi, sourceAddr);
     }
 
+    /** {@return the destination address, with its TON and NPI} */
     public Address destination() {
         return new Address(destAddrTon, destAddrNpi, destinationAddr);
     }
 
+    /**
+     * {@return source_addr_ton, the type of number of the source address (see {@link
+     * io.smppex.pdu.field.Ton})}
+     */
     public int sourceAddrTon() {
         return sourceAddrTon;
     }
 
+    /**
+     * {@return source_addr_npi, the numbering plan of the source address (see {@link
+     * io.smppex.pdu.field.Npi})}
+     */
     public int sourceAddrNpi() {
         return sourceAddrNpi;
     }
 
+    /** {@return source_addr, the originator's digits or alphanumeric sender; empty if not given} */
     public String sourceAddr() {
         return sourceAddr;
     }
 
+    /** {@return dest_addr_ton, the type of number of the destination address} */
     public int destAddrTon() {
         return destAddrTon;
     }
 
+    /** {@return dest_addr_npi, the numbering plan of the destination address} */
     public int destAddrNpi() {
         return destAddrNpi;
     }
 
+    /** {@return destination_addr, the recipient's digits} */
     public String destinationAddr() {
         return destinationAddr;
     }
@@ -167,22 +189,46 @@ public final class CancelSm extends RequestPdu<CancelSmResp> {
             destination = f.destination();
         }
 
+        /**
+         * Sets service_type, the application service the message belongs to.
+         *
+         * @param v e.g. {@code "CMT"}; at most 5 characters; {@code ""} (the default) for the MC's default
+         * @return this builder
+         */
         public Builder serviceType(String v) {
             serviceType = Enc.str(v, "service_type");
             return this;
         }
 
+        /**
+         * Sets message_id, the id the MC gave the message when it was submitted (from submit_sm_resp).
+         *
+         * @param v at most 64 characters; default {@code ""}
+         * @return this builder
+         */
         public Builder messageId(String v) {
             messageId = Enc.str(v, "message_id");
             return this;
         }
 
+        /**
+         * Sets source_addr_ton, source_addr_npi and source_addr together.
+         *
+         * @param a the originator; {@link Address#of(String)} picks TON/NPI for you
+         * @return this builder
+         */
         public Builder source(Address a) {
             Enc.str(a.address(), "source_addr");
             source = a;
             return this;
         }
 
+        /**
+         * Sets dest_addr_ton, dest_addr_npi and destination_addr together.
+         *
+         * @param a the recipient; {@link Address#of(String)} picks TON/NPI for you
+         * @return this builder
+         */
         public Builder destination(Address a) {
             Enc.str(a.address(), "destination_addr");
             destination = a;

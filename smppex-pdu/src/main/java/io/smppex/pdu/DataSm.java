@@ -11,6 +11,7 @@ import java.util.Optional;
  * travels in the message_payload TLV. Addresses may be up to 64 characters (for IP-style addresses).
  */
 public final class DataSm extends RequestPdu<DataSmResp> {
+    /** Octets of source_addr and destination_addr with their NUL: 64 characters, more than submit_sm's 20. */
     public static final int ADDR_MAX = 65;
 
     final String serviceType;
@@ -40,10 +41,12 @@ public final class DataSm extends RequestPdu<DataSmResp> {
         this.dataCoding = dataCoding;
     }
 
+    /** {@return a builder for a data_sm with every field at its default (empty strings, zeros, no TLVs)} */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return a builder holding this PDU's fields, to build a changed copy} */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -53,54 +56,85 @@ public final class DataSm extends RequestPdu<DataSmResp> {
         return CommandId.DATA_SM;
     }
 
+    /** {@return a builder for this request's response, numbered to answer it} */
     public DataSmResp.Builder respond() {
         return DataSmResp.builder().sequenceNumber(sequenceNumber);
     }
 
+    /**
+     * {@return service_type, the application service the message belongs to (e.g. {@code "CMT"}, {@code
+     * "WAP"}); empty for the MC's default}
+     */
     public String serviceType() {
         return serviceType;
     }
 
+    /**
+     * {@return source_addr_ton, the type of number of the source address (see {@link
+     * io.smppex.pdu.field.Ton})}
+     */
     public int sourceAddrTon() {
         return sourceAddrTon;
     }
 
+    /**
+     * {@return source_addr_npi, the numbering plan of the source address (see {@link
+     * io.smppex.pdu.field.Npi})}
+     */
     public int sourceAddrNpi() {
         return sourceAddrNpi;
     }
 
+    /** {@return source_addr, the originator's digits or alphanumeric sender; empty if not given} */
     public String sourceAddr() {
         return sourceAddr;
     }
 
+    /** {@return dest_addr_ton, the type of number of the destination address} */
     public int destAddrTon() {
         return destAddrTon;
     }
 
+    /** {@return dest_addr_npi, the numbering plan of the destination address} */
     public int destAddrNpi() {
         return destAddrNpi;
     }
 
+    /** {@return destination_addr, the recipient's digits} */
     public String destinationAddr() {
         return destinationAddr;
     }
 
+    /**
+     * {@return esm_class: messaging mode, message type (e.g. delivery receipt) and GSM features such as UDHI
+     * (see {@link io.smppex.pdu.field.EsmClass})}
+     */
     public int esmClass() {
         return esmClass;
     }
 
+    /**
+     * {@return registered_delivery: which delivery receipts and acknowledgements the sender asked for (see
+     * {@link io.smppex.pdu.field.RegisteredDelivery})}
+     */
     public int registeredDelivery() {
         return registeredDelivery;
     }
 
+    /**
+     * {@return data_coding, the encoding of the user data (see {@link io.smppex.pdu.text.DataCoding} and
+     * {@link io.smppex.pdu.text.TextCodec#forDataCoding(int)})}
+     */
     public int dataCoding() {
         return dataCoding;
     }
 
+    /** {@return the source address, with its TON and NPI} */
     public Address source() {
         return new Address(sourceAddrTon, sourceAddrNpi, sourceAddr);
     }
 
+    /** {@return the destination address, with its TON and NPI} */
     public Address destination() {
         return new Address(destAddrTon, destAddrNpi, destinationAddr);
     }
@@ -115,11 +149,12 @@ public final class DataSm extends RequestPdu<DataSmResp> {
         return Optional.of(destination());
     }
 
-    /** The message_payload TLV, if present. */
+    /** {@return the message_payload TLV, if present} */
     public Optional<byte[]> messagePayload() {
         return tlvs.get(TlvTag.MESSAGE_PAYLOAD);
     }
 
+    /** {@return whether esm_class marks this data_sm as an MC delivery receipt} */
     public boolean isDeliveryReceipt() {
         return EsmClass.isDeliveryReceipt(esmClass);
     }
@@ -201,38 +236,81 @@ public final class DataSm extends RequestPdu<DataSmResp> {
             dataCoding = f.dataCoding;
         }
 
+        /**
+         * Sets service_type, the application service the message belongs to.
+         *
+         * @param v e.g. {@code "CMT"}; at most 5 characters; {@code ""} (the default) for the MC's default
+         * @return this builder
+         */
         public Builder serviceType(String v) {
             serviceType = Enc.str(v, "service_type");
             return this;
         }
 
+        /**
+         * Sets source_addr_ton, source_addr_npi and source_addr together.
+         *
+         * @param a the originator; {@link Address#of(String)} picks TON/NPI for you
+         * @return this builder
+         */
         public Builder source(Address a) {
             Enc.str(a.address(), "source_addr");
             source = a;
             return this;
         }
 
+        /**
+         * Sets dest_addr_ton, dest_addr_npi and destination_addr together.
+         *
+         * @param a the recipient; {@link Address#of(String)} picks TON/NPI for you
+         * @return this builder
+         */
         public Builder destination(Address a) {
             Enc.str(a.address(), "destination_addr");
             destination = a;
             return this;
         }
 
+        /**
+         * Sets esm_class: messaging mode, message type and GSM features such as UDHI.
+         *
+         * @param v the bits of {@link io.smppex.pdu.field.EsmClass} ORed together, 0..255; default 0
+         * @return this builder
+         */
         public Builder esmClass(int v) {
             esmClass = Enc.octet(v, "esm_class");
             return this;
         }
 
+        /**
+         * Sets registered_delivery, which receipts and acknowledgements to ask for.
+         *
+         * @param v the bits of {@link io.smppex.pdu.field.RegisteredDelivery}, 0..255; default 0, no receipt
+         * @return this builder
+         */
         public Builder registeredDelivery(int v) {
             registeredDelivery = Enc.octet(v, "registered_delivery");
             return this;
         }
 
+        /**
+         * Sets data_coding, the encoding of the user data.
+         *
+         * @param v one of {@link io.smppex.pdu.text.DataCoding}'s values or a GSM DCS, 0..255; default 0, the
+         *          MC's default alphabet
+         * @return this builder
+         */
         public Builder dataCoding(int v) {
             dataCoding = Enc.octet(v, "data_coding");
             return this;
         }
 
+        /**
+         * Puts the user data in the message_payload TLV, replacing any earlier value.
+         *
+         * @param v up to 65 535 octets, copied
+         * @return this builder
+         */
         public Builder messagePayload(byte[] v) {
             return tlv(TlvTag.MESSAGE_PAYLOAD, v);
         }

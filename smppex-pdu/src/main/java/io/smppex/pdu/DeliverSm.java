@@ -15,10 +15,14 @@ public final class DeliverSm extends BaseSm<DeliverSmResp> {
         super(from, commandStatus, sequenceNumber);
     }
 
+    /**
+     * {@return a builder for a deliver_sm with every field at its default (empty strings, zeros, no TLVs)}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return a builder holding this PDU's fields, to build a changed copy} */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -28,7 +32,7 @@ public final class DeliverSm extends BaseSm<DeliverSmResp> {
         return CommandId.DELIVER_SM;
     }
 
-    /** A builder for this request's response, numbered to answer it. */
+    /** {@return a builder for this request's response, numbered to answer it} */
     public DeliverSmResp.Builder respond() {
         return DeliverSmResp.builder().sequenceNumber(sequenceNumber);
     }

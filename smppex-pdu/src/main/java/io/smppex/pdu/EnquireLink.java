@@ -9,15 +9,19 @@ public final class EnquireLink extends RequestPdu<EnquireLinkResp> {
         super(commandStatus, sequenceNumber, tlvs);
     }
 
-    /** A enquire_link with sequence number 0 (a session numbers it) and no TLVs. */
+    /** {@return an enquire_link with sequence number 0 (a session numbers it) and no TLVs} */
     public static EnquireLink create() {
         return new EnquireLink(0, 0, Tlvs.EMPTY);
     }
 
+    /**
+     * {@return a builder for an enquire_link with every field at its default (empty strings, zeros, no TLVs)}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return a builder holding this PDU's fields, to build a changed copy} */
     public Builder toBuilder() {
         return new Builder(this);
     }

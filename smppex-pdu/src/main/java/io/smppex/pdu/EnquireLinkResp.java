@@ -9,15 +9,20 @@ public final class EnquireLinkResp extends HeaderOnlyPdu {
         super(commandStatus, sequenceNumber, tlvs);
     }
 
-    /** A enquire_link_resp with sequence number 0 (a session numbers it) and no TLVs. */
+    /** {@return an enquire_link_resp with sequence number 0 (a session numbers it) and no TLVs} */
     public static EnquireLinkResp create() {
         return new EnquireLinkResp(0, 0, Tlvs.EMPTY);
     }
 
+    /**
+     * {@return a builder for an enquire_link_resp with every field at its default (empty strings, zeros, no
+     * TLVs)}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return a builder holding this PDU's fields, to build a changed copy} */
     public Builder toBuilder() {
         return new Builder(this);
     }

@@ -9,15 +9,19 @@ public final class GenericNack extends HeaderOnlyPdu {
         super(commandStatus, sequenceNumber, tlvs);
     }
 
-    /** A generic_nack with sequence number 0 and no TLVs; see {@link PduFactory#genericNack}. */
+    /** {@return a generic_nack with sequence number 0 and no TLVs; see {@link PduFactory#genericNack}} */
     public static GenericNack create() {
         return new GenericNack(0, 0, Tlvs.EMPTY);
     }
 
+    /**
+     * {@return a builder for a generic_nack with every field at its default (empty strings, zeros, no TLVs)}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return a builder holding this PDU's fields, to build a changed copy} */
     public Builder toBuilder() {
         return new Builder(this);
     }

@@ -40,7 +40,7 @@ public abstract sealed class MessageIdResp extends Pdu
         this.messageId = f.messageId;
     }
 
-    /** The message_id; empty when the MC sent none (e.g. in an error response). */
+    /** {@return the message_id; empty when the MC sent none (e.g. in an error response)} */
     public final String messageId() {
         String v = messageId;
         if (v == null) {

@@ -23,22 +23,33 @@ public abstract sealed class MessageQuery<R extends Pdu> extends RequestPdu<R> p
         this.sourceAddr = sourceAddr;
     }
 
+    /** {@return message_id, the id the MC gave the message when it was submitted} */
     public final String messageId() {
         return messageId;
     }
 
+    /**
+     * {@return source_addr_ton, the type of number of the source address (see {@link
+     * io.smppex.pdu.field.Ton})}
+     */
     public final int sourceAddrTon() {
         return sourceAddrTon;
     }
 
+    /**
+     * {@return source_addr_npi, the numbering plan of the source address (see {@link
+     * io.smppex.pdu.field.Npi})}
+     */
     public final int sourceAddrNpi() {
         return sourceAddrNpi;
     }
 
+    /** {@return source_addr, the originator's digits or alphanumeric sender; empty if not given} */
     public final String sourceAddr() {
         return sourceAddr;
     }
 
+    /** {@return the source address, with its TON and NPI} */
     public final Address source() {
         return new Address(sourceAddrTon, sourceAddrNpi, sourceAddr);
     }
@@ -103,12 +114,24 @@ public abstract sealed class MessageQuery<R extends Pdu> extends RequestPdu<R> p
             source = f.source();
         }
 
+        /**
+         * Sets message_id, the id the MC gave the message when it was submitted (from submit_sm_resp).
+         *
+         * @param v at most 64 characters; default {@code ""}
+         * @return this builder
+         */
         public Builder<P> messageId(String v) {
             messageId = Enc.str(v, "message_id");
             return this;
         }
 
-        /** The source address the message was submitted with. */
+        /**
+         * Sets source_addr_ton, source_addr_npi and source_addr: the source address the message
+         * was submitted with, which MCs match along with the message_id.
+         *
+         * @param a the source address of the original submission
+         * @return this builder
+         */
         public Builder<P> source(Address a) {
             Enc.str(a.address(), "source_addr");
             source = a;

@@ -17,10 +17,12 @@ public final class Outbind extends Pdu {
         this.password = Enc.str(password, "password");
     }
 
+    /** {@return a builder for an outbind with every field at its default (empty strings, zeros, no TLVs)} */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return a builder holding this PDU's fields, to build a changed copy} */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -30,12 +32,12 @@ public final class Outbind extends Pdu {
         return CommandId.OUTBIND;
     }
 
-    /** The MC's identity. */
+    /** {@return the MC's identity} */
     public String systemId() {
         return systemId;
     }
 
-    /** The password the ESME expects from this MC. */
+    /** {@return the password the ESME expects from this MC} */
     public String password() {
         return password;
     }
@@ -83,11 +85,23 @@ public final class Outbind extends Pdu {
             this.password = from.password;
         }
 
+        /**
+         * Sets system_id, the MC's identity, which the ESME checks before binding.
+         *
+         * @param systemId at most 15 characters; default {@code ""}
+         * @return this builder
+         */
         public Builder systemId(String systemId) {
             this.systemId = Enc.str(systemId, "system_id");
             return this;
         }
 
+        /**
+         * Sets password, the secret the ESME expects from this MC.
+         *
+         * @param password at most 8 characters; default {@code ""}
+         * @return this builder
+         */
         public Builder password(String password) {
             this.password = Enc.str(password, "password");
             return this;

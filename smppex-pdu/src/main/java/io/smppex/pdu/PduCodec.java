@@ -30,13 +30,17 @@ import java.nio.ByteBuffer;
  * that forward what they received. Error responses follow {@link ErrorResponseBody}.
  */
 public final class PduCodec {
+    /** Octets of every PDU header: command_length, command_id, command_status, sequence_number. */
     public static final int HEADER_LENGTH = 16;
     /** 64 KiB: above any legitimate PDU (a full message_payload is 65,535 octets plus fields is the only exception). */
     public static final int DEFAULT_MAX_COMMAND_LENGTH = 64 * 1024;
 
     /** How closely to follow the specification. */
     public enum Mode {
-        LENIENT, STRICT
+        /** Accept what real peers send where it can be read unambiguously (the decoding default). */
+        LENIENT,
+        /** Enforce every length and format of the specification (the encoding default). */
+        STRICT
     }
 
     /** What to send in a response whose command_status is not 0. */
@@ -66,34 +70,42 @@ public final class PduCodec {
         this.errorResponseBody = b.errorResponseBody;
     }
 
-    /** Lenient decoding, strict encoding, AUTO error bodies, 64 KiB cap. */
+    /** {@return the shared codec with lenient decoding, strict encoding, AUTO error bodies and a 64 KiB cap} */
     public static PduCodec defaults() {
         return DEFAULT;
     }
 
+    /** {@return a builder starting from the {@link #defaults()} settings} */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return the largest command_length this codec accepts or produces} */
     public int maxCommandLength() {
         return maxCommandLength;
     }
 
+    /** {@return how closely decoding follows the specification} */
     public Mode decodeMode() {
         return strictDecode ? Mode.STRICT : Mode.LENIENT;
     }
 
+    /** {@return how closely encoding follows the specification} */
     public Mode encodeMode() {
         return strictEncode ? Mode.STRICT : Mode.LENIENT;
     }
 
+    /** {@return what an encoded error response carries besides its header} */
     public ErrorResponseBody errorResponseBody() {
         return errorResponseBody;
     }
 
     /**
-     * The length of the PDU starting at {@code index}, once its four length octets are there.
+     * The length of the PDU starting at {@code index}, once its four length octets are there; a
+     * transport calls this to know how many octets to wait for.
      *
+     * @param in        the received octets
+     * @param index     where the PDU starts in {@code in}
      * @param available octets readable from {@code index}
      * @return command_length, or -1 if fewer than four octets are available
      * @throws PduDecodeException if command_length is under 16 or over the cap (framing is lost)
@@ -121,7 +133,13 @@ public final class PduCodec {
         }
     }
 
-    /** Decodes one whole PDU held in {@code frame}. */
+    /**
+     * Decodes one whole PDU held in {@code frame}.
+     *
+     * @param frame the PDU's octets, header first; octets after command_length are ignored
+     * @return the PDU, a subclass per command (e.g. {@link SubmitSm})
+     * @throws PduDecodeException with the status to answer with if the PDU is malformed
+     */
     public Pdu decode(byte[] frame) {
         return decode(PduInput.of(frame), 0, frame.length);
     }
@@ -130,7 +148,11 @@ public final class PduCodec {
      * Decodes the PDU that starts at {@code index}. Exactly command_length octets are read; any
      * further octets belong to the next PDU and are left alone.
      *
+     * @param in        the received octets, e.g. a transport's buffer wrapped with {@link PduInput#of}
+     * @param index     where the PDU starts in {@code in}
      * @param available octets readable from {@code index}
+     * @return the PDU, a subclass per command; it owns a copy of its frame
+     * @throws PduDecodeException with the status to answer with if the PDU is incomplete or malformed
      */
     public Pdu decode(PduInput in, int index, int available) {
         if (available < 4) {
@@ -199,12 +221,24 @@ public final class PduCodec {
         }
     }
 
-    /** The exact number of octets {@code pdu} encodes to; also validates it. */
+    /**
+     * The exact number of octets {@code pdu} encodes to; also validates it.
+     *
+     * @param pdu the PDU
+     * @return its command_length
+     * @throws PduEncodeException naming the field at fault
+     */
     public int encodedLength(Pdu pdu) {
         return HEADER_LENGTH + bodyLength(pdu);
     }
 
-    /** Encodes into a new array of exactly the right size. */
+    /**
+     * Encodes into a new array of exactly the right size.
+     *
+     * @param pdu the PDU, with its own sequence number
+     * @return the octets, header first
+     * @throws PduEncodeException naming the field at fault
+     */
     public byte[] encode(Pdu pdu) {
         int body = bodyLength(pdu);
         byte[] out = body == 0 ? null : pdu.copyWireForm(HEADER_LENGTH + body);
@@ -226,6 +260,8 @@ public final class PduCodec {
      * Encodes straight into the caller's buffer: {@link PduOutput#ensureWritable} is called once
      * with the exact size, then the PDU is written. Nothing is written if validation fails.
      *
+     * @param pdu the PDU, with its own sequence number
+     * @param out where to write, e.g. a transport's buffer
      * @return the number of octets written
      * @throws PduEncodeException naming the field at fault
      */
@@ -236,6 +272,12 @@ public final class PduCodec {
     /**
      * Encodes {@code pdu} as if its sequence_number were {@code sequenceNumber}, so a session can
      * number a request on the wire without first copying it with {@link Pdu#withSequenceNumber}.
+     *
+     * @param pdu            the PDU
+     * @param sequenceNumber the sequence_number to write instead of the PDU's
+     * @param out            where to write
+     * @return the number of octets written
+     * @throws PduEncodeException naming the field at fault; nothing is written then
      */
     public int encode(Pdu pdu, int sequenceNumber, PduOutput out) {
         int body = bodyLength(pdu, sequenceNumber);
@@ -247,6 +289,12 @@ public final class PduCodec {
     /**
      * Encodes at a buffer's position and advances it, allocating nothing: the {@link PduOutput}
      * over the buffer is one per thread, re-pointed for each call.
+     *
+     * @param pdu    the PDU, with its own sequence number
+     * @param buffer where to write, from its position; it must have room for the whole PDU
+     * @return the number of octets written
+     * @throws PduEncodeException naming the field at fault; nothing is written then
+     * @throws java.nio.BufferOverflowException if the buffer has too little room
      */
     public int encode(Pdu pdu, ByteBuffer buffer) {
         ByteBufferPduOutput out = BUFFER_OUTPUT.get();
@@ -318,7 +366,13 @@ public final class PduCodec {
         private Builder() {
         }
 
-        /** Largest command_length accepted or produced; at least 16. Longer frames are refused before allocation. */
+        /**
+         * Sets the largest command_length accepted or produced. Longer frames are refused before
+         * any allocation, so a hostile length cannot exhaust memory.
+         *
+         * @param max at least 16; default {@link #DEFAULT_MAX_COMMAND_LENGTH} (64 KiB)
+         * @return this builder
+         */
         public Builder maxCommandLength(int max) {
             if (max < HEADER_LENGTH) {
                 throw new IllegalArgumentException("maxCommandLength must be at least 16, was " + max);
@@ -327,26 +381,54 @@ public final class PduCodec {
             return this;
         }
 
+        /**
+         * Sets how closely decoding follows the specification.
+         *
+         * @param mode default {@link Mode#LENIENT}, which reads what real MCs send
+         * @return this builder
+         */
         public Builder decodeMode(Mode mode) {
             this.decodeMode = java.util.Objects.requireNonNull(mode);
             return this;
         }
 
+        /**
+         * Sets how closely encoding follows the specification.
+         *
+         * @param mode default {@link Mode#STRICT}; {@link Mode#LENIENT} lets a proxy forward what it received
+         * @return this builder
+         */
         public Builder encodeMode(Mode mode) {
             this.encodeMode = java.util.Objects.requireNonNull(mode);
             return this;
         }
 
-        /** Both directions at once. */
+        /**
+         * Sets the mode of both directions at once.
+         *
+         * @param mode the mode for decoding and encoding
+         * @return this builder
+         */
         public Builder mode(Mode mode) {
             return decodeMode(mode).encodeMode(mode);
         }
 
+        /**
+         * Sets what an encoded error response carries besides its header.
+         *
+         * @param policy default {@link ErrorResponseBody#AUTO}
+         * @return this builder
+         */
         public Builder errorResponseBody(ErrorResponseBody policy) {
             this.errorResponseBody = java.util.Objects.requireNonNull(policy);
             return this;
         }
 
+        /**
+         * Builds the codec; the builder can go on being used.
+         *
+         * @return the codec, immutable and thread-safe
+         */
         public PduCodec build() {
             return new PduCodec(this);
         }

@@ -38,15 +38,37 @@ public final class PduDecodeException extends RuntimeException {
         TLV_INVALID_LENGTH
     }
 
+    /** What went wrong. */
     private final Reason reason;
+    /** The status to answer with. */
     private final CommandStatus commandStatus;
+    /** The SMPP name of the field at fault, or null. */
     private final String field;
+    /** Offset of the fault from the start of the PDU. */
     private final int offset;
+    /** Whether command_id and sequence_number could be read. */
     private final boolean headerReadable;
+    /** command_length as received. */
     private final int commandLength;
+    /** command_id as received. */
     private final int commandId;
+    /** sequence_number as received. */
     private final int sequenceNumber;
 
+    /**
+     * Describes a decoding failure; thrown by {@link PduCodec}, public for transports and tests that
+     * report failures of their own in the same terms.
+     *
+     * @param reason         what went wrong
+     * @param commandStatus  the status a peer should be answered with
+     * @param field          the SMPP name of the field at fault, or {@code null} for header errors
+     * @param offset         offset of the fault from the start of the PDU
+     * @param headerReadable whether command_id and sequence_number were read
+     * @param commandLength  command_length as received
+     * @param commandId      command_id as received, 0 if unreadable
+     * @param sequenceNumber sequence_number as received, 0 if unreadable
+     * @param message        the explanation, for logs
+     */
     public PduDecodeException(Reason reason, CommandStatus commandStatus, String field, int offset,
                               boolean headerReadable, int commandLength, int commandId, int sequenceNumber,
                               String message) {
@@ -61,50 +83,52 @@ public final class PduDecodeException extends RuntimeException {
         this.sequenceNumber = sequenceNumber;
     }
 
+    /** {@return what went wrong, for code that handles some failures differently} */
     public Reason reason() {
         return reason;
     }
 
-    /** The status an MC should answer with, e.g. ESME_RINVCMDLEN or ESME_RINVTLVLEN. */
+    /** {@return the status to answer the PDU with, e.g. ESME_RINVCMDLEN or ESME_RINVTLVLEN} */
     public CommandStatus commandStatus() {
         return commandStatus;
     }
 
-    /** The field at fault (SMPP name such as {@code "source_addr"}), or null for header errors. */
+    /** {@return the field at fault (SMPP name such as {@code "source_addr"}), or {@code null} for header errors} */
     public String field() {
         return field;
     }
 
-    /** Offset of the fault from the start of the PDU. */
+    /** {@return the offset of the fault from the start of the PDU} */
     public int offset() {
         return offset;
     }
 
-    /** True if command_id and sequence_number were read (always, unless fewer than 16 octets exist). */
+    /** {@return whether command_id and sequence_number were read (always, unless fewer than 16 octets exist)} */
     public boolean headerReadable() {
         return headerReadable;
     }
 
+    /** {@return command_length as received (possibly the bad value itself)} */
     public int commandLength() {
         return commandLength;
     }
 
-    /** The raw command_id; meaningful when {@link #headerReadable()}. */
+    /** {@return the raw command_id; meaningful when {@link #headerReadable()}} */
     public int commandId() {
         return commandId;
     }
 
-    /** The raw sequence_number; meaningful when {@link #headerReadable()}. */
+    /** {@return the raw sequence_number, to number the answer with; meaningful when {@link #headerReadable()}} */
     public int sequenceNumber() {
         return sequenceNumber;
     }
 
-    /** False when the length prefix itself is bad: the stream cannot be split into PDUs any more. */
+    /** {@return whether the stream can still be split into PDUs; false when the length prefix itself is bad, and the connection should close} */
     public boolean framingIntact() {
         return reason != Reason.COMMAND_LENGTH_TOO_SHORT && reason != Reason.COMMAND_LENGTH_TOO_LONG;
     }
 
-    /** True when the PDU is a known request whose own {@code _resp} can carry the error. */
+    /** {@return whether the PDU is a known request whose own {@code _resp} can carry the error (else answer with generic_nack)} */
     public boolean canAnswerWithResponse() {
         if (!framingIntact() || !headerReadable) {
             return false;

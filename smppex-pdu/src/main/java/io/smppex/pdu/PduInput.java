@@ -13,24 +13,57 @@ import java.nio.charset.StandardCharsets;
  */
 public interface PduInput {
 
-    /** Unsigned octet at {@code index}. */
+    /**
+     * Reads one octet.
+     *
+     * @param index an absolute position
+     * @return the octet, 0..255
+     */
     int getUnsignedByte(int index);
 
-    /** Unsigned big-endian 16-bit value at {@code index}. */
+    /**
+     * Reads a big-endian 16-bit value.
+     *
+     * @param index an absolute position
+     * @return the value, 0..65535
+     */
     int getUnsignedShort(int index);
 
-    /** Big-endian 32-bit value at {@code index}. */
+    /**
+     * Reads a big-endian 32-bit value.
+     *
+     * @param index an absolute position
+     * @return the value
+     */
     int getInt(int index);
 
-    /** Copies {@code length} octets starting at {@code index} into {@code dst}. */
+    /**
+     * Copies {@code length} octets starting at {@code index} into {@code dst}.
+     *
+     * @param index    an absolute position
+     * @param dst      the destination
+     * @param dstIndex where in {@code dst} to start
+     * @param length   how many octets to copy
+     */
     void getBytes(int index, byte[] dst, int dstIndex, int length);
 
-    /** Index of the first octet equal to {@code value} in {@code [fromIndex, toIndex)}, or -1. */
+    /**
+     * Finds an octet, as the C-string scan needs.
+     *
+     * @param fromIndex the first absolute position to look at
+     * @param toIndex   the position after the last one
+     * @param value     the octet to find
+     * @return the position of the first octet equal to {@code value} in {@code [fromIndex, toIndex)}, or -1
+     */
     int indexOf(int fromIndex, int toIndex, byte value);
 
     /**
      * Decodes {@code length} octets as ISO-8859-1, which maps every octet to one char and so never
      * loses information. Implementations override this to avoid the temporary array.
+     *
+     * @param index  an absolute position
+     * @param length how many octets
+     * @return one char per octet
      */
     default String getLatin1(int index, int length) {
         if (length == 0) {
@@ -41,12 +74,22 @@ public interface PduInput {
         return new String(tmp, StandardCharsets.ISO_8859_1);
     }
 
-    /** Wraps an array; index 0 is {@code array[0]}. */
+    /**
+     * Wraps an array; index 0 is {@code array[0]}.
+     *
+     * @param array the octets, not copied
+     * @return the input
+     */
     static PduInput of(byte[] array) {
         return new ArrayPduInput(array);
     }
 
-    /** Wraps a buffer; indexes are absolute buffer indexes and its position is never moved. */
+    /**
+     * Wraps a buffer; indexes are absolute buffer indexes and its position is never moved.
+     *
+     * @param buffer the octets, not copied
+     * @return the input
+     */
     static PduInput of(ByteBuffer buffer) {
         return buffer.hasArray()
                 ? new ArrayPduInput(buffer.array(), buffer.arrayOffset())

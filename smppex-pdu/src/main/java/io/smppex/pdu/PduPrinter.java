@@ -33,7 +33,13 @@ public final class PduPrinter {
     private PduPrinter() {
     }
 
-    /** One line: {@code submit_sm seq=2 status=ESME_ROK source_addr=... short_message="Hello"}. */
+    /**
+     * One line per PDU, for logs: command, sequence number, status, every field and TLV; passwords
+     * masked and short_message decoded per data_coding.
+     *
+     * @param pdu the PDU
+     * @return e.g. {@code submit_sm seq=2 source_addr=... short_message="Hello"}
+     */
     public static String oneLine(Pdu pdu) {
         StringBuilder sb = new StringBuilder(128);
         sb.append(pdu.commandName()).append(" seq=").append(Integer.toUnsignedString(pdu.sequenceNumber));
@@ -64,7 +70,13 @@ public final class PduPrinter {
         return sb.toString();
     }
 
-    /** The multi-line form used by the tools and debug logs. */
+    /**
+     * The multi-line form the tools print: one field per line with its meaning (data_coding,
+     * esm_class and times explained), the UDH apart and the text decoded.
+     *
+     * @param pdu the PDU
+     * @return the text, ending with a line separator
+     */
     public static String pretty(Pdu pdu) {
         StringBuilder sb = new StringBuilder(512);
         sb.append(pdu.commandName()).append(String.format(" (0x%08X)%n", pdu.commandId().id()));

@@ -10,10 +10,15 @@ public final class QueryBroadcastSm extends MessageQuery<QueryBroadcastSmResp> {
         super(commandStatus, sequenceNumber, tlvs, messageId, sourceAddrTon, sourceAddrNpi, sourceAddr);
     }
 
+    /**
+     * {@return a builder for a query_broadcast_sm with every field at its default (empty strings, zeros, no
+     * TLVs)}
+     */
     public static MessageQuery.Builder<QueryBroadcastSm> builder() {
         return new MessageQuery.Builder<>(QueryBroadcastSm::new);
     }
 
+    /** {@return a builder holding this PDU's fields, to build a changed copy} */
     public MessageQuery.Builder<QueryBroadcastSm> toBuilder() {
         return new MessageQuery.Builder<>(QueryBroadcastSm::new, this);
     }
@@ -23,6 +28,7 @@ public final class QueryBroadcastSm extends MessageQuery<QueryBroadcastSmResp> {
         return CommandId.QUERY_BROADCAST_SM;
     }
 
+    /** {@return a builder for this request's response, numbered to answer it} */
     public QueryBroadcastSmResp.Builder respond() {
         return QueryBroadcastSmResp.builder().sequenceNumber(sequenceNumber).messageId(messageId);
     }

@@ -10,10 +10,12 @@ public final class QuerySm extends MessageQuery<QuerySmResp> {
         super(commandStatus, sequenceNumber, tlvs, messageId, sourceAddrTon, sourceAddrNpi, sourceAddr);
     }
 
+    /** {@return a builder for a query_sm with every field at its default (empty strings, zeros, no TLVs)} */
     public static MessageQuery.Builder<QuerySm> builder() {
         return new MessageQuery.Builder<>(QuerySm::new);
     }
 
+    /** {@return a builder holding this PDU's fields, to build a changed copy} */
     public MessageQuery.Builder<QuerySm> toBuilder() {
         return new MessageQuery.Builder<>(QuerySm::new, this);
     }
@@ -23,6 +25,7 @@ public final class QuerySm extends MessageQuery<QuerySmResp> {
         return CommandId.QUERY_SM;
     }
 
+    /** {@return a builder for this request's response, numbered to answer it} */
     public QuerySmResp.Builder respond() {
         return QuerySmResp.builder().sequenceNumber(sequenceNumber).messageId(messageId);
     }

@@ -20,10 +20,14 @@ public final class QuerySmResp extends Pdu {
         this.errorCode = errorCode;
     }
 
+    /**
+     * {@return a builder for a query_sm_resp with every field at its default (empty strings, zeros, no TLVs)}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return a builder holding this PDU's fields, to build a changed copy} */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -33,25 +37,27 @@ public final class QuerySmResp extends Pdu {
         return CommandId.QUERY_SM_RESP;
     }
 
+    /** {@return message_id, the id of the message queried} */
     public String messageId() {
         return messageId;
     }
 
-    /** An absolute SMPP time once the message reached a final state, else empty. */
+    /** {@return an absolute SMPP time once the message reached a final state, else empty} */
     public String finalDate() {
         return finalDate;
     }
 
-    /** The raw message_state value; see {@link #state()}. */
+    /** {@return the raw message_state value; see {@link #state()}} */
     public int messageState() {
         return messageState;
     }
 
-    /** The message state, or null for a value SMPP does not define. */
+    /** {@return the message state, or {@code null} for a value SMPP does not define} */
     public MessageState state() {
         return MessageState.fromCode(messageState);
     }
 
+    /** {@return error_code, the network error that ended delivery, 0 if none} */
     public int errorCode() {
         return errorCode;
     }
@@ -115,25 +121,55 @@ public final class QuerySmResp extends Pdu {
             errorCode = f.errorCode;
         }
 
+        /**
+         * Sets message_id, the id of the message queried.
+         *
+         * @param v at most 64 characters; default {@code ""}
+         * @return this builder
+         */
         public Builder messageId(String v) {
             messageId = Enc.str(v, "message_id");
             return this;
         }
 
+        /**
+         * Sets final_date, when the message reached its final state.
+         *
+         * @param v an absolute SMPP time; {@code ""} (the default) while it has not
+         * @return this builder
+         */
         public Builder finalDate(String v) {
             finalDate = Enc.str(v, "final_date");
             return this;
         }
 
+        /**
+         * Sets message_state from its code.
+         *
+         * @param v 0..255, normally a {@link MessageState#code()}; default 0
+         * @return this builder
+         */
         public Builder messageState(int v) {
             messageState = Enc.octet(v, "message_state");
             return this;
         }
 
+        /**
+         * Sets message_state.
+         *
+         * @param s the message's state, e.g. {@link MessageState#DELIVERED}
+         * @return this builder
+         */
         public Builder messageState(MessageState s) {
             return messageState(s.code());
         }
 
+        /**
+         * Sets error_code, the network error that ended delivery.
+         *
+         * @param v 0..255; default 0, none
+         * @return this builder
+         */
         public Builder errorCode(int v) {
             errorCode = Enc.octet(v, "error_code");
             return this;

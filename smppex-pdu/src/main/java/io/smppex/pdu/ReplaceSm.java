@@ -35,10 +35,14 @@ public final class ReplaceSm extends RequestPdu<ReplaceSmResp> {
         this.shortMessage = shortMessage;
     }
 
+    /**
+     * {@return a builder for a replace_sm with every field at its default (empty strings, zeros, no TLVs)}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return a builder holding this PDU's fields, to build a changed copy} */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -48,26 +52,38 @@ public final class ReplaceSm extends RequestPdu<ReplaceSmResp> {
         return CommandId.REPLACE_SM;
     }
 
+    /** {@return a builder for this request's response, numbered to answer it} */
     public ReplaceSmResp.Builder respond() {
         return ReplaceSmResp.builder().sequenceNumber(sequenceNumber);
     }
 
+    /** {@return message_id, the id the MC gave the message when it was submitted} */
     public String messageId() {
         return messageId;
     }
 
+    /**
+     * {@return source_addr_ton, the type of number of the source address (see {@link
+     * io.smppex.pdu.field.Ton})}
+     */
     public int sourceAddrTon() {
         return sourceAddrTon;
     }
 
+    /**
+     * {@return source_addr_npi, the numbering plan of the source address (see {@link
+     * io.smppex.pdu.field.Npi})}
+     */
     public int sourceAddrNpi() {
         return sourceAddrNpi;
     }
 
+    /** {@return source_addr, the originator's digits or alphanumeric sender; empty if not given} */
     public String sourceAddr() {
         return sourceAddr;
     }
 
+    /** {@return the source address, with its TON and NPI} */
     public Address source() {
         return new Address(sourceAddrTon, sourceAddrNpi, sourceAddr);
     }
@@ -77,26 +93,44 @@ public final class ReplaceSm extends RequestPdu<ReplaceSmResp> {
         return Optional.of(source());
     }
 
+    /**
+     * {@return schedule_delivery_time, when the MC should first try to deliver, as an SMPP time (see {@link
+     * io.smppex.pdu.field.SmppTime}); empty for at once}
+     */
     public String scheduleDeliveryTime() {
         return scheduleDeliveryTime;
     }
 
+    /**
+     * {@return validity_period, when the MC gives up on the message, as an SMPP time; empty for the MC's
+     * default}
+     */
     public String validityPeriod() {
         return validityPeriod;
     }
 
+    /**
+     * {@return registered_delivery: which delivery receipts and acknowledgements the sender asked for (see
+     * {@link io.smppex.pdu.field.RegisteredDelivery})}
+     */
     public int registeredDelivery() {
         return registeredDelivery;
     }
 
+    /**
+     * {@return sm_default_msg_id, a message predefined on the MC to send instead of short_message; 0 for
+     * none}
+     */
     public int smDefaultMsgId() {
         return smDefaultMsgId;
     }
 
+    /** {@return sm_length, the number of short_message octets} */
     public int smLength() {
         return shortMessage.length;
     }
 
+    /** {@return a copy of short_message, a UDH first when esm_class has UDHI} */
     public byte[] shortMessage() {
         return shortMessage.clone();
     }
@@ -180,37 +214,81 @@ public final class ReplaceSm extends RequestPdu<ReplaceSmResp> {
             shortMessage = f.shortMessage;
         }
 
+        /**
+         * Sets message_id, the id the MC gave the message when it was submitted (from submit_sm_resp).
+         *
+         * @param v at most 64 characters; default {@code ""}
+         * @return this builder
+         */
         public Builder messageId(String v) {
             messageId = Enc.str(v, "message_id");
             return this;
         }
 
+        /**
+         * Sets source_addr_ton, source_addr_npi and source_addr together.
+         *
+         * @param a the originator; {@link Address#of(String)} picks TON/NPI for you
+         * @return this builder
+         */
         public Builder source(Address a) {
             Enc.str(a.address(), "source_addr");
             source = a;
             return this;
         }
 
+        /**
+         * Sets schedule_delivery_time, when the MC should first try to deliver.
+         *
+         * @param v an SMPP time (see {@link io.smppex.pdu.field.SmppTime}), checked when encoded; {@code ""}
+         *          (the default) for at once
+         * @return this builder
+         */
         public Builder scheduleDeliveryTime(String v) {
             scheduleDeliveryTime = Enc.str(v, "schedule_delivery_time");
             return this;
         }
 
+        /**
+         * Sets validity_period, when the MC gives up on the message.
+         *
+         * @param v an SMPP time (see {@link io.smppex.pdu.field.SmppTime}), checked when encoded; {@code ""}
+         *          (the default) for the MC's default
+         * @return this builder
+         */
         public Builder validityPeriod(String v) {
             validityPeriod = Enc.str(v, "validity_period");
             return this;
         }
 
+        /**
+         * Sets registered_delivery, which receipts and acknowledgements to ask for.
+         *
+         * @param v the bits of {@link io.smppex.pdu.field.RegisteredDelivery}, 0..255; default 0, no receipt
+         * @return this builder
+         */
         public Builder registeredDelivery(int v) {
             registeredDelivery = Enc.octet(v, "registered_delivery");
             return this;
         }
 
+        /**
+         * Sets sm_default_msg_id, a message predefined on the MC to send instead of short_message.
+         *
+         * @param v 1..254 to use one; default 0, none
+         * @return this builder
+         */
         public Builder smDefaultMsgId(int v) {
             smDefaultMsgId = Enc.octet(v, "sm_default_msg_id");
             return this;
         }
 
+        /**
+         * Sets short_message; sm_length follows from its length.
+         *
+         * @param v the octets, copied; at most 254 (checked when encoded); default empty
+         * @return this builder
+         */
         public Builder shortMessage(byte[] v) {
             shortMessage = Enc.shortMessageValue(v);
             return this;

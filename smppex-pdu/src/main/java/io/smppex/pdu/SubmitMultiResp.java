@@ -18,10 +18,15 @@ public final class SubmitMultiResp extends Pdu {
         this.unsuccessSmes = List.copyOf(unsuccessSmes);
     }
 
+    /**
+     * {@return a builder for a submit_multi_resp with every field at its default (empty strings, zeros, no
+     * TLVs)}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return a builder holding this PDU's fields, to build a changed copy} */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -31,11 +36,12 @@ public final class SubmitMultiResp extends Pdu {
         return CommandId.SUBMIT_MULTI_RESP;
     }
 
+    /** {@return message_id, the id the MC gave the message, for every destination it accepted} */
     public String messageId() {
         return messageId;
     }
 
-    /** The failed destinations; no_unsuccess is the size of this list. */
+    /** {@return the failed destinations; no_unsuccess is the size of this list} */
     public List<UnsuccessSme> unsuccessSmes() {
         return unsuccessSmes;
     }
@@ -113,17 +119,36 @@ public final class SubmitMultiResp extends Pdu {
             unsuccess.addAll(f.unsuccessSmes);
         }
 
+        /**
+         * Sets message_id, the id the MC gives the message.
+         *
+         * @param v at most 64 characters; default {@code ""}
+         * @return this builder
+         */
         public Builder messageId(String v) {
             messageId = Enc.str(v, "message_id");
             return this;
         }
 
+        /**
+         * Adds a destination the MC could not accept.
+         *
+         * @param address the destination
+         * @param reason  why, e.g. {@link CommandStatus#ESME_RINVDSTADR}
+         * @return this builder
+         */
         public Builder addUnsuccess(Address address, CommandStatus reason) {
             Enc.str(address.address(), "destination_addr");
             unsuccess.add(new UnsuccessSme(address, reason.code()));
             return this;
         }
 
+        /**
+         * Replaces every failed destination.
+         *
+         * @param list the failed destinations in order, at most 255
+         * @return this builder
+         */
         public Builder unsuccessSmes(List<UnsuccessSme> list) {
             unsuccess.clear();
             unsuccess.addAll(list);

@@ -15,10 +15,12 @@ public final class SubmitSm extends BaseSm<SubmitSmResp> {
         super(from, commandStatus, sequenceNumber);
     }
 
+    /** {@return a builder for a submit_sm with every field at its default (empty strings, zeros, no TLVs)} */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return a builder holding this PDU's fields, to build a changed copy} */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -28,7 +30,7 @@ public final class SubmitSm extends BaseSm<SubmitSmResp> {
         return CommandId.SUBMIT_SM;
     }
 
-    /** A builder for this request's response, numbered to answer it. */
+    /** {@return a builder for this request's response, numbered to answer it} */
     public SubmitSmResp.Builder respond() {
         return SubmitSmResp.builder().sequenceNumber(sequenceNumber);
     }

@@ -18,16 +18,18 @@ final class TextView {
     static String decodeForDisplay(int dataCoding, int esmClass, byte[] b) {
         int off = 0;
         String prefix = "";
+        TextCodec codec = TextCodec.forDataCoding(dataCoding & 0xFF);
         if (EsmClass.hasUdhi(esmClass) && b.length > 0) {
             try {
                 Udh udh = Udh.parse(b);
                 off = udh.length();
                 prefix = "[UDH " + PduPrinter.hex(b, 0, off) + "] ";
+                // National language elements name the GSM tables the text after the header uses.
+                codec = codec.forUdh(udh);
             } catch (UdhFormatException e) {
                 prefix = "[malformed UDH] ";
             }
         }
-        TextCodec codec = TextCodec.forDataCoding(dataCoding & 0xFF);
         if (codec.equals(TextCodec.BINARY)) {
             return prefix + "0x" + PduPrinter.hex(b, off, b.length - off);
         }

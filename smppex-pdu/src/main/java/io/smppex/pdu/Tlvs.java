@@ -17,6 +17,7 @@ import java.util.Optional;
  * is cheap for the handful of TLVs a PDU carries.
  */
 public final class Tlvs implements Iterable<Tlv> {
+    /** No TLVs, the list of every PDU built without any. */
     public static final Tlvs EMPTY = new Tlvs(new byte[0], 0, 0, 0);
 
     private final byte[] data;
@@ -31,10 +32,12 @@ public final class Tlvs implements Iterable<Tlv> {
         this.count = count;
     }
 
+    /** {@return an empty builder, for TLVs collected apart from a PDU builder} */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return a builder holding these TLVs in order, to build a changed copy} */
     public Builder toBuilder() {
         Builder b = new Builder();
         for (Tlv t : this) {
@@ -43,25 +46,41 @@ public final class Tlvs implements Iterable<Tlv> {
         return b;
     }
 
+    /** {@return how many TLVs there are, repeated tags counted each time} */
     public int size() {
         return count;
     }
 
+    /** {@return whether there are no TLVs} */
     public boolean isEmpty() {
         return count == 0;
     }
 
-    /** Octets these TLVs occupy on the wire. */
+    /** {@return the octets these TLVs occupy on the wire, headers included} */
     public int encodedLength() {
         return end - off;
     }
 
-    /** The first value of {@code tag}, decoded to its type. */
+    /**
+     * The first value of a standard TLV, decoded to its type.
+     *
+     * @param tag the TLV
+     * @param <T> its value type
+     * @return the value, or empty if absent
+     * @throws IllegalStateException if a TLV added raw has a length its type cannot be read from
+     */
     public <T> Optional<T> get(TlvTag<T> tag) {
         return Optional.ofNullable(getOrNull(tag));
     }
 
-    /** The first value of {@code tag}, or null if absent. */
+    /**
+     * As {@link #get(TlvTag)}, without the {@code Optional}, for hot paths.
+     *
+     * @param tag the TLV
+     * @param <T> its value type
+     * @return the value, or {@code null} if absent
+     * @throws IllegalStateException if a TLV added raw has a length its type cannot be read from
+     */
     public <T> T getOrNull(TlvTag<T> tag) {
         int p = find(tag.tag(), off);
         return p < 0 ? null : decode(tag, p);
@@ -77,7 +96,14 @@ public final class Tlvs implements Iterable<Tlv> {
         return tag.decode(data, p + 4, n);
     }
 
-    /** Every value of a repeatable tag, in order. */
+    /**
+     * Every value of a tag, in order, for the repeatable ones such as callback_num.
+     *
+     * @param tag the TLV
+     * @param <T> its value type
+     * @return the values, empty if none
+     * @throws IllegalStateException if a TLV added raw has a length its type cannot be read from
+     */
     public <T> List<T> getAll(TlvTag<T> tag) {
         List<T> out = new ArrayList<>(2);
         for (int p = find(tag.tag(), off); p >= 0; p = find(tag.tag(), p + 4 + len(p))) {
@@ -86,21 +112,38 @@ public final class Tlvs implements Iterable<Tlv> {
         return out;
     }
 
-    /** A copy of the first raw value of any tag, known or not. */
+    /**
+     * The first value of any tag, known or not, as octets; for vendor TLVs.
+     *
+     * @param tag the 16-bit tag
+     * @return a copy of the value octets, or empty if absent
+     */
     public Optional<byte[]> raw(int tag) {
         int p = find(tag, off);
         return p < 0 ? Optional.empty() : Optional.of(Arrays.copyOfRange(data, p + 4, p + 4 + len(p)));
     }
 
+    /**
+     * Whether a TLV with this tag is present.
+     *
+     * @param tag the 16-bit tag
+     * @return {@code true} if at least one is
+     */
     public boolean contains(int tag) {
         return count > 0 && find(tag, off) >= 0;
     }
 
+    /**
+     * Whether this standard TLV is present.
+     *
+     * @param tag the TLV
+     * @return {@code true} if at least one is
+     */
     public boolean contains(TlvTag<?> tag) {
         return contains(tag.tag());
     }
 
-    /** Every TLV in wire order. */
+    /** {@return every TLV in wire order, each a copy; unmodifiable} */
     public List<Tlv> list() {
         List<Tlv> out = new ArrayList<>(count);
         for (int p = off; p < end; p += 4 + len(p)) {
@@ -220,7 +263,15 @@ public final class Tlvs implements Iterable<Tlv> {
         Builder() {
         }
 
-        /** Sets a standard TLV, replacing earlier values of the same tag. */
+        /**
+         * Sets a standard TLV, replacing earlier values of the same tag.
+         *
+         * @param tag   the TLV
+         * @param value its value
+         * @param <T>   its value type
+         * @return this builder
+         * @throws IllegalArgumentException if the value does not fit the tag
+         */
         public <T> Builder set(TlvTag<T> tag, T value) {
             byte[] v = tag.encode(value);
             remove(tag.tag());
@@ -228,24 +279,50 @@ public final class Tlvs implements Iterable<Tlv> {
             return this;
         }
 
-        /** Appends a value; for repeatable TLVs such as callback_num. */
+        /**
+         * Appends a value; for repeatable TLVs such as callback_num.
+         *
+         * @param tag   the TLV
+         * @param value its value
+         * @param <T>   its value type
+         * @return this builder
+         * @throws IllegalArgumentException if the value does not fit the tag
+         */
         public <T> Builder add(TlvTag<T> tag, T value) {
             items.add(new Tlv(tag.tag(), tag.encode(value)));
             return this;
         }
 
-        /** Appends any TLV as raw octets, known or not; nothing is checked but the 16-bit sizes. */
+        /**
+         * Appends any TLV as raw octets, known or not; nothing is checked but the 16-bit sizes.
+         *
+         * @param tag   the 16-bit tag
+         * @param value the value octets, copied, at most 65 535
+         * @return this builder
+         */
         public Builder add(int tag, byte[] value) {
             items.add(new Tlv(tag, value));
             return this;
         }
 
-        /** Sets any TLV as raw octets, replacing earlier values of the same tag. */
+        /**
+         * Sets any TLV as raw octets, replacing earlier values of the same tag.
+         *
+         * @param tag   the 16-bit tag
+         * @param value the value octets, copied, at most 65 535
+         * @return this builder
+         */
         public Builder set(int tag, byte[] value) {
             remove(tag);
             return add(tag, value);
         }
 
+        /**
+         * Appends every TLV of another list, in order.
+         *
+         * @param tlvs e.g. a received PDU's TLVs
+         * @return this builder
+         */
         public Builder addAll(Tlvs tlvs) {
             for (Tlv t : tlvs) {
                 items.add(t);
@@ -253,19 +330,37 @@ public final class Tlvs implements Iterable<Tlv> {
             return this;
         }
 
+        /**
+         * Removes every TLV with this tag.
+         *
+         * @param tag the 16-bit tag
+         * @return this builder
+         */
         public Builder remove(int tag) {
             items.removeIf(t -> t.tag() == tag);
             return this;
         }
 
+        /**
+         * Removes every value of this standard TLV.
+         *
+         * @param tag the TLV
+         * @return this builder
+         */
         public Builder remove(TlvTag<?> tag) {
             return remove(tag.tag());
         }
 
+        /** {@return whether no TLV has been added} */
         public boolean isEmpty() {
             return items.isEmpty();
         }
 
+        /**
+         * Builds the TLV list; the builder can go on being used.
+         *
+         * @return the TLVs in the order added, immutable
+         */
         public Tlvs build() {
             if (items.isEmpty()) {
                 return EMPTY;

@@ -9,15 +9,17 @@ public final class Unbind extends RequestPdu<UnbindResp> {
         super(commandStatus, sequenceNumber, tlvs);
     }
 
-    /** A unbind with sequence number 0 (a session numbers it) and no TLVs. */
+    /** {@return an unbind with sequence number 0 (a session numbers it) and no TLVs} */
     public static Unbind create() {
         return new Unbind(0, 0, Tlvs.EMPTY);
     }
 
+    /** {@return a builder for an unbind with every field at its default (empty strings, zeros, no TLVs)} */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return a builder holding this PDU's fields, to build a changed copy} */
     public Builder toBuilder() {
         return new Builder(this);
     }

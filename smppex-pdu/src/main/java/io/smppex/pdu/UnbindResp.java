@@ -9,15 +9,19 @@ public final class UnbindResp extends HeaderOnlyPdu {
         super(commandStatus, sequenceNumber, tlvs);
     }
 
-    /** A unbind_resp with sequence number 0 (a session numbers it) and no TLVs. */
+    /** {@return an unbind_resp with sequence number 0 (a session numbers it) and no TLVs} */
     public static UnbindResp create() {
         return new UnbindResp(0, 0, Tlvs.EMPTY);
     }
 
+    /**
+     * {@return a builder for an unbind_resp with every field at its default (empty strings, zeros, no TLVs)}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return a builder holding this PDU's fields, to build a changed copy} */
     public Builder toBuilder() {
         return new Builder(this);
     }

@@ -12,6 +12,9 @@ import io.smppex.pdu.field.InterfaceVersion;
 import io.smppex.pdu.field.MessageState;
 import io.smppex.pdu.field.RegisteredDelivery;
 import io.smppex.pdu.text.DataCoding;
+import io.smppex.pdu.text.EncodingOptions;
+import io.smppex.pdu.text.MessageTooLongException;
+import io.smppex.pdu.text.NationalLanguage;
 import io.smppex.pdu.text.SplitMethod;
 import io.smppex.pdu.text.TextCodec;
 import java.nio.charset.StandardCharsets;
@@ -157,11 +160,133 @@ class PduFactoryTest {
         assertThat(PduFactory.outbind("MC", "pw").systemId()).isEqualTo("MC");
         assertThat(PduFactory.deliverSmResp(CommandStatus.ESME_RX_T_APPN).status()).isEqualTo(CommandStatus.ESME_RX_T_APPN);
         assertThat(PduFactory.submitSmResp(CommandStatus.ESME_ROK, "id").messageId()).isEqualTo("id");
-        // A text too long for sm_length is refused at once, naming the field; 255 octets still build.
-        assertThatThrownBy(() -> PduFactory.submitSm(Address.of("A"), b, "x".repeat(300), 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("short_message");
-        SubmitSm longest = PduFactory.submitSm(Address.of("A"), b, "x".repeat(255), 0);
+        // The builder still takes 255 octets, which strict encoding then refuses, naming the field.
+        SubmitSm longest = SubmitSm.builder().source(a).destination(b).shortMessage(new byte[255]).build();
         assertThatThrownBy(() -> CODEC.encode(longest)).isInstanceOf(PduEncodeException.class)
                 .hasMessageContaining("short_message");
+    }
+
+    @Test
+    void submitSmTakesTextUpToOneSmsAndRefusesMore() {
+        Address a = Address.of("Shop");
+        Address b = Address.of("447700900123");
+        // 160 / 161 GSM septets.
+        assertThat(PduFactory.submitSm(a, b, "x".repeat(160), 0).smLength()).isEqualTo(160);
+        assertThatThrownBy(() -> PduFactory.submitSm(a, b, "x".repeat(161), 0))
+                .isInstanceOf(MessageTooLongException.class)
+                .hasMessageContaining("161 septets").hasMessageContaining("at most 160")
+                .hasMessageContaining("GSM7").hasMessageContaining("data_coding 0x00")
+                .hasMessageContaining("PduFactory.submitSmParts");
+        // Escaped characters count two: 80 euro signs are 160 septets, 81 are 162.
+        assertThat(PduFactory.submitSm(a, b, "\u20AC".repeat(80), 0).smLength()).isEqualTo(160);
+        assertThat(PduFactory.submitSm(a, b, "{".repeat(79) + "xy", 0).smLength()).isEqualTo(160);
+        assertThatThrownBy(() -> PduFactory.submitSm(a, b, "{".repeat(80) + "x", 0))
+                .isInstanceOf(MessageTooLongException.class).hasMessageContaining("161 septets");
+        assertThatThrownBy(() -> PduFactory.submitSm(a, b, "\u20AC".repeat(81), 0))
+                .isInstanceOf(MessageTooLongException.class).hasMessageContaining("162 septets");
+        // 70 / 71 UCS-2 units; 127 Cyrillic letters (254 octets) used to go out as one message.
+        assertThat(PduFactory.submitSm(a, b, "\u044F".repeat(70), 0).smLength()).isEqualTo(140);
+        assertThatThrownBy(() -> PduFactory.submitSm(a, b, "\u044F".repeat(71), 0))
+                .isInstanceOf(MessageTooLongException.class)
+                .hasMessageContaining("71 UTF-16 units").hasMessageContaining("at most 70")
+                .hasMessageContaining("UCS2").hasMessageContaining("data_coding 0x08");
+        assertThatThrownBy(() -> PduFactory.submitSm(a, b, "\u044F".repeat(127), 0))
+                .isInstanceOf(MessageTooLongException.class).hasMessageContaining("127 UTF-16 units");
+        // An emoji is two units.
+        assertThatThrownBy(() -> PduFactory.submitSm(a, b, "\u044F".repeat(69) + "\uD83D\uDE00", 0))
+                .isInstanceOf(MessageTooLongException.class);
+        assertThatThrownBy(() -> PduFactory.submitSm("Shop", "447700900123", "x".repeat(161)))
+                .isInstanceOf(MessageTooLongException.class);
+        // The error is an IllegalArgumentException, as a caller checking arguments expects.
+        assertThat(new MessageTooLongException("m")).isInstanceOf(IllegalArgumentException.class);
+        // What is refused goes out whole through the splitting API the message names.
+        assertThat(PduFactory.submitSmParts(a, b, "x".repeat(161), 0, SplitMethod.UDH_8BIT, 1)).hasSize(2);
+    }
+
+    @Test
+    void rawOctetsAreHeldToOneSmsForTheirDataCoding() {
+        Address a = Address.of("Shop");
+        Address b = Address.of("447700900123");
+        assertThat(PduFactory.submitSm(a, b, DataCoding.OCTET_UNSPECIFIED, new byte[140], 0).smLength()).isEqualTo(140);
+        assertThatThrownBy(() -> PduFactory.submitSm(a, b, DataCoding.OCTET_UNSPECIFIED, new byte[141], 0))
+                .isInstanceOf(MessageTooLongException.class)
+                .hasMessageContaining("141 octets").hasMessageContaining("at most 140")
+                .hasMessageContaining("data_coding 0x04").hasMessageContaining("MessageSplitter.split");
+        assertThatThrownBy(() -> PduFactory.submitSm(a, b, DataCoding.UCS2, new byte[142], 0))
+                .isInstanceOf(MessageTooLongException.class);
+        // GSM 7-bit data_codings carry one septet per octet: 160.
+        for (int dc : new int[] {DataCoding.MC_DEFAULT, 0xF0}) {
+            assertThat(PduFactory.submitSm(a, b, dc, new byte[160], 0).smLength()).isEqualTo(160);
+            assertThatThrownBy(() -> PduFactory.submitSm(a, b, dc, new byte[161], 0))
+                    .isInstanceOf(MessageTooLongException.class).hasMessageContaining("at most 160");
+        }
+        assertThat(PduFactory.deliverSm(a, b, DataCoding.OCTET_UNSPECIFIED, new byte[140]).smLength()).isEqualTo(140);
+        assertThatThrownBy(() -> PduFactory.deliverSm(a, b, DataCoding.OCTET_UNSPECIFIED, new byte[141]))
+                .isInstanceOf(MessageTooLongException.class).hasMessageContaining("deliver_sm");
+    }
+
+    @Test
+    void deliverSmAndSubmitMultiHoldTheSameLimit() {
+        Address a = Address.of("447700900001");
+        Address b = Address.of("447700900123");
+        assertThat(PduFactory.deliverSm(a, b, "x".repeat(160)).smLength()).isEqualTo(160);
+        assertThatThrownBy(() -> PduFactory.deliverSm(a, b, "x".repeat(161)))
+                .isInstanceOf(MessageTooLongException.class).hasMessageContaining("deliver_sm")
+                .hasMessageContaining("PduFactory.deliverSmParts");
+        assertThatThrownBy(() -> PduFactory.deliverSm(a, b, "\u044F".repeat(71)))
+                .isInstanceOf(MessageTooLongException.class);
+        assertThat(PduFactory.submitMulti(a, List.of(b), "\u044F".repeat(70)).shortMessage()).hasSize(140);
+        assertThatThrownBy(() -> PduFactory.submitMulti(a, List.of(b), "x".repeat(161)))
+                .isInstanceOf(MessageTooLongException.class).hasMessageContaining("submit_multi");
+        // Receipts never reach a handset: only short_message's own limit applies.
+        assertThat(PduFactory.deliveryReport("m", a, b, "x".repeat(200), MessageState.DELIVERED).smLength())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void deliverSmPartsSplitAMobileOriginatedText() {
+        Address a = Address.of("447700900001");
+        Address b = Address.of("447700900123");
+        List<DeliverSm> parts = PduFactory.deliverSmParts(a, b, "z".repeat(200), SplitMethod.UDH_8BIT, 5);
+        assertThat(parts).hasSize(2);
+        for (DeliverSm p : parts) {
+            assertThat(p.hasUdh()).isTrue();
+            assertThat(p.source()).isEqualTo(a);
+            assertThat(CODEC.decode(CODEC.encode(p.withSequenceNumber(2)))).isEqualTo(p.withSequenceNumber(2));
+        }
+        assertThat(PduFactory.deliverSmParts(a, b, "short", SplitMethod.UDH_8BIT, 5)).singleElement()
+                .satisfies(p -> assertThat(p.hasUdh()).isFalse());
+    }
+
+    @Test
+    void partsWithNationalTablesCarryTheirElementsAndPrintAsText() {
+        String turkish = "\u015Eu an \u0130stanbul'day\u0131m, ak\u015Fam g\u00F6r\u00FC\u015Fmek \u00FCzere! ";
+        EncodingOptions options = EncodingOptions.builder().nationalLanguages(NationalLanguage.TURKISH).build();
+        SubmitSm template = SubmitSm.builder().source(Address.of("Shop")).destination(Address.of("905321234567"))
+                .esmClass(EsmClass.UDHI).build();
+        List<SubmitSm> one = PduFactory.submitSmParts(template, turkish, SplitMethod.UDH_8BIT, 1, options);
+        assertThat(one).hasSize(1);
+        SubmitSm p = one.get(0);
+        assertThat(p.dataCoding()).isZero();
+        assertThat(p.hasUdh()).isTrue();
+        assertThat(Hex.encode(p.shortMessage()).substring(0, 8)).isEqualTo("03240101");
+        assertThat(PduPrinter.pretty(p)).contains(turkish.strip());
+        assertThat(TextCodec.forDataCoding(p.dataCoding()).decodeWithUdh(p.shortMessage())).isEqualTo(turkish);
+        // Without options the same text is UCS-2 and carries no UDH.
+        List<SubmitSm> ucs2 = PduFactory.submitSmParts(template, turkish, SplitMethod.UDH_8BIT, 1);
+        assertThat(ucs2).singleElement().satisfies(u -> {
+            assertThat(u.dataCoding()).isEqualTo(DataCoding.UCS2);
+            assertThat(u.hasUdh()).isFalse();
+        });
+
+        List<SubmitSm> many = PduFactory.submitSmParts(template, turkish.repeat(5), SplitMethod.UDH_8BIT, 9, options);
+        assertThat(many).hasSizeGreaterThan(1);
+        for (SubmitSm part : many) {
+            assertThat(Hex.encode(part.shortMessage()).substring(0, 18)).startsWith("08000309").endsWith("240101");
+            assertThat(PduPrinter.oneLine(part)).contains("\u015F");
+        }
+        List<DeliverSm> mo = PduFactory.deliverSmParts(DeliverSm.builder().source(Address.of("905321234567"))
+                .destination(Address.of("4000")).build(), turkish, SplitMethod.UDH_8BIT, 1, options);
+        assertThat(PduPrinter.pretty(mo.get(0))).contains(turkish.strip());
     }
 }

@@ -29,17 +29,41 @@ public record Address(int ton, int npi, String address) {
     /** Longest alphanumeric sender that GSM can carry. */
     public static final int MAX_ALPHANUMERIC_LENGTH = 11;
 
+    /**
+     * An address with the TON and NPI given.
+     *
+     * @param ton     type of number, 0..255 (see {@link Ton})
+     * @param npi     numbering plan indicator, 0..255 (see {@link Npi})
+     * @param address the digits or alphanumeric sender; its length is checked when encoded
+     *                (21 octets with the NUL in submit_sm, 65 in data_sm)
+     * @throws IllegalArgumentException if TON or NPI is outside 0..255
+     */
     public Address {
         Objects.requireNonNull(address, "address");
         checkOctet(ton, "ton");
         checkOctet(npi, "npi");
     }
 
+    /**
+     * An address with the TON and NPI given, for numbers the defaults of {@link #of(String)}
+     * would guess wrongly (e.g. a national number, TON 2).
+     *
+     * @param address the digits or alphanumeric sender
+     * @param ton     type of number, 0..255
+     * @param npi     numbering plan indicator, 0..255
+     * @return the address
+     */
     public static Address of(String address, int ton, int npi) {
         return new Address(ton, npi, address);
     }
 
-    /** An address whose TON/NPI follow the defaults in the class description. */
+    /**
+     * An address whose TON/NPI follow the defaults in the class description: short codes 3/0,
+     * international numbers 1/1, alphanumeric senders 5/0.
+     *
+     * @param address the digits, optionally with a leading {@code +}, or an alphanumeric sender
+     * @return the address
+     */
     public static Address of(String address) {
         Objects.requireNonNull(address, "address");
         int n = address.length();

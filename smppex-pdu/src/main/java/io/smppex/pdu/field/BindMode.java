@@ -4,8 +4,11 @@ import java.util.Locale;
 
 /** The three ways an ESME binds, and the bind and bind_resp commands of each. */
 public enum BindMode {
+    /** bind_transmitter: the session submits messages and receives none. */
     TRANSMITTER(CommandId.BIND_TRANSMITTER, CommandId.BIND_TRANSMITTER_RESP, "tx"),
+    /** bind_receiver: the session receives deliver_sm (messages and receipts) and submits nothing. */
     RECEIVER(CommandId.BIND_RECEIVER, CommandId.BIND_RECEIVER_RESP, "rx"),
+    /** bind_transceiver (SMPP 3.4 and later): the session both submits and receives. */
     TRANSCEIVER(CommandId.BIND_TRANSCEIVER, CommandId.BIND_TRANSCEIVER_RESP, "trx");
 
     private final CommandId bind;
@@ -18,30 +21,37 @@ public enum BindMode {
         this.shortName = shortName;
     }
 
+    /** {@return the bind command of this mode, e.g. {@link CommandId#BIND_TRANSMITTER}} */
     public CommandId bindCommand() {
         return bind;
     }
 
+    /** {@return the response that answers this mode's bind} */
     public CommandId bindRespCommand() {
         return bindResp;
     }
 
-    /** {@code tx}, {@code rx} or {@code trx}, as smppsend's {@code --bind-mode} spells them. */
+    /** {@return {@code tx}, {@code rx} or {@code trx}, as smppsend's {@code --bind-mode} spells them} */
     public String shortName() {
         return shortName;
     }
 
-    /** Whether a session bound this way may send submit_sm and the other ESME-to-MC requests. */
+    /** {@return whether a session bound this way may send submit_sm and the other ESME-to-MC requests} */
     public boolean canTransmit() {
         return this != RECEIVER;
     }
 
-    /** Whether a session bound this way receives deliver_sm and the other MC-to-ESME requests. */
+    /** {@return whether a session bound this way receives deliver_sm and the other MC-to-ESME requests} */
     public boolean canReceive() {
         return this != TRANSMITTER;
     }
 
-    /** The mode of a bind or bind_resp command, or null. */
+    /**
+     * The mode a bind or bind_resp command stands for.
+     *
+     * @param id any command
+     * @return the mode, or {@code null} if {@code id} is not a bind or bind_resp
+     */
     public static BindMode of(CommandId id) {
         for (BindMode m : values()) {
             if (m.bind == id || m.bindResp == id) {
@@ -51,7 +61,13 @@ public enum BindMode {
         return null;
     }
 
-    /** Parses {@code tx|rx|trx} or the enum name, case-insensitively. */
+    /**
+     * Parses a mode as a command line gives it.
+     *
+     * @param s {@code tx}, {@code rx}, {@code trx} or the enum name, any case
+     * @return the mode
+     * @throws IllegalArgumentException for anything else
+     */
     public static BindMode parse(String s) {
         String t = s.trim().toLowerCase(Locale.ROOT);
         for (BindMode m : values()) {

@@ -2,16 +2,22 @@ package io.smppex.pdu.field;
 
 /** registered_delivery bits (SMPP §5.2.17). */
 public final class RegisteredDelivery {
+    /** Bits 1-0: which MC delivery receipt the sender wants. */
     public static final int RECEIPT_MASK = 0x03;
+    /** No delivery receipt (the default). */
     public static final int NO_RECEIPT = 0x00;
     /** A receipt on the final outcome, success or failure. */
     public static final int RECEIPT_ON_FINAL = 0x01;
+    /** A receipt only if delivery failed (expired, undeliverable, rejected...). */
     public static final int RECEIPT_ON_FAILURE = 0x02;
     /** SMPP 5.0 only; reserved in 3.4. */
     public static final int RECEIPT_ON_SUCCESS = 0x03;
 
+    /** Bits 3-2: which SME acknowledgement the sender wants. */
     public static final int SME_ACK_MASK = 0x0C;
+    /** An SME delivery acknowledgement. */
     public static final int SME_DELIVERY_ACK = 0x04;
+    /** An SME manual or user acknowledgement. */
     public static final int SME_MANUAL_ACK = 0x08;
     /** Intermediate notification; the 3.4 prose says bit 5 but every implementation uses 0x10. */
     public static final int INTERMEDIATE_NOTIFICATION = 0x10;
@@ -19,12 +25,23 @@ public final class RegisteredDelivery {
     private RegisteredDelivery() {
     }
 
-    /** True if the sender asked the MC for a delivery receipt of any kind. */
+    /**
+     * Whether the sender asked the MC for a delivery receipt of any kind.
+     *
+     * @param registeredDelivery the field's value
+     * @return {@code true} unless bits 1-0 are {@link #NO_RECEIPT}
+     */
     public static boolean wantsReceipt(int registeredDelivery) {
         return (registeredDelivery & RECEIPT_MASK) != NO_RECEIPT;
     }
 
-    /** Whether a receipt is due for a message that ended in {@code state}. */
+    /**
+     * Whether a receipt is due for a message that ended in {@code state}, as an MC decides.
+     *
+     * @param registeredDelivery the field's value in the submission
+     * @param state              the message's outcome; DELIVERED and ACCEPTED count as success
+     * @return {@code true} if a receipt should be sent
+     */
     public static boolean wantsReceiptFor(int registeredDelivery, MessageState state) {
         boolean success = state == MessageState.DELIVERED || state == MessageState.ACCEPTED;
         switch (registeredDelivery & RECEIPT_MASK) {
@@ -35,6 +52,12 @@ public final class RegisteredDelivery {
         }
     }
 
+    /**
+     * A short description of the requested receipts and acknowledgements, for logs and the printer.
+     *
+     * @param rd the field's value
+     * @return e.g. {@code "receipt on final outcome, intermediate notification"}
+     */
     public static String describe(int rd) {
         String receipt;
         switch (rd & RECEIPT_MASK) {

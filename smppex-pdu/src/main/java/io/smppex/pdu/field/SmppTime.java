@@ -19,7 +19,14 @@ public final class SmppTime {
     private SmppTime() {
     }
 
-    /** True if {@code s} has the 16-character shape, digits where digits belong and a valid sign. */
+    /**
+     * Whether {@code s} is a well-formed SMPP time: 16 characters, digits where digits belong, a
+     * real calendar date, an offset of at most 48 quarter hours and {@code +}, {@code -} or
+     * {@code R} last. The empty string (no time given) is not a time; check for it first.
+     *
+     * @param s the field's value
+     * @return {@code true} if well formed
+     */
     public static boolean isValidFormat(String s) {
         if (s.length() != 16) {
             return false;
@@ -50,6 +57,12 @@ public final class SmppTime {
         return day <= java.time.YearMonth.of(2000 + Integer.parseInt(s.substring(0, 2)), month).lengthOfMonth();
     }
 
+    /**
+     * Whether {@code s} is a relative time (ends in {@code R}), meaning "this long from now".
+     *
+     * @param s the field's value
+     * @return {@code true} for a 16-character value ending in {@code R}; not a full format check
+     */
     public static boolean isRelative(String s) {
         return s.length() == 16 && s.charAt(15) == 'R';
     }
@@ -57,6 +70,9 @@ public final class SmppTime {
     /**
      * Formats an absolute time. Offsets that are not whole quarter hours, or beyond ±12 h, cannot be
      * written, so such times are converted to UTC first.
+     *
+     * @param time the time, with the offset to write; tenths of a second are kept
+     * @return the 16-character value, e.g. {@code 250102153000004+} (15:30 at UTC+1)
      */
     public static String absolute(OffsetDateTime time) {
         int offsetSeconds = time.getOffset().getTotalSeconds();
@@ -71,7 +87,14 @@ public final class SmppTime {
                 quarters, sign);
     }
 
-    /** Formats a relative time such as {@code 000000000005000R} (5 seconds from now). */
+    /**
+     * Formats a relative time such as {@code 000000000005000R} (5 seconds from now); days beyond
+     * 30 become months and months beyond 12 years, as MCs read them back.
+     *
+     * @param d how long from now, not negative, less than 100 years
+     * @return the 16-character value
+     * @throws IllegalArgumentException if {@code d} is negative or too long
+     */
     public static String relative(Duration d) {
         if (d.isNegative()) {
             throw new IllegalArgumentException("relative time must not be negative: " + d);
@@ -91,7 +114,13 @@ public final class SmppTime {
         return String.format("%02d%02d%02d%02d%02d%02d000R", years, months, days, hours, minutes, seconds);
     }
 
-    /** Parses an absolute time; throws IllegalArgumentException for relative or malformed values. */
+    /**
+     * Parses an absolute time.
+     *
+     * @param s the field's value
+     * @return the time with the offset it was written with
+     * @throws IllegalArgumentException for relative or malformed values
+     */
     public static OffsetDateTime parseAbsolute(String s) {
         if (!isValidFormat(s) || isRelative(s)) {
             throw new IllegalArgumentException("not an absolute SMPP time: '" + s + "'");
@@ -103,7 +132,13 @@ public final class SmppTime {
         return OffsetDateTime.of(local, offset);
     }
 
-    /** Parses a relative time into a duration (months are 30 days, years 12 months). */
+    /**
+     * Parses a relative time into a duration (months are 30 days, years 12 months).
+     *
+     * @param s the field's value
+     * @return how long from now it means
+     * @throws IllegalArgumentException for absolute or malformed values
+     */
     public static Duration parseRelative(String s) {
         if (!isValidFormat(s) || !isRelative(s)) {
             throw new IllegalArgumentException("not a relative SMPP time: '" + s + "'");

@@ -55,12 +55,20 @@ public final class DeliveryReceipt {
         this.extras = Collections.unmodifiableMap(new LinkedHashMap<>(extras));
     }
 
-    /** An empty builder: every field absent. */
+    /**
+     * A builder with every field absent, for receipts written field by field.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this receipt's fields, to change some of them. */
+    /**
+     * A builder holding this receipt's fields, to change some of them.
+     *
+     * @return a new builder
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.id = id;
@@ -87,6 +95,7 @@ public final class DeliveryReceipt {
      * @param done         when it reached {@code state}; year 2000-2099
      * @param errorCode    network or MC error code, 0 for none; not negative
      * @param originalText the submitted message as text ({@code ""} if it was binary)
+     * @return the receipt
      * @throws IllegalArgumentException if a value cannot be written in the receipt layout
      */
     public static DeliveryReceipt of(String messageId, MessageState state, LocalDateTime submitted, LocalDateTime done,
@@ -113,6 +122,17 @@ public final class DeliveryReceipt {
      * As {@link #of(String, MessageState, LocalDateTime, LocalDateTime, int, String)}, with the
      * instants shown in {@code zone}: receipt dates carry no zone, so the MC picks one (usually its
      * own local time or UTC) and the ESME has to know which.
+     *
+     * @param messageId    the id the MC returned in submit_sm_resp; not blank, no whitespace
+     * @param state        the state being reported
+     * @param submitted    when the message was submitted
+     * @param done         when it reached {@code state}
+     * @param zone         the zone the receipt's dates are written in
+     * @param errorCode    network or MC error code, 0 for none; not negative
+     * @param originalText the submitted message as text ({@code ""} if it was binary)
+     * @return the receipt
+     * @throws IllegalArgumentException if a value cannot be written in the receipt layout, e.g. a
+     *                                  year outside 2000-2099 in {@code zone}
      */
     public static DeliveryReceipt of(String messageId, MessageState state, Instant submitted, Instant done, ZoneId zone,
                                      int errorCode, String originalText) {
@@ -149,6 +169,8 @@ public final class DeliveryReceipt {
      * {@code text} (possibly empty). Layout tolerance is as in {@link #parse(String)}: key case,
      * spacing, field order and extra fields do not matter.
      *
+     * @param text the decoded short_message or message_payload
+     * @return the receipt, every Appendix B field present and well-formed
      * @throws ReceiptFormatException naming every missing or malformed field
      */
     public static DeliveryReceipt parseStrict(String text) {
@@ -192,67 +214,78 @@ public final class DeliveryReceipt {
         return new DeliveryReceipt(f.id, f.sub, f.dlvrd, f.submitDate, f.doneDate, f.stat, f.err, f.text, f.extras);
     }
 
-    /** {@code id}: the MC's message id as written in the text (hex or decimal, see {@link ReceiptIds}). */
+    /** {@return {@code id}, the MC's message id as written in the text (hex or decimal, see {@link ReceiptIds})} */
     public Optional<String> id() {
         return Optional.ofNullable(id);
     }
 
-    /** {@code sub}: the number of messages originally submitted, as written. */
+    /** {@return {@code sub}, the number of messages originally submitted, as written (e.g. {@code "001"})} */
     public Optional<String> sub() {
         return Optional.ofNullable(sub);
     }
 
-    /** {@code dlvrd}: the number of messages delivered, as written. */
+    /** {@return {@code dlvrd}, the number of messages delivered, as written} */
     public Optional<String> dlvrd() {
         return Optional.ofNullable(dlvrd);
     }
 
-    /** {@code submit date} as written, normally {@code YYMMDDhhmm}. */
+    /** {@return {@code submit date} as written, normally {@code YYMMDDhhmm}} */
     public Optional<String> submitDate() {
         return Optional.ofNullable(submitDate);
     }
 
-    /** {@code done date} as written, normally {@code YYMMDDhhmm}. */
+    /** {@return {@code done date} as written, normally {@code YYMMDDhhmm}} */
     public Optional<String> doneDate() {
         return Optional.ofNullable(doneDate);
     }
 
-    /** {@link #submitDate()} read as {@code YYMMDDhhmm} or {@code YYMMDDhhmmss} in 20YY; empty if it is neither. */
+    /**
+     * {@return {@link #submitDate()} read as {@code YYMMDDhhmm} or {@code YYMMDDhhmmss} in 20YY,
+     * in whatever zone the MC writes; empty if it is neither}
+     */
     public Optional<LocalDateTime> submitTime() {
         return parseTime(submitDate);
     }
 
-    /** {@link #doneDate()} read as {@code YYMMDDhhmm} or {@code YYMMDDhhmmss} in 20YY; empty if it is neither. */
+    /**
+     * {@return {@link #doneDate()} read as {@code YYMMDDhhmm} or {@code YYMMDDhhmmss} in 20YY, in
+     * whatever zone the MC writes; empty if it is neither}
+     */
     public Optional<LocalDateTime> doneTime() {
         return parseTime(doneDate);
     }
 
-    /** {@code stat} as written, e.g. {@code DELIVRD}. */
+    /** {@return {@code stat} as written, e.g. {@code DELIVRD}} */
     public Optional<String> stat() {
         return Optional.ofNullable(stat);
     }
 
-    /** {@link #stat()} as a state, matched as {@link MessageState#fromStat(String)} does; empty if unrecognised. */
+    /** {@return {@link #stat()} as a state, matched as {@link MessageState#fromStat(String)} does; empty if unrecognised} */
     public Optional<MessageState> state() {
         return Optional.ofNullable(MessageState.fromStat(stat));
     }
 
-    /** {@code err} as written: usually three digits, but MCs also write letters. */
+    /** {@return {@code err} as written: usually three digits, but MCs also write letters} */
     public Optional<String> err() {
         return Optional.ofNullable(err);
     }
 
-    /** Everything after {@code text:}, verbatim (not cut to {@value #TEXT_LENGTH} characters). */
+    /** {@return everything after {@code text:}, verbatim (not cut to {@value #TEXT_LENGTH} characters)} */
     public Optional<String> text() {
         return Optional.ofNullable(text);
     }
 
-    /** Fields the Appendix B layout does not define, in the order they appeared, keys as written. */
+    /** {@return the fields the Appendix B layout does not define, in the order they appeared, keys as written; unmodifiable} */
     public Map<String, String> extras() {
         return extras;
     }
 
-    /** The extra field {@code key}, matched case-insensitively. */
+    /**
+     * One vendor field, e.g. an MC's {@code smsc:} or {@code mccmnc:}.
+     *
+     * @param key the field's key, matched case-insensitively
+     * @return its value, or empty if the receipt has no such field
+     */
     public Optional<String> extra(String key) {
         String k = findKey(extras, key);
         return k == null ? Optional.empty() : Optional.of(extras.get(k));
@@ -267,6 +300,8 @@ public final class DeliveryReceipt {
      * recognised {@code stat} is written as its canonical word and the text is cut to {@value
      * #TEXT_LENGTH} characters (less any NULs that would end it, which readers drop as padding);
      * values that cannot be normalised are written as they are.
+     *
+     * @return the receipt text, ready to encode into short_message
      */
     public String format() {
         StringBuilder sb = new StringBuilder(160);
@@ -427,43 +462,77 @@ public final class DeliveryReceipt {
         private Builder() {
         }
 
-        /** {@code id} as written: the MC's message id, hex or decimal. */
+        /**
+         * Sets {@code id}, the MC's message id the receipt reports on.
+         *
+         * @param v the id as it should be written, hex or decimal (see {@link ReceiptIds}); no
+         *          whitespace; {@code null} for absent (the default)
+         * @return this builder
+         */
         public Builder id(String v) {
             id = word(v, "id");
             return this;
         }
 
-        /** {@code sub} as written, e.g. {@code "001"}. */
+        /**
+         * Sets {@code sub}, the number of messages originally submitted, as written.
+         *
+         * @param v e.g. {@code "001"}; no whitespace; {@code null} for absent (the default)
+         * @return this builder
+         */
         public Builder sub(String v) {
             sub = word(v, "sub");
             return this;
         }
 
-        /** {@code sub} as a count, zero-padded to three digits. */
+        /**
+         * Sets {@code sub} from a count, zero-padded to three digits.
+         *
+         * @param count the number of messages submitted, not negative
+         * @return this builder
+         */
         public Builder sub(int count) {
             return sub(padded(count, "sub"));
         }
 
-        /** {@code dlvrd} as written, e.g. {@code "001"}. */
+        /**
+         * Sets {@code dlvrd}, the number of messages delivered, as written.
+         *
+         * @param v e.g. {@code "001"}; no whitespace; {@code null} for absent (the default)
+         * @return this builder
+         */
         public Builder dlvrd(String v) {
             dlvrd = word(v, "dlvrd");
             return this;
         }
 
-        /** {@code dlvrd} as a count, zero-padded to three digits. */
+        /**
+         * Sets {@code dlvrd} from a count, zero-padded to three digits.
+         *
+         * @param count the number of messages delivered, not negative
+         * @return this builder
+         */
         public Builder dlvrd(int count) {
             return dlvrd(padded(count, "dlvrd"));
         }
 
-        /** {@code submit date} as written, normally {@code YYMMDDhhmm}; it is not checked. */
+        /**
+         * Sets {@code submit date} as written; it is not checked.
+         *
+         * @param v normally {@code YYMMDDhhmm}; no whitespace; {@code null} for absent (the default)
+         * @return this builder
+         */
         public Builder submitDate(String v) {
             submitDate = word(v, "submit date");
             return this;
         }
 
         /**
-         * {@code submit date} as {@code YYMMDDhhmm}; seconds are dropped as Appendix B has none.
+         * Sets {@code submit date} as {@code YYMMDDhhmm}; seconds are dropped as Appendix B has none.
          *
+         * @param t when the message was submitted, in the zone the receipt is written in;
+         *          {@code null} for absent
+         * @return this builder
          * @throws IllegalArgumentException if the year is outside 2000-2099
          */
         public Builder submitTime(LocalDateTime t) {
@@ -471,15 +540,23 @@ public final class DeliveryReceipt {
             return this;
         }
 
-        /** {@code done date} as written, normally {@code YYMMDDhhmm}; it is not checked. */
+        /**
+         * Sets {@code done date} as written; it is not checked.
+         *
+         * @param v normally {@code YYMMDDhhmm}; no whitespace; {@code null} for absent (the default)
+         * @return this builder
+         */
         public Builder doneDate(String v) {
             doneDate = word(v, "done date");
             return this;
         }
 
         /**
-         * {@code done date} as {@code YYMMDDhhmm}; seconds are dropped as Appendix B has none.
+         * Sets {@code done date} as {@code YYMMDDhhmm}; seconds are dropped as Appendix B has none.
          *
+         * @param t when the message reached its state, in the zone the receipt is written in;
+         *          {@code null} for absent
+         * @return this builder
          * @throws IllegalArgumentException if the year is outside 2000-2099
          */
         public Builder doneTime(LocalDateTime t) {
@@ -487,30 +564,57 @@ public final class DeliveryReceipt {
             return this;
         }
 
-        /** {@code stat} as written; any word is kept, recognised or not. */
+        /**
+         * Sets {@code stat} as written; any word is kept, recognised or not.
+         *
+         * @param v e.g. {@code "DELIVRD"}; no whitespace; {@code null} for absent (the default)
+         * @return this builder
+         */
         public Builder stat(String v) {
             stat = word(v, "stat");
             return this;
         }
 
-        /** {@code stat} as the state's receipt word, e.g. {@code DELIVRD}. */
+        /**
+         * Sets {@code stat} to the state's receipt word, e.g. {@code DELIVRD} for
+         * {@link MessageState#DELIVERED}.
+         *
+         * @param s the state; {@code null} for absent
+         * @return this builder
+         */
         public Builder state(MessageState s) {
             stat = s == null ? null : s.stat();
             return this;
         }
 
-        /** {@code err} as written, e.g. {@code "000"} or a vendor's letters. */
+        /**
+         * Sets {@code err} as written.
+         *
+         * @param v e.g. {@code "000"} or a vendor's letters; no whitespace; {@code null} for absent (the default)
+         * @return this builder
+         */
         public Builder err(String v) {
             err = word(v, "err");
             return this;
         }
 
-        /** {@code err} as a number, zero-padded to three digits. */
+        /**
+         * Sets {@code err} from a number, zero-padded to three digits.
+         *
+         * @param code the network or MC error code, 0 for none; not negative
+         * @return this builder
+         */
         public Builder err(int code) {
             return err(padded(code, "err"));
         }
 
-        /** {@code text}, kept whole; {@link DeliveryReceipt#format()} writes only its first {@value DeliveryReceipt#TEXT_LENGTH} characters. */
+        /**
+         * Sets {@code text}, the start of the original message.
+         *
+         * @param v the text, kept whole here; {@link DeliveryReceipt#format()} writes only its first
+         *          {@value DeliveryReceipt#TEXT_LENGTH} characters; {@code null} for absent (the default)
+         * @return this builder
+         */
         public Builder text(String v) {
             text = v;
             return this;
@@ -519,6 +623,11 @@ public final class DeliveryReceipt {
         /**
          * Adds a vendor field, replacing one whose key differs only in case. The key must be a
          * letter followed by letters, digits, {@code _ - .}, and must not name an Appendix B field.
+         *
+         * @param key   the field's key, e.g. {@code "smsc"}
+         * @param value its value, without whitespace
+         * @return this builder
+         * @throws IllegalArgumentException if the key or value cannot be written
          */
         public Builder extra(String key, String value) {
             Objects.requireNonNull(key, "key");
@@ -546,7 +655,11 @@ public final class DeliveryReceipt {
             return this;
         }
 
-        /** The receipt with the fields set so far. */
+        /**
+         * Builds the receipt; the builder can go on being used.
+         *
+         * @return the receipt with the fields set so far
+         */
         public DeliveryReceipt build() {
             return new DeliveryReceipt(id, sub, dlvrd, submitDate, doneDate, stat, err, text, extras);
         }

@@ -13,7 +13,9 @@ import java.util.List;
 public final class ReceiptFormatException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** Fields absent from the text, canonical spelling, Appendix B order. */
     private final List<String> missingFields;
+    /** Fields present but malformed, canonical spelling, Appendix B order. */
     private final List<String> invalidFields;
 
     /**
@@ -26,12 +28,12 @@ public final class ReceiptFormatException extends IllegalArgumentException {
         this.invalidFields = List.copyOf(invalidFields);
     }
 
-    /** Fields absent from the text, in Appendix B order. */
+    /** {@return the fields absent from the text, in Appendix B order, e.g. {@code [stat, err]}} */
     public List<String> missingFields() {
         return missingFields;
     }
 
-    /** Fields present but malformed (e.g. a date that is not 10 or 12 digits), in Appendix B order. */
+    /** {@return the fields present but malformed (e.g. a date that is not 10 or 12 digits), in Appendix B order} */
     public List<String> invalidFields() {
         return invalidFields;
     }

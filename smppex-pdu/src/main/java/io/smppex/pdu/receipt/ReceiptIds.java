@@ -37,6 +37,10 @@ public final class ReceiptIds {
     /**
      * Whether {@code a} and {@code b} denote the same message under the heuristic in the class
      * description. Null or blank ids never match anything.
+     *
+     * @param a one id, e.g. from submit_sm_resp
+     * @param b another, e.g. from a receipt's text or receipted_message_id
+     * @return {@code true} if they may name the same message
      */
     public static boolean matches(String a, String b) {
         if (a == null || b == null) {
@@ -50,6 +54,7 @@ public final class ReceiptIds {
      * their key sets share a key. Index pending submissions under every key of their id and look a
      * receipt's id up under each of its keys to correlate in constant time.
      *
+     * @param id the id as received
      * @return the trimmed id itself (prefixed {@code "="}) and, for each numeric reading, its value
      *         in decimal (prefixed {@code "#"}); empty for a blank id
      */

@@ -19,19 +19,34 @@ public final class ReceiptTlvs {
     private ReceiptTlvs() {
     }
 
-    /** receipted_message_id, if present and not empty; a NULL (empty) id names no message. */
+    /**
+     * Reads receipted_message_id, the id of the message a receipt reports on.
+     *
+     * @param pdu a deliver_sm or data_sm
+     * @return the id, or empty if absent or empty (a NULL id names no message)
+     */
     public static Optional<String> receiptedMessageId(Pdu pdu) {
         return pdu.tlv(TlvTag.RECEIPTED_MESSAGE_ID).filter(s -> !s.isEmpty());
     }
 
-    /** message_state, if present and one of the values SMPP defines (0-9). */
+    /**
+     * Reads message_state, the state a receipt reports.
+     *
+     * @param pdu a deliver_sm, data_sm or query result
+     * @return the state, or empty if absent, of the wrong length or not one SMPP defines (0-9)
+     */
     public static Optional<MessageState> messageState(Pdu pdu) {
         return pdu.tlvs().raw(TlvTag.MESSAGE_STATE.tag())
                 .filter(raw -> raw.length == 1)
                 .map(raw -> MessageState.fromCode(raw[0] & 0xFF));
     }
 
-    /** network_error_code, if present with its three octets. */
+    /**
+     * Reads network_error_code, why the network failed to deliver.
+     *
+     * @param pdu a deliver_sm, data_sm or data_sm_resp
+     * @return the network type and error code, or empty if absent or not three octets
+     */
     public static Optional<NetworkErrorCode> networkErrorCode(Pdu pdu) {
         return pdu.tlvs().raw(TlvTag.NETWORK_ERROR_CODE.tag())
                 .filter(raw -> raw.length == 3)
@@ -41,6 +56,11 @@ public final class ReceiptTlvs {
     /**
      * Sets receipted_message_id and message_state on {@code builder}, replacing earlier values.
      *
+     * @param builder            a deliver_sm or data_sm builder
+     * @param receiptedMessageId the id the MC gave the message, at most 64 characters
+     * @param state              the state being reported
+     * @param <B>                the builder type
+     * @return {@code builder}
      * @throws IllegalArgumentException if the id is longer than the 64 characters the TLV holds or has
      *                                  a character a C-octet string cannot carry
      */
@@ -54,6 +74,12 @@ public final class ReceiptTlvs {
      * Sets receipted_message_id, message_state and network_error_code on {@code builder}, replacing
      * earlier values.
      *
+     * @param builder            a deliver_sm or data_sm builder
+     * @param receiptedMessageId the id the MC gave the message, at most 64 characters
+     * @param state              the state being reported
+     * @param networkError       the network type and its error code
+     * @param <B>                the builder type
+     * @return {@code builder}
      * @throws IllegalArgumentException as {@link #set(Pdu.Builder, String, MessageState)}
      */
     public static <B extends Pdu.Builder<B, ?>> B set(B builder, String receiptedMessageId, MessageState state,

@@ -38,6 +38,9 @@ public final class ReceiptView {
      * MC delivery receipt or an intermediate notification, or that has a receipted_message_id TLV.
      * Empty for every other PDU, including ordinary mobile-originated messages. Never throws for a
      * non-null PDU.
+     *
+     * @param pdu any received PDU
+     * @return a view of its receipt, or empty if it carries none
      */
     public static Optional<ReceiptView> of(Pdu pdu) {
         Objects.requireNonNull(pdu, "pdu");
@@ -65,47 +68,53 @@ public final class ReceiptView {
         return Optional.of(new ReceiptView(pdu, esm, body));
     }
 
-    /** The PDU this view reads. */
+    /** {@return the PDU this view reads} */
     public Pdu pdu() {
         return pdu;
     }
 
-    /** The decoded user data, whether or not it parses as a receipt. */
+    /** {@return the decoded user data, whether or not it parses as a receipt} */
     public String body() {
         return body;
     }
 
-    /** The body parsed as Appendix B receipt text; empty if it is not one (see {@link DeliveryReceipt#parse}). */
+    /** {@return the body parsed as Appendix B receipt text; empty if it is not one (see {@link DeliveryReceipt#parse})} */
     public Optional<DeliveryReceipt> text() {
         return Optional.ofNullable(text);
     }
 
-    /** The receipted message's id: the receipted_message_id TLV if present and not empty, else the text's {@code id}. */
+    /**
+     * {@return the receipted message's id: the receipted_message_id TLV if present and not empty,
+     * else the text's {@code id}; compare it with {@link #isFor(String)}, which allows for an MC
+     * writing the two in different forms}
+     */
     public Optional<String> messageId() {
         Optional<String> tlv = ReceiptTlvs.receiptedMessageId(pdu);
         return tlv.isPresent() ? tlv : text().flatMap(DeliveryReceipt::id).filter(s -> !s.isEmpty());
     }
 
-    /** The state: the message_state TLV if present and valid, else the text's {@code stat}. */
+    /** {@return the state: the message_state TLV if present and valid, else the text's {@code stat}} */
     public Optional<MessageState> state() {
         Optional<MessageState> tlv = ReceiptTlvs.messageState(pdu);
         return tlv.isPresent() ? tlv : text().flatMap(DeliveryReceipt::state);
     }
 
-    /** The network_error_code TLV; the text has no equivalent. */
+    /** {@return the network_error_code TLV; the text has no equivalent} */
     public Optional<NetworkErrorCode> networkErrorCode() {
         return ReceiptTlvs.networkErrorCode(pdu);
     }
 
-    /** The text's {@code err} as written; no TLV has the same meaning. */
+    /** {@return the text's {@code err} as written; no TLV has the same meaning} */
     public Optional<String> errorCode() {
         return text().flatMap(DeliveryReceipt::err);
     }
 
     /**
-     * True if this reports progress rather than an outcome: esm_class marks an intermediate
+     * Whether this reports progress rather than an outcome: esm_class marks an intermediate
      * notification, or the state is {@link MessageState#ENROUTE} or {@link MessageState#SCHEDULED}
-     * (some MCs send those with the ordinary receipt esm_class).
+     * (some MCs send those with the ordinary receipt esm_class). A final receipt follows.
+     *
+     * @return {@code true} for an intermediate notification
      */
     public boolean isIntermediate() {
         if (EsmClass.isIntermediateNotification(esmClass)) {
@@ -119,6 +128,9 @@ public final class ReceiptView {
      * Whether this receipt is for the message the MC called {@code messageId} (in submit_sm_resp):
      * either the TLV id or the text id {@link ReceiptIds#matches matches} it. Both are tried because
      * an MC may write them in different forms.
+     *
+     * @param messageId the id from submit_sm_resp; {@code null} matches nothing
+     * @return {@code true} if this receipt reports on that message
      */
     public boolean isFor(String messageId) {
         if (messageId == null) {

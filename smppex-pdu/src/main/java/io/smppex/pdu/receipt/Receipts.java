@@ -32,7 +32,13 @@ public final class Receipts {
      * DeliveryReceipt#of(String, MessageState, LocalDateTime, LocalDateTime, int, String)} from the
      * {@link #originalText original's text}.
      *
+     * @param original  the submit_sm the receipt reports on
      * @param messageId the id the MC gave {@code original} in submit_sm_resp; at most 64 characters
+     * @param state     the state being reported, e.g. {@link MessageState#DELIVERED}
+     * @param submitted when the message was submitted, as the MC's clock reads; year 2000-2099
+     * @param done      when it reached {@code state}; year 2000-2099
+     * @param errorCode the network or MC error code for {@code err:}, 0 for none
+     * @return the deliver_sm, sequence number 0
      * @throws IllegalArgumentException if a value cannot be carried (see the factory and TLV limits)
      */
     public static DeliverSm deliverSmFor(SubmitSm original, String messageId, MessageState state,
@@ -46,6 +52,9 @@ public final class Receipts {
      * A receipt for {@code original} carrying {@code receipt}: its {@link DeliveryReceipt#format()
      * text} in short_message and its id and state in the TLVs.
      *
+     * @param original the submit_sm the receipt reports on
+     * @param receipt  the receipt's fields
+     * @return the deliver_sm, sequence number 0
      * @throws IllegalArgumentException if {@code receipt} has no id or no recognised state, its id is
      *                                  longer than 64 characters, or its text cannot fit in
      *                                  short_message even with the {@code text:} field emptied
@@ -54,7 +63,16 @@ public final class Receipts {
         return build(original, receipt, null);
     }
 
-    /** As {@link #deliverSmFor(SubmitSm, DeliveryReceipt)}, adding the network_error_code TLV. */
+    /**
+     * As {@link #deliverSmFor(SubmitSm, DeliveryReceipt)}, adding the network_error_code TLV that
+     * tells the ESME why the network could not deliver.
+     *
+     * @param original     the submit_sm the receipt reports on
+     * @param receipt      the receipt's fields
+     * @param networkError the network type and its error code
+     * @return the deliver_sm, sequence number 0
+     * @throws IllegalArgumentException as {@link #deliverSmFor(SubmitSm, DeliveryReceipt)}
+     */
     public static DeliverSm deliverSmFor(SubmitSm original, DeliveryReceipt receipt, NetworkErrorCode networkError) {
         Objects.requireNonNull(networkError, "networkError");
         return build(original, receipt, networkError);
@@ -103,6 +121,9 @@ public final class Receipts {
      * User Data Header, read as UTF-16BE for data_coding 8, as nothing ({@code ""}) for the binary
      * data_codings 2 and 4, and as one character per octet otherwise. That last reading is exact for
      * ASCII and Latin-1 and approximate for GSM; it only has to be recognisable in a receipt.
+     *
+     * @param original the submitted message
+     * @return its text as a receipt quotes it, possibly empty
      */
     public static String originalText(SubmitSm original) {
         int dc = original.dataCoding();

@@ -42,7 +42,7 @@ public final class Gsm7 {
      * A flat array because encoding sits on the hot path of every outgoing message.
      */
     private static final short[] ENCODE = new short[ENCODE_LIMIT];
-    private static final int EXT_FLAG = 0x80;
+    static final int EXT_FLAG = 0x80;
 
     static {
         if (BASIC.length != 128) {
@@ -76,6 +76,16 @@ public final class Gsm7 {
     }
 
     private Gsm7() {
+    }
+
+    /** The default alphabet's character at {@code code} (U+00A0 at the escape code), for building national tables. */
+    static char basicChar(int code) {
+        return BASIC[code];
+    }
+
+    /** The default extension table's character at {@code code}, or 0 where it has none. */
+    static char extensionChar(int code) {
+        return EXTENSION[code];
     }
 
     /** @return basic code (0..127), {@code EXT_FLAG | code} for extension characters, or -1 */

@@ -22,6 +22,14 @@ import java.util.Objects;
  * ASCII, Latin-1 and the other 8-bit character sets are counted in octets (140 per SMS) because
  * that is what they occupy in the PDU, even if an MC later converts them to GSM 7-bit.
  *
+ * <p>A codec with national language tables ({@link TextCodec#withNationalLanguages}) puts UDH
+ * elements 0x24 and 0x25 into every part, 3 octets each, which the capacities above lose: one
+ * table leaves 155 septets for a single SMS and 149 per 8-bit-reference part. Such a message needs
+ * a UDH even in one part; with {@link SplitMethod#SAR} or {@link SplitMethod#PAYLOAD} it must fit
+ * one SMS, because the MC would build the parts without the elements. Choose the encoding with
+ * {@link EncodedText#encode(String, EncodingOptions, SplitMethod)} and split the result with
+ * {@link #split(EncodedText, SplitMethod, int)}.
+ *
  * <p>GSM text is written unpacked (UDH octets, then one septet per octet) with
  * {@link TextCodec#GSM7}, or packed with the fill bits that align the first septet after the UDH
  * with {@link TextCodec#GSM7_PACKED}. Splitting packed text also avoids ending a non-final part
@@ -53,6 +61,8 @@ public final class MessageSplitter {
      * @return the segments in order, at least one
      * @throws TextEncodingException    if {@code codec} cannot encode the text
      * @throws MessageTooLongException  if more than 255 parts, or more than 65 535 payload octets, are needed
+     * @throws IllegalArgumentException if {@code codec} has national language tables and the text
+     *                                  needs several parts with SAR or PAYLOAD
      * @throws IllegalArgumentException if {@code reference} is out of range
      */
     public static List<Segment> split(String text, TextCodec codec, SplitMethod method, int reference) {
@@ -70,7 +80,8 @@ public final class MessageSplitter {
      * @param reference as for {@link #split(String, TextCodec, SplitMethod, int)}
      * @return the segments in order, at least one
      * @throws MessageTooLongException  if more than 255 parts, or more than 65 535 payload octets, are needed
-     * @throws IllegalArgumentException if {@code reference} is out of range
+     * @throws IllegalArgumentException if {@code reference} is out of range, or the text uses national
+     *                                  language tables and needs several parts with SAR or PAYLOAD
      */
     public static List<Segment> split(EncodedText text, SplitMethod method, int reference) {
         checkReference(method, reference);
@@ -104,31 +115,40 @@ public final class MessageSplitter {
     private static List<Segment> build(TextCodec codec, byte[] units, SplitMethod method, int reference) {
         int n = units.length / codec.unitSize();
         int dataCoding = codec.dataCoding();
+        byte[] national = codec.nationalLanguageHeader();
+        byte[] singleUdh = national.length == 0 ? NO_UDH : withElements(new byte[] {0}, national);
         if (method == SplitMethod.PAYLOAD) {
-            byte[] bytes = codec.partBytes(units, 0, n, NO_UDH);
+            if (national.length > 0 && n > codec.capacity(singleUdh.length)) {
+                throw needsUdhParts(codec, method);
+            }
+            byte[] bytes = codec.partBytes(units, 0, n, singleUdh);
             if (bytes.length > MAX_PAYLOAD_OCTETS) {
                 throw new MessageTooLongException("message_payload holds at most " + MAX_PAYLOAD_OCTETS
                         + " octets; this message needs " + bytes.length);
             }
-            return List.of(new Segment(bytes, dataCoding, false, reference, 1, 1, true));
+            return List.of(new Segment(bytes, dataCoding, singleUdh.length > 0, reference, 1, 1, true));
         }
         int[] ends = partEnds(codec, units, method);
         int total = ends.length;
         if (total == 1) {
-            return List.of(new Segment(codec.partBytes(units, 0, n, NO_UDH), dataCoding, false, reference, 1, 1, false));
+            return List.of(new Segment(codec.partBytes(units, 0, n, singleUdh), dataCoding, singleUdh.length > 0,
+                    reference, 1, 1, false));
         }
         if (total > MAX_PARTS) {
             throw new MessageTooLongException("message needs " + total + " parts of at most "
-                    + codec.capacity(headerLength(method)) + " units (" + n + " units in all); the limit is "
-                    + MAX_PARTS + " parts");
+                    + codec.capacity(headerLength(method) + national.length) + " units (" + n
+                    + " units in all); the limit is " + MAX_PARTS + " parts");
+        }
+        if (method == SplitMethod.SAR && national.length > 0) {
+            throw needsUdhParts(codec, method);
         }
         List<Segment> segments = new ArrayList<>(total);
         int start = 0;
         for (int i = 0; i < total; i++) {
             int part = i + 1;
             byte[] udh = switch (method) {
-                case UDH_8BIT -> Udh.concat8(reference, total, part);
-                case UDH_16BIT -> Udh.concat16(reference, total, part);
+                case UDH_8BIT -> withElements(Udh.concat8(reference, total, part), national);
+                case UDH_16BIT -> withElements(Udh.concat16(reference, total, part), national);
                 default -> NO_UDH;
             };
             segments.add(new Segment(codec.partBytes(units, start, ends[i], udh), dataCoding,
@@ -136,6 +156,24 @@ public final class MessageSplitter {
             start = ends[i];
         }
         return List.copyOf(segments);
+    }
+
+    /** {@code header} (UDHL first) with {@code elements} appended and UDHL raised to match. */
+    private static byte[] withElements(byte[] header, byte[] elements) {
+        if (elements.length == 0) {
+            return header;
+        }
+        byte[] out = Arrays.copyOf(header, header.length + elements.length);
+        System.arraycopy(elements, 0, out, header.length, elements.length);
+        out[0] = (byte) (out[0] + elements.length);
+        return out;
+    }
+
+    private static IllegalArgumentException needsUdhParts(TextCodec codec, SplitMethod method) {
+        return new IllegalArgumentException(codec.name() + " needs its national language elements in the UDH of"
+                + " every part, and with " + method + " the MC would build the parts; split with UDH_8BIT or"
+                + " UDH_16BIT, or choose the encoding for " + method + " with EncodedText.encode(text, options, "
+                + method + "), which uses national tables with it only for a single part");
     }
 
     private static int headerLength(SplitMethod method) {
@@ -148,12 +186,14 @@ public final class MessageSplitter {
      */
     static int[] partEnds(TextCodec codec, byte[] units, SplitMethod method) {
         int n = units.length / codec.unitSize();
-        if (method == SplitMethod.PAYLOAD || n <= codec.capacity(0)) {
+        int national = codec.nationalLanguageHeader().length;
+        int singleUdh = national == 0 ? 0 : 1 + national;
+        if (method == SplitMethod.PAYLOAD || n <= codec.capacity(singleUdh)) {
             return new int[] {n};
         }
-        int capacity = codec.capacity(headerLength(method));
+        int capacity = codec.capacity(headerLength(method) + national);
         // SAR parts carry no UDH in the PDU, so packed text there has no fill bits.
-        int udhLength = method == SplitMethod.SAR ? 0 : headerLength(method);
+        int udhLength = method == SplitMethod.SAR ? singleUdh : headerLength(method) + national;
         int[] ends = new int[(n + capacity - 2) / (capacity - 1) + 1];
         int count = 0;
         int start = 0;

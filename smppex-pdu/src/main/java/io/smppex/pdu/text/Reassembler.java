@@ -99,7 +99,9 @@ public final class Reassembler {
     /**
      * Offers a short_message (or message_payload) that starts with a UDH, i.e. one received with
      * UDHI (0x40) in esm_class. A message whose header has no usable concatenation element is
-     * complete on its own and comes back as {@link Completed} with a total of 1.
+     * complete on its own and comes back as {@link Completed} with a total of 1. National language
+     * elements (0x24, 0x25) in the header switch a GSM codec to the tables they name, part by part
+     * (see {@link TextCodec#forUdh(Udh)}).
      *
      * @param source       the source address; use "" when absent
      * @param destination  the destination address; use "" when absent
@@ -118,15 +120,16 @@ public final class Reassembler {
         }
         int off = udh.length();
         int len = shortMessage.length - off;
+        TextCodec partCodec = Objects.requireNonNull(codec, "codec").forUdh(udh);
         Optional<Udh.Concat> concat = udh.concat();
         if (concat.isEmpty()) {
             evictExpired();
-            byte[] units = codec.unitsOf(shortMessage, off, len, off);
-            return new Completed(codec.decodeUnits(units, 0, units.length), units, codec.dataCoding(), 0, 1);
+            byte[] units = partCodec.unitsOf(shortMessage, off, len, off);
+            return new Completed(partCodec.decodeUnits(units, 0, units.length), units, partCodec.dataCoding(), 0, 1);
         }
         Udh.Concat c = concat.get();
         return offerUnits(source, destination, c.reference(), c.total(), c.partNumber(), shortMessage, off, len, off,
-                codec);
+                partCodec);
     }
 
     private Result offerUnits(String source, String destination, int reference, int total, int partNumber,
@@ -228,7 +231,7 @@ public final class Reassembler {
         return droppedEvictionReports;
     }
 
-    /** @return how many incomplete messages are held */
+    /** {@return how many incomplete messages are held, at most {@code maxPendingMessages}} */
     public synchronized int pendingCount() {
         return pending.size();
     }
@@ -298,6 +301,9 @@ public final class Reassembler {
         }
 
         /**
+         * Sets the bound on incomplete messages; a part of a new message beyond it evicts the
+         * oldest incomplete one, reported by {@link Reassembler#drainEvicted()}.
+         *
          * @param value how many incomplete messages to hold, at least 1 (default 1024)
          * @return this builder
          */
@@ -310,6 +316,9 @@ public final class Reassembler {
         }
 
         /**
+         * Sets how long a message may wait for its missing parts, and how long a completed one is
+         * remembered to recognise late duplicates.
+         *
          * @param value how long after its first part a message may stay incomplete; positive (default 5 minutes)
          * @return this builder
          */
@@ -322,6 +331,8 @@ public final class Reassembler {
         }
 
         /**
+         * Sets the clock timeouts are measured with; tests pass one they drive.
+         *
          * @param value a monotonic clock in nanoseconds, like {@code System::nanoTime} (the default)
          * @return this builder
          */
@@ -331,6 +342,9 @@ public final class Reassembler {
         }
 
         /**
+         * Sets how many eviction reports are kept for {@link Reassembler#drainEvicted()}; older
+         * ones are only counted.
+         *
          * @param value how many eviction reports to keep until drained, at least 0 (default 1024)
          * @return this builder
          */
@@ -342,7 +356,7 @@ public final class Reassembler {
             return this;
         }
 
-        /** @return a new reassembler */
+        /** {@return a new, empty reassembler with these settings; the builder can build more} */
         public Reassembler build() {
             return new Reassembler(this);
         }

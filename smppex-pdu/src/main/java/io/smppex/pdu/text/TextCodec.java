@@ -1,7 +1,10 @@
 package io.smppex.pdu.text;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One way of turning text into the octets of a {@code short_message} and back, tied to the
@@ -74,6 +77,8 @@ public abstract class TextCodec {
     /** TP-User-Data capacity of one SMS in octets. */
     static final int USER_DATA_OCTETS = 140;
 
+    private static final byte[] NO_OCTETS = new byte[0];
+
     private final int dataCoding;
 
     TextCodec(int dataCoding) {
@@ -132,7 +137,7 @@ public abstract class TextCodec {
     /** @return the encoding's name, e.g. {@code "GSM7_PACKED"}; independent of the data_coding */
     public abstract String name();
 
-    /** @return the character repertoire of this encoding */
+    /** {@return the character repertoire of this encoding, e.g. {@link Alphabet#GSM7} whatever its tables or packing} */
     public abstract Alphabet alphabet();
 
     /**
@@ -173,6 +178,93 @@ public abstract class TextCodec {
      */
     public abstract TextCodec withDataCoding(int dataCoding);
 
+    /**
+     * The same GSM 7-bit encoding (packed or not, same data_coding) with national language tables
+     * of TS 23.038 Annex A in place of the default ones. Parts made from such a codec carry UDH
+     * information elements 0x24 and 0x25 naming the tables, which {@link MessageSplitter} adds.
+     *
+     * <p>For example {@code TextCodec.GSM7.withNationalLanguages(null, NationalLanguage.TURKISH)}
+     * keeps the default alphabet and writes 'ş', 'ğ', 'ı', 'İ' as two-septet escapes from the
+     * Turkish single shift table.
+     *
+     * @param lockingShift the language whose locking shift table replaces the default alphabet,
+     *                     or {@code null} for the default alphabet
+     * @param singleShift  the language whose single shift table replaces the default extension
+     *                     table, or {@code null} for the default extension table
+     * @return the codec; {@code GSM7.withNationalLanguages(null, null)} is {@link #GSM7} itself
+     * @throws IllegalArgumentException      if {@code lockingShift} has no locking shift table (Spanish)
+     * @throws UnsupportedOperationException if a table is given and this is not a GSM 7-bit codec
+     */
+    public TextCodec withNationalLanguages(NationalLanguage lockingShift, NationalLanguage singleShift) {
+        if (lockingShift == null && singleShift == null) {
+            return this;
+        }
+        throw new UnsupportedOperationException(name() + " has no national language tables; only GSM 7-bit does");
+    }
+
+    /**
+     * The national language whose locking shift table this codec uses instead of the default
+     * alphabet.
+     *
+     * @return the language, or empty for the default alphabet and for every non-GSM codec
+     */
+    public Optional<NationalLanguage> lockingShift() {
+        return Optional.empty();
+    }
+
+    /**
+     * The national language whose single shift table this codec uses instead of the default
+     * extension table.
+     *
+     * @return the language, or empty for the default extension table and for every non-GSM codec
+     */
+    public Optional<NationalLanguage> singleShift() {
+        return Optional.empty();
+    }
+
+    /**
+     * The UDH information elements a receiver needs to read this codec's septets: 0x24 (single
+     * shift) and 0x25 (locking shift) with the language identifier, in that order. Each part of a
+     * message must carry them; {@link MessageSplitter} puts them there. Needed only when building
+     * a PDU by hand from {@link EncodedText#bytes()}.
+     *
+     * @return the elements, empty for the default tables and for every non-GSM codec; unmodifiable
+     */
+    public List<Udh.InformationElement> nationalLanguageElements() {
+        return List.of();
+    }
+
+    /**
+     * The codec to decode the text after {@code udh} with: for a GSM 7-bit codec, the same codec
+     * with the national language tables the header names (the last 0x24 and 0x25 elements, as
+     * 23.040 has receivers treat repeated elements; an identifier 23.038 does not assign, or a
+     * locking shift naming Spanish, means the default table, as 23.038 asks of receivers that lack
+     * a table); every other codec is returned unchanged.
+     *
+     * @param udh the header of the message
+     * @return the codec to decode with
+     */
+    public TextCodec forUdh(Udh udh) {
+        Objects.requireNonNull(udh, "udh");
+        return this;
+    }
+
+    /**
+     * Decodes a short_message (or message_payload) that starts with a User Data Header, i.e. one
+     * received with UDHI (0x40) in esm_class: skips the header, reads the national language
+     * tables it names (see {@link #forUdh(Udh)}) and, for packed GSM, the fill bits after it.
+     *
+     * @param userData the whole value, header included
+     * @return the text after the header; never throws on the text's content
+     * @throws UdhFormatException if the header is absent, truncated or its elements overrun it
+     */
+    public final String decodeWithUdh(byte[] userData) {
+        Udh udh = Udh.parse(userData);
+        TextCodec codec = forUdh(udh);
+        byte[] units = codec.unitsOf(userData, udh.length(), userData.length - udh.length(), udh.length());
+        return codec.decodeUnits(units, 0, units.length);
+    }
+
     // ---- Hooks for splitting and reassembly. A "unit" is what capacity is counted in:
     // septet (unpacked, one per octet), UTF-16 code unit (two octets) or octet.
 
@@ -187,6 +279,11 @@ public abstract class TextCodec {
     /** Whether {@link #encodeUnits} already returns what {@link #encode} would. */
     boolean unitsAreBytes() {
         return true;
+    }
+
+    /** The national language information elements as header octets (IEI, IEDL, IED...), without UDHL. */
+    byte[] nationalLanguageHeader() {
+        return NO_OCTETS;
     }
 
     /** Units that fit one message whose user data starts with a UDH of {@code udhLength} octets. */
@@ -231,18 +328,36 @@ public abstract class TextCodec {
         return String.format("%s(data_coding=0x%02X)", name(), dataCoding);
     }
 
-    /** GSM 03.38, unpacked or packed. */
+    /** GSM 03.38, unpacked or packed, with the default tables or national language ones. */
     static final class Gsm7Codec extends TextCodec {
         final boolean packed;
+        /** {@code null} for the default tables, which {@link Gsm7} handles on its own fast path. */
+        private final GsmCharset charset;
+        private final String name;
 
         Gsm7Codec(boolean packed, int dataCoding) {
+            this(packed, dataCoding, null);
+        }
+
+        private Gsm7Codec(boolean packed, int dataCoding, GsmCharset charset) {
             super(dataCoding);
             this.packed = packed;
+            this.charset = charset;
+            String base = packed ? "GSM7_PACKED" : "GSM7";
+            if (charset != null) {
+                if (charset.locking != null) {
+                    base += "+" + charset.locking + "_LOCKING";
+                }
+                if (charset.single != null) {
+                    base += "+" + charset.single + "_SINGLE";
+                }
+            }
+            this.name = base;
         }
 
         @Override
         public String name() {
-            return packed ? "GSM7_PACKED" : "GSM7";
+            return name;
         }
 
         @Override
@@ -252,33 +367,92 @@ public abstract class TextCodec {
 
         @Override
         public byte[] encode(String text) {
-            byte[] septets = Gsm7.encodeUnpacked(text);
+            byte[] septets = encodeUnits(text);
             return packed ? Gsm7.pack(septets, 0, septets.length, 0) : septets;
         }
 
         @Override
         public String decode(byte[] bytes, int off, int len) {
             if (!packed) {
-                return Gsm7.decodeUnpacked(bytes, off, len);
+                return decodeUnits(bytes, off, len);
             }
             Objects.checkFromIndexSize(off, len, bytes.length);
             byte[] septets = Gsm7.unpackInferringLength(bytes, off, len, 0);
-            return Gsm7.decodeUnpacked(septets, 0, septets.length);
+            return decodeUnits(septets, 0, septets.length);
         }
 
         @Override
         public boolean canEncode(CharSequence text) {
-            return Gsm7.canEncode(text);
+            return charset == null ? Gsm7.canEncode(text) : charset.canEncode(text);
         }
 
         @Override
         public TextCodec withDataCoding(int dataCoding) {
-            return dataCoding == dataCoding() ? this : new Gsm7Codec(packed, dataCoding);
+            return dataCoding == dataCoding() ? this : new Gsm7Codec(packed, dataCoding, charset);
+        }
+
+        @Override
+        public TextCodec withNationalLanguages(NationalLanguage lockingShift, NationalLanguage singleShift) {
+            if (lockingShift == null && singleShift == null) {
+                return charset == null ? this : new Gsm7Codec(packed, dataCoding(), null);
+            }
+            GsmCharset c = GsmCharset.of(lockingShift, singleShift);
+            return c == charset ? this : new Gsm7Codec(packed, dataCoding(), c);
+        }
+
+        @Override
+        public Optional<NationalLanguage> lockingShift() {
+            return charset == null ? Optional.empty() : Optional.ofNullable(charset.locking);
+        }
+
+        @Override
+        public Optional<NationalLanguage> singleShift() {
+            return charset == null ? Optional.empty() : Optional.ofNullable(charset.single);
+        }
+
+        @Override
+        public List<Udh.InformationElement> nationalLanguageElements() {
+            if (charset == null) {
+                return List.of();
+            }
+            List<Udh.InformationElement> out = new ArrayList<>(2);
+            if (charset.single != null) {
+                out.add(Udh.singleShiftElement(charset.single));
+            }
+            if (charset.locking != null) {
+                out.add(Udh.lockingShiftElement(charset.locking));
+            }
+            return List.copyOf(out);
+        }
+
+        @Override
+        public TextCodec forUdh(Udh udh) {
+            return withNationalLanguages(udh.lockingShift().orElse(null), udh.singleShift().orElse(null));
+        }
+
+        @Override
+        byte[] nationalLanguageHeader() {
+            if (charset == null) {
+                return super.nationalLanguageHeader();
+            }
+            byte[] out = new byte[(charset.single != null ? 3 : 0) + (charset.locking != null ? 3 : 0)];
+            int i = 0;
+            if (charset.single != null) {
+                out[i++] = (byte) Udh.IEI_SINGLE_SHIFT;
+                out[i++] = 1;
+                out[i++] = (byte) charset.single.id();
+            }
+            if (charset.locking != null) {
+                out[i++] = (byte) Udh.IEI_LOCKING_SHIFT;
+                out[i++] = 1;
+                out[i] = (byte) charset.locking.id();
+            }
+            return out;
         }
 
         @Override
         byte[] encodeUnits(String text) {
-            return Gsm7.encodeUnpacked(text);
+            return charset == null ? Gsm7.encodeUnpacked(text) : charset.encodeUnpacked(text, name);
         }
 
         @Override
@@ -321,7 +495,7 @@ public abstract class TextCodec {
 
         @Override
         String decodeUnits(byte[] units, int off, int len) {
-            return Gsm7.decodeUnpacked(units, off, len);
+            return charset == null ? Gsm7.decodeUnpacked(units, off, len) : charset.decodeUnpacked(units, off, len);
         }
     }
 

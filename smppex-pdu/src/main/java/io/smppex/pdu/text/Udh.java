@@ -25,6 +25,16 @@ public final class Udh {
     public static final int IEI_PORTS_8BIT = 0x04;
     /** IEI of application port addressing with 16-bit ports. */
     public static final int IEI_PORTS_16BIT = 0x05;
+    /**
+     * IEI of the national language single shift element (TS 23.040 §9.2.3.24.15): one octet, the
+     * {@link NationalLanguage#id()} whose single shift table replaces the default extension table.
+     */
+    public static final int IEI_SINGLE_SHIFT = 0x24;
+    /**
+     * IEI of the national language locking shift element (TS 23.040 §9.2.3.24.16): one octet, the
+     * {@link NationalLanguage#id()} whose locking shift table replaces the default alphabet.
+     */
+    public static final int IEI_LOCKING_SHIFT = 0x25;
 
     private final List<InformationElement> elements;
     private final int length;
@@ -165,6 +175,67 @@ public final class Udh {
             throw new IllegalArgumentException("UDH length must not be negative, got " + udhLength);
         }
         return (7 - (udhLength * 8) % 7) % 7;
+    }
+
+    /**
+     * The national language single shift element {@code 24 01 LL} for {@code language}.
+     *
+     * @param language the language whose single shift table the text uses
+     * @return the element
+     */
+    public static InformationElement singleShiftElement(NationalLanguage language) {
+        return new InformationElement(IEI_SINGLE_SHIFT, new byte[] {(byte) language.id()});
+    }
+
+    /**
+     * The national language locking shift element {@code 25 01 LL} for {@code language}.
+     *
+     * @param language the language whose locking shift table the text uses
+     * @return the element
+     * @throws IllegalArgumentException if the language has no locking shift table (Spanish)
+     */
+    public static InformationElement lockingShiftElement(NationalLanguage language) {
+        if (!language.hasLockingShiftTable()) {
+            throw new IllegalArgumentException("TS 23.038 defines no locking shift table for " + language);
+        }
+        return new InformationElement(IEI_LOCKING_SHIFT, new byte[] {(byte) language.id()});
+    }
+
+    /**
+     * The language of the national language single shift element, if the header has a usable one.
+     * Elements with a length other than 1 or an identifier 23.038 does not assign are ignored; of
+     * several, the last wins, as 23.040 has receivers treat repeated elements.
+     *
+     * @return the language whose single shift table the text after this header uses, or empty for
+     *         the default extension table
+     */
+    public Optional<NationalLanguage> singleShift() {
+        return nationalLanguage(IEI_SINGLE_SHIFT);
+    }
+
+    /**
+     * The language of the national language locking shift element, if the header has a usable
+     * one. As for {@link #singleShift()}; an element naming a language without a locking shift
+     * table (Spanish) is ignored too.
+     *
+     * @return the language whose locking shift table the text after this header uses, or empty
+     *         for the default alphabet
+     */
+    public Optional<NationalLanguage> lockingShift() {
+        return nationalLanguage(IEI_LOCKING_SHIFT);
+    }
+
+    private Optional<NationalLanguage> nationalLanguage(int iei) {
+        NationalLanguage found = null;
+        for (InformationElement ie : elements) {
+            if (ie.id() == iei && ie.length() == 1) {
+                NationalLanguage l = NationalLanguage.fromId(ie.dataAt(0)).orElse(null);
+                if (l != null && (iei == IEI_SINGLE_SHIFT || l.hasLockingShiftTable())) {
+                    found = l;
+                }
+            }
+        }
+        return Optional.ofNullable(found);
     }
 
     /** @return the information elements in header order; unmodifiable */

@@ -3,6 +3,12 @@
  * packing, codecs for the other character sets, User Data Headers, splitting long messages into
  * parts (UDH, SAR TLVs or message_payload) and reassembling received parts.
  *
+ * <p>GSM 7-bit text can use the national language tables of TS 23.038 Annex A (Turkish, Spanish,
+ * Portuguese and ten Indian languages, {@link io.smppex.pdu.text.NationalLanguage}), named in
+ * each part's UDH; {@link io.smppex.pdu.text.EncodedText#encode(String,
+ * io.smppex.pdu.text.EncodingOptions)} picks the encoding that needs the fewest parts among what
+ * {@link io.smppex.pdu.text.EncodingOptions} allows.
+ *
  * <p>Start with {@link io.smppex.pdu.text.MessageSplitter} to send text and
  * {@link io.smppex.pdu.text.Reassembler} with {@link io.smppex.pdu.text.TextCodec#forDataCoding(int)}
  * to receive it.

@@ -162,7 +162,10 @@ class HostilePeerTest {
                     }
                 }
             }, 0, 1, TimeUnit.SECONDS);
-            assertThat(peer.awaitEnd()).as("what the slow peer reads").isEqualTo(RawPeer.End.EOF);
+            // The MC closes cleanly (FIN); but if the drip writes its next octet after that close,
+            // the peer's kernel answers with a reset, which can overtake the FIN in our read. Both
+            // mean the MC hung up; what must not happen is data or a timeout.
+            assertThat(peer.awaitEnd()).as("what the slow peer reads").isIn(RawPeer.End.EOF, RawPeer.End.RESET);
             drip.cancel(false);
             assertThat(next.get()).as("octets dripped before the close").isLessThan(bind.length);
         } finally {
