@@ -64,7 +64,7 @@ public final class Recorder {
     private final ConcurrentHashMap<GroupKey, Group> groups = new ConcurrentHashMap<>();
     private final Set<String> systemIds = ConcurrentHashMap.newKeySet();
     private final AtomicInteger[] open = new AtomicInteger[SessionRole.values().length];
-    private final ReceiptTracker tracker;
+    private final Receipts tracker;
     private final Counter evicted;
 
     /**
@@ -84,8 +84,8 @@ public final class Recorder {
                     .description("Sessions whose connection is up, bound or not").strongReference(true).register(registry);
         }
         if (cfg.maxTrackedReceipts() > 0) {
-            tracker = new ReceiptTracker(cfg.maxTrackedReceipts());
-            Gauge.builder(RECEIPTS_TRACKED, tracker, ReceiptTracker::size).tags(cfg.tags())
+            tracker = new Receipts(cfg.maxTrackedReceipts());
+            Gauge.builder(RECEIPTS_TRACKED, tracker, Receipts::size).tags(cfg.tags())
                     .description("Submits awaiting their delivery receipt").strongReference(true).register(registry);
             evicted = Counter.builder(RECEIPTS_EVICTED).tags(cfg.tags())
                     .description("Submits no longer awaited for a receipt: the table was full").register(registry);
