@@ -55,7 +55,12 @@ public final class BenchMetrics {
         if (registry == null) {
             return 0;
         }
-        return registry.find(SmppMeterNames.CLIENT_DURATION).timers().stream().mapToLong(t -> t.count()).sum()
-                + registry.find(SmppMeterNames.SERVER_DURATION).timers().stream().mapToLong(t -> t.count()).sum();
+        long n = 0;
+        for (String name : new String[] {SmppMeterNames.CLIENT_DURATION, SmppMeterNames.SERVER_DURATION}) {
+            // Function timers without histograms (the default), timers with them.
+            n += registry.find(name).timers().stream().mapToLong(t -> t.count()).sum();
+            n += (long) registry.find(name).functionTimers().stream().mapToDouble(t -> t.count()).sum();
+        }
+        return n;
     }
 }
