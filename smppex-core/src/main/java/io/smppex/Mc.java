@@ -36,10 +36,17 @@ import org.slf4j.LoggerFactory;
  * The MC (server) side: accepts connections, authenticates binds and runs one session per
  * connection, each with a handler from the factory.
  *
+ * <p>A handler answers what it knows and hands everything else to the default, which answers
+ * with ESME_RINVCMDID, so no request is left without a response:
+ *
  * <pre>{@code
  * Mc mc = Mc.start(() -> new SessionHandler() {
  *     public void onRequest(Session s, Pdu req) {
- *         if (req instanceof SubmitSm) s.reply(req, PduFactory.submitSmResp(CommandStatus.ESME_ROK, "id-1"));
+ *         if (req instanceof SubmitSm submit) {
+ *             s.reply(submit, PduFactory.submitSmResp(CommandStatus.ESME_ROK, "id-1"));
+ *         } else {
+ *             SessionHandler.super.onRequest(s, req);
+ *         }
  *     }
  * }, McOptions.builder().bindAddress("127.0.0.1").port(0).build());
  * int port = mc.port();
