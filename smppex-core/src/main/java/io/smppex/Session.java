@@ -113,5 +113,20 @@ public interface Session {
     /** Requests waiting for a window slot. */
     int queuedCount();
 
+    /**
+     * A signal that the session takes another request: completes at once when {@link #send} would
+     * accept one now, otherwise as soon as a request ends and frees its place in window and queue
+     * (the window alone under {@link SessionOptions.WindowFullPolicy#FAIL}); fails with
+     * {@link SessionClosedException} once the session has ended. Use it instead of polling
+     * {@link #pendingCount()}: {@code session.windowAvailable().thenRun(this::sendMore)}.
+     *
+     * <p>It is a signal, not a reservation: several callers woken by one free place race for it,
+     * and the losers get {@link WindowFullException} and wait again. Actions attached to it run on
+     * the thread that freed the place, usually the session's event loop, so they must not block.
+     *
+     * @return a stage that completes when there is room, or fails when the session has ended
+     */
+    java.util.concurrent.CompletionStage<Void> windowAvailable();
+
     SessionOptions options();
 }

@@ -22,7 +22,8 @@ import java.util.Optional;
  * <tr><td>enquireLinkLimit</td><td>30 s</td><td>SMPPEX's enquire_link_limit.</td></tr>
  * <tr><td>enquireLinkRespLimit</td><td>30 s</td><td>SMPPEX's enquire_link_resp_limit.</td></tr>
  * <tr><td>sessionInitLimit</td><td>10 s</td><td>SMPPEX's session_init_limit.</td></tr>
- * <tr><td>inactivityLimit</td><td>off</td><td>SMPPEX's inactivity_limit.</td></tr>
+ * <tr><td>inactivityLimit</td><td>off</td><td>like SMPPEX's inactivity_limit, but counting traffic both
+ *     ways: see {@link #inactivityLimit()}.</td></tr>
  * <tr><td>responseLimit</td><td>60 s</td><td>SMPPEX's response_limit.</td></tr>
  * <tr><td>bindResponseLimit</td><td>10 s</td><td>a bind that takes longer is better retried.</td></tr>
  * <tr><td>unbindResponseLimit</td><td>5 s</td><td>how long a graceful stop waits for unbind_resp.</td></tr>
@@ -55,6 +56,7 @@ public final class SessionOptions {
     private final boolean autoEnquireLinkResp;
     private final boolean autoUnbindResp;
     private final boolean autoGenericNack;
+    private final boolean showEnginePdus;
     private final boolean enforceBindState;
     private final int writeBufferHighWaterMark;
     private final int writeBufferLowWaterMark;
@@ -77,6 +79,7 @@ public final class SessionOptions {
         autoEnquireLinkResp = b.autoEnquireLinkResp;
         autoUnbindResp = b.autoUnbindResp;
         autoGenericNack = b.autoGenericNack;
+        showEnginePdus = b.showEnginePdus;
         enforceBindState = b.enforceBindState;
         writeBufferHighWaterMark = b.writeBufferHighWaterMark;
         writeBufferLowWaterMark = b.writeBufferLowWaterMark;
@@ -126,6 +129,20 @@ public final class SessionOptions {
         return sessionInitLimit;
     }
 
+    /**
+     * How long the session may go without traffic other than enquire_link before its
+     * {@link TimerKind#INACTIVITY} timer fires (by default: a graceful stop). Every PDU received
+     * counts, and so does every request we send, except enquire_link and enquire_link_resp.
+     *
+     * <p>This differs from Elixir SMPPEX's {@code inactivity_limit}, which counts only incoming
+     * requests other than enquire_link: there, a session that only sends (an ESME that submits and
+     * gets responses) is inactive. Here it is not, and a session is inactive only when nothing of
+     * substance crosses the connection in either direction. To stop a session that receives no
+     * requests, count them in the handler and answer {@link TimerKind#INACTIVITY} accordingly, or
+     * stop it from the handler.
+     *
+     * @return the limit; zero when off
+     */
     public Duration inactivityLimit() {
         return inactivityLimit;
     }
@@ -159,6 +176,18 @@ public final class SessionOptions {
     /** Answer a peer's unbind with unbind_resp and close. */
     public boolean autoUnbindResp() {
         return autoUnbindResp;
+    }
+
+    /**
+     * Whether the engine's own requests (the automatic enquire_link and the unbind of a graceful
+     * stop) reach the handler's {@link SessionHandler#onResponse}, {@link SessionHandler#onResponseTimeout}
+     * and {@link SessionHandler#onSendResult}, and so {@link SyncEsme}'s events. Off by default, as
+     * in SMPPEX: they are the engine's business. An observer sees their PDUs either way.
+     *
+     * @return true when the handler hears of them
+     */
+    public boolean showEnginePdus() {
+        return showEnginePdus;
     }
 
     /** Answer undecodable PDUs with generic_nack or their own error response. */
@@ -206,6 +235,7 @@ public final class SessionOptions {
         private boolean autoEnquireLinkResp = true;
         private boolean autoUnbindResp = true;
         private boolean autoGenericNack = true;
+        private boolean showEnginePdus;
         private boolean enforceBindState = true;
         private int writeBufferHighWaterMark = 256 * 1024;
         private int writeBufferLowWaterMark = 128 * 1024;
@@ -231,6 +261,7 @@ public final class SessionOptions {
             autoEnquireLinkResp = o.autoEnquireLinkResp;
             autoUnbindResp = o.autoUnbindResp;
             autoGenericNack = o.autoGenericNack;
+            showEnginePdus = o.showEnginePdus;
             enforceBindState = o.enforceBindState;
             writeBufferHighWaterMark = o.writeBufferHighWaterMark;
             writeBufferLowWaterMark = o.writeBufferLowWaterMark;
@@ -322,6 +353,17 @@ public final class SessionOptions {
 
         public Builder autoUnbindResp(boolean v) {
             autoUnbindResp = v;
+            return this;
+        }
+
+        /**
+         * Let the handler hear of the engine's own requests; see {@link SessionOptions#showEnginePdus()}.
+         *
+         * @param v true to show them
+         * @return this builder
+         */
+        public Builder showEnginePdus(boolean v) {
+            showEnginePdus = v;
             return this;
         }
 
