@@ -48,6 +48,12 @@ public final class Esme implements AutoCloseable {
      * or the bind request's own failure (e.g. {@link ResponseTimeoutException}).
      */
     public static CompletableFuture<Session> connect(String host, int port, SessionHandler handler, EsmeOptions options) {
+        return connect(host, port, handler, options, null);
+    }
+
+    /** As above; {@code binding}, when not null, runs once the connection is up and the bind is about to go out. */
+    static CompletableFuture<Session> connect(String host, int port, SessionHandler handler, EsmeOptions options,
+                                              Runnable binding) {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(handler, "handler");
         CompletableFuture<Session> result = new CompletableFuture<>();
@@ -80,11 +86,11 @@ public final class Esme implements AutoCloseable {
             }
             SslHandler tls = cf.channel().pipeline().get(SslHandler.class);
             if (tls == null) {
-                afterConnect(engine, options, result);
+                afterConnect(engine, options, result, binding);
             } else {
                 tls.handshakeFuture().addListener(h -> {
                     if (h.isSuccess()) {
-                        afterConnect(engine, options, result);
+                        afterConnect(engine, options, result, binding);
                     } else {
                         result.completeExceptionally(new ConnectFailedException("TLS handshake with " + host + ":" + port
                                 + " failed: " + h.cause().getMessage(), h.cause()));
@@ -96,18 +102,22 @@ public final class Esme implements AutoCloseable {
         return result;
     }
 
-    private static void afterConnect(SessionEngine engine, EsmeOptions options, CompletableFuture<Session> result) {
+    private static void afterConnect(SessionEngine engine, EsmeOptions options, CompletableFuture<Session> result,
+                                     Runnable binding) {
         Optional<Bind> bind = options.bind();
         if (bind.isEmpty()) {
             result.complete(engine);
             return;
         }
+        if (binding != null) {
+            binding.run();
+        }
         engine.send(bind.get()).whenComplete((resp, err) -> {
             if (err != null) {
-                engine.close();
+                engine.close(StopReason.of(StopReason.Kind.BIND_FAILED, "bind failed: " + err, err));
                 result.completeExceptionally(err);
             } else if (!resp.isSuccessResponse()) {
-                engine.close();
+                engine.close(StopReason.of(StopReason.Kind.BIND_FAILED, "bind refused: " + resp.status().name()));
                 result.completeExceptionally(new BindFailedException(resp.status()));
             } else {
                 result.complete(engine);
@@ -223,7 +233,7 @@ public final class Esme implements AutoCloseable {
             return;
         }
         setState(EsmeState.CONNECTING, null);
-        connect(host, port, handlers.get(), options).whenComplete((s, err) -> {
+        connect(host, port, handlers.get(), options, () -> setState(EsmeState.BINDING, null)).whenComplete((s, err) -> {
             if (err != null) {
                 onLost(Blocking.unwrap(err, "connect"));
                 return;
@@ -271,8 +281,15 @@ public final class Esme implements AutoCloseable {
         return s == null ? CompletableFuture.completedFuture(null) : s.stop();
     }
 
+    /**
+     * Stops reconnecting, gracefully stops the current session and waits for it, up to the unbind
+     * limit and a few seconds more.
+     *
+     * @throws IllegalStateException when called on an event-loop thread, where waiting would deadlock
+     */
     @Override
     public void close() {
+        Blocking.check("Esme.close");
         try {
             stop().get(options.session().unbindResponseLimit().toMillis() + 5000, TimeUnit.MILLISECONDS);
         } catch (Exception e) {
