@@ -86,45 +86,92 @@ public final class SessionOptions {
         observer = b.observer;
     }
 
+    /**
+     * The defaults of the table above.
+     *
+     * @return the defaults
+     */
     public static SessionOptions defaults() {
         return DEFAULTS;
     }
 
+    /**
+     * A builder with the defaults.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * A builder starting from these options.
+     *
+     * @return a new builder
+     */
     public Builder toBuilder() {
         return new Builder(this);
     }
 
-    /** Maximum requests awaiting a response. */
+    /**
+     * Maximum requests awaiting a response.
+     *
+     * @return the window size
+     */
     public int windowSize() {
         return windowSize;
     }
 
+    /**
+     * What {@link Session#send} does when the window is full.
+     *
+     * @return the policy
+     */
     public WindowFullPolicy windowFullPolicy() {
         return windowFullPolicy;
     }
 
-    /** Maximum sends waiting for a window slot under {@link WindowFullPolicy#QUEUE}. */
+    /**
+     * Maximum sends waiting for a window slot under {@link WindowFullPolicy#QUEUE}.
+     *
+     * @return the queue size
+     */
     public int maxQueued() {
         return maxQueued;
     }
 
-    /** Unanswered incoming requests at which the session stops reading from the socket. */
+    /**
+     * Unanswered incoming requests at which the session stops reading from the socket.
+     *
+     * @return the inbound window
+     */
     public int inboundWindow() {
         return inboundWindow;
     }
 
+    /**
+     * How long without receiving anything before the engine sends enquire_link; zero when off.
+     *
+     * @return the limit
+     */
     public Duration enquireLinkLimit() {
         return enquireLinkLimit;
     }
 
+    /**
+     * How long an automatic enquire_link waits for its response before the session closes; zero when off.
+     *
+     * @return the limit
+     */
     public Duration enquireLinkRespLimit() {
         return enquireLinkRespLimit;
     }
 
+    /**
+     * How long an accepted connection may stay unbound before it is closed; zero when off.
+     *
+     * @return the limit
+     */
     public Duration sessionInitLimit() {
         return sessionInitLimit;
     }
@@ -147,33 +194,66 @@ public final class SessionOptions {
         return inactivityLimit;
     }
 
+    /**
+     * How long an application request waits for its response before its future fails with
+     * {@link ResponseTimeoutException}; zero when off.
+     *
+     * @return the limit
+     */
     public Duration responseLimit() {
         return responseLimit;
     }
 
+    /**
+     * How long a bind waits for its bind_resp; zero when off.
+     *
+     * @return the limit
+     */
     public Duration bindResponseLimit() {
         return bindResponseLimit;
     }
 
+    /**
+     * How long an unbind waits for its unbind_resp before the session closes anyway; zero when off.
+     *
+     * @return the limit
+     */
     public Duration unbindResponseLimit() {
         return unbindResponseLimit;
     }
 
-    /** The first sequence number the session assigns (smppsend's {@code --sn}). */
+    /**
+     * The first sequence number the session assigns (smppsend's {@code --sn}).
+     *
+     * @return the first sequence number
+     */
     public int initialSequenceNumber() {
         return initialSequenceNumber;
     }
 
+    /**
+     * The codec that encodes and decodes the session's PDUs.
+     *
+     * @return the codec
+     */
     public PduCodec codec() {
         return codec;
     }
 
-    /** Answer enquire_link automatically (the handler does not see them). */
+    /**
+     * Answer enquire_link automatically (the handler does not see them).
+     *
+     * @return whether enquire_link is answered by the engine
+     */
     public boolean autoEnquireLinkResp() {
         return autoEnquireLinkResp;
     }
 
-    /** Answer a peer's unbind with unbind_resp and close. */
+    /**
+     * Answer a peer's unbind with unbind_resp and close.
+     *
+     * @return whether unbind is answered by the engine
+     */
     public boolean autoUnbindResp() {
         return autoUnbindResp;
     }
@@ -190,25 +270,48 @@ public final class SessionOptions {
         return showEnginePdus;
     }
 
-    /** Answer undecodable PDUs with generic_nack or their own error response. */
+    /**
+     * Answer undecodable PDUs with generic_nack or their own error response.
+     *
+     * @return whether undecodable PDUs are answered
+     */
     public boolean autoGenericNack() {
         return autoGenericNack;
     }
 
-    /** Refuse PDUs the current bind state does not allow (ESME_RINVBNDSTS, ESME_RALYBND). */
+    /**
+     * Refuse PDUs the current bind state does not allow (ESME_RINVBNDSTS, ESME_RALYBND).
+     *
+     * @return whether bind state is enforced
+     */
     public boolean enforceBindState() {
         return enforceBindState;
     }
 
+    /**
+     * The channel's write buffer high water mark in bytes: above it the connection counts as not
+     * writable, sends queue and reading pauses; 0 keeps Netty's default.
+     *
+     * @return the mark
+     */
     public int writeBufferHighWaterMark() {
         return writeBufferHighWaterMark;
     }
 
+    /**
+     * The write buffer low water mark in bytes: below it the connection is writable again.
+     *
+     * @return the mark
+     */
     public int writeBufferLowWaterMark() {
         return writeBufferLowWaterMark;
     }
 
-    /** The observer that watches every session made with these options (metrics, journals), if any. */
+    /**
+     * The observer that watches every session made with these options (metrics, journals), if any.
+     *
+     * @return the observer, if any
+     */
     public Optional<SessionObserver> observer() {
         return Optional.ofNullable(observer);
     }
@@ -268,6 +371,10 @@ public final class SessionOptions {
             observer = o.observer;
         }
 
+        /**
+         * @param v the most requests awaiting a response
+         * @return this builder
+         */
         public Builder windowSize(int v) {
             if (v < 1) {
                 throw new IllegalArgumentException("windowSize must be at least 1, was " + v);
@@ -276,11 +383,19 @@ public final class SessionOptions {
             return this;
         }
 
+        /**
+         * @param v what send does when the window is full
+         * @return this builder
+         */
         public Builder windowFullPolicy(WindowFullPolicy v) {
             windowFullPolicy = Objects.requireNonNull(v);
             return this;
         }
 
+        /**
+         * @param v the most sends waiting for a window slot
+         * @return this builder
+         */
         public Builder maxQueued(int v) {
             if (v < 0) {
                 throw new IllegalArgumentException("maxQueued must not be negative, was " + v);
@@ -289,6 +404,10 @@ public final class SessionOptions {
             return this;
         }
 
+        /**
+         * @param v unanswered incoming requests before reading pauses
+         * @return this builder
+         */
         public Builder inboundWindow(int v) {
             if (v < 1) {
                 throw new IllegalArgumentException("inboundWindow must be at least 1, was " + v);
@@ -297,42 +416,75 @@ public final class SessionOptions {
             return this;
         }
 
+        /**
+         * @param v see {@link SessionOptions#enquireLinkLimit()}; zero turns it off
+         * @return this builder
+         */
         public Builder enquireLinkLimit(Duration v) {
             enquireLinkLimit = nonNegative(v, "enquireLinkLimit");
             return this;
         }
 
+        /**
+         * @param v see {@link SessionOptions#enquireLinkRespLimit()}; zero turns it off
+         * @return this builder
+         */
         public Builder enquireLinkRespLimit(Duration v) {
             enquireLinkRespLimit = nonNegative(v, "enquireLinkRespLimit");
             return this;
         }
 
+        /**
+         * @param v see {@link SessionOptions#sessionInitLimit()}; zero turns it off
+         * @return this builder
+         */
         public Builder sessionInitLimit(Duration v) {
             sessionInitLimit = nonNegative(v, "sessionInitLimit");
             return this;
         }
 
+        /**
+         * @param v see {@link SessionOptions#inactivityLimit()}; zero turns it off
+         * @return this builder
+         */
         public Builder inactivityLimit(Duration v) {
             inactivityLimit = nonNegative(v, "inactivityLimit");
             return this;
         }
 
+        /**
+         * @param v see {@link SessionOptions#responseLimit()}; zero turns it off
+         * @return this builder
+         */
         public Builder responseLimit(Duration v) {
             responseLimit = nonNegative(v, "responseLimit");
             return this;
         }
 
+        /**
+         * @param v see {@link SessionOptions#bindResponseLimit()}; zero turns it off
+         * @return this builder
+         */
         public Builder bindResponseLimit(Duration v) {
             bindResponseLimit = nonNegative(v, "bindResponseLimit");
             return this;
         }
 
+        /**
+         * @param v see {@link SessionOptions#unbindResponseLimit()}; zero turns it off
+         * @return this builder
+         */
         public Builder unbindResponseLimit(Duration v) {
             unbindResponseLimit = nonNegative(v, "unbindResponseLimit");
             return this;
         }
 
-        /** 1..0x7FFFFFFF. */
+        /**
+         * 1..0x7FFFFFFF.
+         *
+         * @param v the value
+         * @return this builder
+         */
         public Builder initialSequenceNumber(int v) {
             if (v < 1) {
                 throw new IllegalArgumentException("sequence numbers run from 1 to 0x7FFFFFFF, not " + v);
@@ -341,16 +493,28 @@ public final class SessionOptions {
             return this;
         }
 
+        /**
+         * @param v the codec for the session's PDUs
+         * @return this builder
+         */
         public Builder codec(PduCodec v) {
             codec = Objects.requireNonNull(v);
             return this;
         }
 
+        /**
+         * @param v whether the engine answers enquire_link itself
+         * @return this builder
+         */
         public Builder autoEnquireLinkResp(boolean v) {
             autoEnquireLinkResp = v;
             return this;
         }
 
+        /**
+         * @param v whether the engine answers unbind itself and closes
+         * @return this builder
+         */
         public Builder autoUnbindResp(boolean v) {
             autoUnbindResp = v;
             return this;
@@ -367,17 +531,31 @@ public final class SessionOptions {
             return this;
         }
 
+        /**
+         * @param v whether undecodable PDUs are answered with generic_nack or their error response
+         * @return this builder
+         */
         public Builder autoGenericNack(boolean v) {
             autoGenericNack = v;
             return this;
         }
 
+        /**
+         * @param v whether PDUs the bind state does not allow are refused
+         * @return this builder
+         */
         public Builder enforceBindState(boolean v) {
             enforceBindState = v;
             return this;
         }
 
-        /** Bytes queued for writing above which the session stops sending and reading (backpressure). */
+        /**
+         * Bytes queued for writing above which the session stops sending and reading (backpressure).
+         *
+         * @param low the low water mark in bytes
+         * @param high the high water mark in bytes
+         * @return this builder
+         */
         public Builder writeBufferWaterMarks(int low, int high) {
             if (low < 0 || high < low) {
                 throw new IllegalArgumentException("need 0 <= low <= high, got " + low + ", " + high);
@@ -391,12 +569,16 @@ public final class SessionOptions {
          * Watches every session made with these options: every PDU in and out, binds, request
          * outcomes and closes (see {@link SessionObserver}). Null removes it. Combine several with
          * {@link SessionObserver#composite}.
+         *
+         * @param v the value
+         * @return this builder
          */
         public Builder observer(SessionObserver v) {
             observer = v;
             return this;
         }
 
+        /** @return the options */
         public SessionOptions build() {
             return new SessionOptions(this);
         }

@@ -1,5 +1,6 @@
 package io.smppex.internal;
 
+import io.smppex.SessionRole;
 import io.smppex.SessionState;
 import io.smppex.pdu.Bind;
 import io.smppex.pdu.BindReceiverResp;
@@ -8,6 +9,7 @@ import io.smppex.pdu.BindTransceiverResp;
 import io.smppex.pdu.BindTransmitterResp;
 import io.smppex.pdu.TlvTag;
 import io.smppex.pdu.field.BindMode;
+import io.smppex.pdu.field.CommandId;
 import io.smppex.pdu.field.CommandStatus;
 
 /**
@@ -32,6 +34,17 @@ final class BindState {
         this.response = resp;
         this.state = m == BindMode.TRANSMITTER ? SessionState.BOUND_TX
                 : m == BindMode.RECEIVER ? SessionState.BOUND_RX : SessionState.BOUND_TRX;
+    }
+
+    /**
+     * Why an incoming request may not be taken in this state, or null when it may: a bind while
+     * bound or binding, or a request the state does not allow (SMPP 2.3).
+     */
+    CommandStatus refusal(SessionRole role, CommandId cid) {
+        if (cid.isBind() && (state.isBound() || peerBinding)) {
+            return CommandStatus.ESME_RALYBND;
+        }
+        return BindStateRules.mayReceive(role, state, cid) ? null : CommandStatus.ESME_RINVBNDSTS;
     }
 
     /** The MC's answer to {@code bind}: its system_id and, for SMPP 3.4 and later peers, its interface version. */

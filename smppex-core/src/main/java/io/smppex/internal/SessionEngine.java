@@ -1,18 +1,14 @@
 package io.smppex.internal;
 
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.EventExecutor;
 import io.smppex.GenericNackException;
 import io.smppex.InvalidBindStateException;
 import io.smppex.MalformedResponseException;
 import io.smppex.ResponseTimeoutException;
-import io.smppex.Session;
 import io.smppex.SessionClosedException;
 import io.smppex.SessionHandler;
 import io.smppex.SessionOptions;
@@ -22,7 +18,6 @@ import io.smppex.SmppException;
 import io.smppex.StopReason;
 import io.smppex.TimerAction;
 import io.smppex.TimerKind;
-import io.smppex.WriteFailedException;
 import io.smppex.pdu.Bind;
 import io.smppex.pdu.BindResp;
 import io.smppex.pdu.EnquireLink;
@@ -33,22 +28,11 @@ import io.smppex.pdu.PduFactory;
 import io.smppex.pdu.PduPrinter;
 import io.smppex.pdu.Unbind;
 import io.smppex.pdu.UnbindResp;
-import io.smppex.pdu.field.BindMode;
 import io.smppex.pdu.field.CommandId;
 import io.smppex.pdu.field.CommandStatus;
-import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The session engine shared by ESMEs and MCs: one per connection, the last handler in its pipeline.
@@ -60,43 +44,28 @@ import org.slf4j.LoggerFactory;
  * event-loop pass) and {@link Guarded} (every call into application code). All mutable state is
  * confined to the channel's event loop, except admission; nothing on the per-PDU path takes a lock.
  */
-public final class SessionEngine extends ChannelInboundHandlerAdapter implements Session, InFlight.Expiry {
-    private static final Logger log = LoggerFactory.getLogger(SessionEngine.class);
-    private static final AtomicLong IDS = new AtomicLong();
-
-    private final String id;
-    private final SessionRole role;
-    private final SessionOptions opts;
+public final class SessionEngine extends SessionFront implements InFlight.Expiry {
     private final McBindHandler bindHandler;
-    private final Guarded calls;
-    private final FlowControl flow;
-    private final BindState bind = new BindState();
     private final IdleTimers idle;
-    private final WriteBatch out;
+    private final Outbound out;
+    private final WriteBatch batch;
     private final boolean showEnginePdus;
-    private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
 
     private ChannelHandlerContext ctx;
-    private Channel channel;
-    private EventExecutor loop;
     private InFlight inFlight;
     private EngineTimer idleTimer;
-    private volatile StopReason stopReason;
     private boolean startedOnce;
     private boolean stopping;
     private boolean finished;
     private StopReason gracefulReason;
 
     public SessionEngine(SessionRole role, SessionHandler handler, SessionOptions opts, McBindHandler bindHandler) {
-        this.role = Objects.requireNonNull(role);
-        this.opts = Objects.requireNonNull(opts);
+        super(role, handler, opts);
         this.bindHandler = bindHandler;
-        this.id = (role == SessionRole.ESME ? "esme-" : "mc-") + IDS.incrementAndGet();
-        this.calls = new Guarded(this, id, Objects.requireNonNull(handler, "handler"), opts.observer().orElse(null));
-        this.flow = new FlowControl(opts);
         this.idle = new IdleTimers(nanos(opts.enquireLinkLimit()), nanos(opts.inactivityLimit()),
                 nanos(opts.sessionInitLimit()));
-        this.out = new WriteBatch(opts.codec(), calls, opts.writeBufferHighWaterMark(), this::onBatchWritten);
+        this.out = new Outbound(id, opts, calls, idle, this::drainQueue);
+        this.batch = out.batch();
         this.showEnginePdus = opts.showEnginePdus();
     }
 
@@ -110,144 +79,6 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
         return calls.observesOctets;
     }
 
-    // ---------------------------------------------------------------- Session API
-
-    @Override public String id() { return id; }
-    @Override public SessionRole role() { return role; }
-    @Override public SessionState state() { return bind.state; }
-    @Override public Optional<BindMode> bindMode() { return Optional.ofNullable(bind.mode); }
-    @Override public Optional<String> systemId() { return Optional.ofNullable(bind.systemId); }
-    @Override public Optional<Bind> bind() { return Optional.ofNullable(bind.bind); }
-    @Override public Optional<BindResp> bindResponse() { return Optional.ofNullable(bind.response); }
-    @Override public SocketAddress remoteAddress() { return channel == null ? null : channel.remoteAddress(); }
-    @Override public SocketAddress localAddress() { return channel == null ? null : channel.localAddress(); }
-    @Override public SessionOptions options() { return opts; }
-    @Override public int pendingCount() { return inFlight == null ? 0 : inFlight.count(); }
-    @Override public int queuedCount() { return flow.queuedCount(); }
-    @Override public CompletionStage<Void> windowAvailable() { return flow.available(); }
-    @Override public CompletableFuture<Void> closeFuture() { return closeFuture; }
-    @Override public Optional<StopReason> stopReason() { return Optional.ofNullable(stopReason); }
-    @Override public boolean inEventLoop() { return loop != null && loop.inEventLoop(); }
-
-    @Override
-    public CompletableFuture<Pdu> send(Pdu request) {
-        Objects.requireNonNull(request, "request");
-        PendingRequest p = new PendingRequest(request, this);
-        if (!request.isRequest()) {
-            p.completeExceptionally(new IllegalArgumentException(request.commandName()
-                    + " is a response; answer requests with reply(request, response)"));
-            return p;
-        }
-        if (calls.observesRequestTimes) {
-            p.queuedAt = loop.ticker().nanoTime();
-        }
-        // Counted before it goes anywhere, so that no thread can pile up more than the options allow.
-        if (!flow.admit()) {
-            p.completeExceptionally(flow.full());
-            return p;
-        }
-        p.counted = true;
-        if (loop.inEventLoop()) {
-            doSend(p);
-        } else {
-            try {
-                loop.execute(p);
-            } catch (RejectedExecutionException e) {
-                p.completeExceptionally(closedError());
-            }
-        }
-        return p;
-    }
-
-    @Override
-    public void reply(Pdu request, Pdu response) {
-        Pdu numbered = response.asReplyTo(request);
-        if (loop.inEventLoop()) {
-            doReply(request, numbered);
-        } else {
-            try {
-                loop.execute(() -> doReply(request, numbered));
-            } catch (RejectedExecutionException e) {
-                log.debug("{}: dropping {} after the session ended", id, numbered.commandName());
-            }
-        }
-    }
-
-    @Override
-    public CompletableFuture<Void> stop() {
-        runOnLoop(() -> gracefulStop(StopReason.of(StopReason.Kind.LOCAL, "stop requested")));
-        return closeFuture;
-    }
-
-    @Override
-    public CompletableFuture<Void> close() {
-        return close(StopReason.of(StopReason.Kind.LOCAL, "close requested"));
-    }
-
-    /** Closes at once for {@code reason}, as {@link #close()} does for a local close. */
-    public CompletableFuture<Void> close(StopReason reason) {
-        runOnLoop(() -> finish(reason));
-        return closeFuture;
-    }
-
-    /** Ends the session because its server is shutting down: unbind first if bound. */
-    public CompletableFuture<Void> shutdown() {
-        runOnLoop(() -> gracefulStop(StopReason.of(StopReason.Kind.SHUTDOWN, "server shutting down")));
-        return closeFuture;
-    }
-
-    @Override
-    public <T> CompletableFuture<T> call(Function<Session, T> fn) {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Runnable r = () -> {
-            try {
-                f.complete(fn.apply(this));
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        };
-        if (loop.inEventLoop()) {
-            r.run();
-        } else {
-            try {
-                loop.execute(r);
-            } catch (RejectedExecutionException e) {
-                f.completeExceptionally(closedError());
-            }
-        }
-        return f;
-    }
-
-    @Override
-    public void execute(Runnable task) {
-        try {
-            loop.execute(() -> {
-                try {
-                    task.run();
-                } catch (Throwable t) {
-                    log.error("{}: task failed", id, t);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            throw new IllegalStateException(id + " has ended; its event loop no longer runs tasks", e);
-        }
-    }
-
-    private void runOnLoop(Runnable r) {
-        if (loop == null) {
-            throw new IllegalStateException(id + " is not attached to a connection yet");
-        }
-        if (loop.inEventLoop()) {
-            r.run();
-        } else {
-            try {
-                loop.execute(r);
-            } catch (RejectedExecutionException e) {
-                closeFuture.complete(null);
-            }
-        }
-    }
-
     // ---------------------------------------------------------------- Netty lifecycle
 
     @Override
@@ -257,7 +88,7 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
         this.loop = ctx.executor();
         this.inFlight = new InFlight(opts.windowSize(), opts.initialSequenceNumber(), nanos(opts.responseLimit()), loop, this);
         this.idleTimer = new EngineTimer(loop, this::idleTimerFired);
-        out.attach(ctx);
+        out.attach(ctx, inFlight);
         if (opts.writeBufferHighWaterMark() > 0) {
             channel.config().setWriteBufferWaterMark(
                     new WriteBufferWaterMark(opts.writeBufferLowWaterMark(), opts.writeBufferHighWaterMark()));
@@ -295,7 +126,7 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        out.readStarted();
+        batch.readStarted();
         if (msg instanceof Pdu pdu) {
             onPdu(pdu, null);
         } else if (msg instanceof ReceivedFrame frame) {
@@ -309,7 +140,7 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        out.readComplete();
+        batch.readComplete();
         ctx.fireChannelReadComplete();
     }
 
@@ -329,7 +160,7 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
             finish(StopReason.of(StopReason.Kind.PEER_CLOSED, "connection closed by peer"));
         }
         bind.state = SessionState.CLOSED;
-        out.drop();
+        batch.drop();
         closeFuture.complete(null);
         ctx.fireChannelInactive();
     }
@@ -363,7 +194,7 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
 
     private void onRequest(Pdu pdu, CommandId cid) {
         if (cid == CommandId.ENQUIRE_LINK && opts.autoEnquireLinkResp()) {
-            writeResponse(EnquireLinkResp.builder().sequenceNumber(pdu.sequenceNumber()).build());
+            out.response(EnquireLinkResp.builder().sequenceNumber(pdu.sequenceNumber()).build());
             return;
         }
         if (finished) {
@@ -371,17 +202,16 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
             return;
         }
         if (opts.enforceBindState()) {
-            CommandStatus refusal = cid.isBind() && (bind.state.isBound() || bind.peerBinding) ? CommandStatus.ESME_RALYBND
-                    : !BindStateRules.mayReceive(role, bind.state, cid) ? CommandStatus.ESME_RINVBNDSTS : null;
+            CommandStatus refusal = bind.refusal(role, cid);
             if (refusal != null) {
                 log.info("{}: refusing {} seq={} in state {}: {}", id, pdu.commandName(), pdu.sequenceNumber(),
                         bind.state, refusal.name());
-                writeResponse(pdu.errorResponse(refusal));
+                out.response(pdu.errorResponse(refusal));
                 return;
             }
         }
         if (cid == CommandId.UNBIND && opts.autoUnbindResp()) {
-            writeResponse(UnbindResp.builder().sequenceNumber(pdu.sequenceNumber()).build());
+            out.response(UnbindResp.builder().sequenceNumber(pdu.sequenceNumber()).build());
             bind.state = SessionState.UNBOUND;
             finish(StopReason.of(StopReason.Kind.UNBOUND_BY_PEER, "peer sent unbind"));
             return;
@@ -459,7 +289,7 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
         calls.onUnparsedPdu(f.raw, e);
         if (!e.framingIntact()) {
             if (opts.autoGenericNack()) {
-                writeResponse(PduFactory.genericNack(e.commandStatus(), e.headerReadable() ? e.sequenceNumber() : 0));
+                out.response(PduFactory.genericNack(e.commandStatus(), e.headerReadable() ? e.sequenceNumber() : 0));
             }
             finish(StopReason.of(StopReason.Kind.FRAMING_ERROR, e.getMessage()));
             return;
@@ -475,12 +305,13 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
             return;
         }
         if (opts.autoGenericNack()) {
-            writeResponse(PduFactory.errorResponse(e.commandId(), e.sequenceNumber(), e.commandStatus()));
+            out.response(PduFactory.errorResponse(e.commandId(), e.sequenceNumber(), e.commandStatus()));
         }
     }
 
     // ---------------------------------------------------------------- outbound
 
+    @Override
     void doSend(PendingRequest p) {
         CommandId cid = p.pdu.commandId();
         if (!startedOnce && channel.isActive()) {
@@ -492,7 +323,7 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
                 || (cid.isBind() && inFlight.own(InFlight.BIND) != null)) {
             p.completeExceptionally(new InvalidBindStateException(cid, bind.state, role));
         } else if (cid.expectsNoResponse()) {
-            writeOneWay(p);
+            out.oneWay(p);
         } else if (cid == CommandId.UNBIND) {
             stopping = true;
             transmit(p, InFlight.UNBIND, nanos(opts.unbindResponseLimit()));
@@ -525,72 +356,12 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
         }
     }
 
-    /** Numbers, encodes and writes a request, and starts waiting for its response. */
     private boolean transmit(PendingRequest p, int kind, long ownLimit) {
-        int seq = inFlight.nextSequence();
-        try {
-            out.append(p.pdu, seq);
-        } catch (RuntimeException e) {
-            log.warn("{}: cannot encode {}: {}", id, p.pdu.commandName(), e.getMessage());
-            p.completeExceptionally(e);
-            return false;
-        }
-        p.seq = seq;
-        long now = now();
-        inFlight.add(p, kind, now, ownLimit);
-        if (p.pdu.commandId() != CommandId.ENQUIRE_LINK) {
-            idle.sent(now);
-        }
-        if (log.isDebugEnabled()) {
-            log.debug("{}: -> {}", id, PduPrinter.oneLine(p.request()));
-        }
-        if (calls.observesRequestTimes && !p.internal) {
-            p.sentAt = now;
-            calls.requestSent(p.request(), now - p.queuedAt);
-        }
-        out.track(p);
-        return true;
+        return out.request(p, kind, ownLimit, now());
     }
 
-    private void writeOneWay(PendingRequest p) {
-        int seq = inFlight.nextSequence();
-        try {
-            out.append(p.pdu, seq);
-        } catch (RuntimeException e) {
-            p.completeExceptionally(e);
-            return;
-        }
-        p.seq = seq;
-        out.track(p);
-    }
-
-    /** How the write of one batch went: fail or report what was in it. */
-    private void onBatchWritten(Object[] items, Throwable cause) {
-        for (Object o : items) {
-            if (o instanceof PendingRequest p) {
-                if (p.pdu.commandId().expectsNoResponse()) {
-                    if (cause == null) {
-                        p.complete(null);
-                    } else {
-                        p.completeExceptionally(new WriteFailedException("could not write " + p.pdu.commandName(), cause));
-                    }
-                } else if (cause != null && channel.isActive() && inFlight.remove(p)) {
-                    p.completeExceptionally(new WriteFailedException("could not write " + p.pdu.commandName(), cause));
-                }
-                // Otherwise the connection is closing and the request is reported lost with the rest.
-                if (calls.wantsSendResults && (!p.internal || showEnginePdus)) {
-                    calls.onSendResult(p.request(), cause);
-                }
-            } else if (calls.wantsSendResults) {
-                calls.onSendResult((Pdu) o, cause);
-            }
-        }
-        if (cause != null) {
-            drainQueue();
-        }
-    }
-
-    private void doReply(Pdu request, Pdu response) {
+    @Override
+    void doReply(Pdu request, Pdu response) {
         if (request.commandId().response() != null && flow.requestAnswered()) {
             updateAutoRead();
         }
@@ -605,7 +376,7 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
                 becomeBound(b, (BindResp) response);
             }
         }
-        writeResponse(response);
+        out.response(response);
     }
 
     /** Answers a bind on the MC side after authentication. */
@@ -619,7 +390,7 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
             return;
         }
         BindResp resp = BindState.answer(request, status, mcSystemId, scInterfaceVersion);
-        writeResponse(resp);
+        out.response(resp);
         if (status.isOk()) {
             becomeBound(request, resp);
         } else {
@@ -635,24 +406,6 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
                 channel.remoteAddress());
         calls.sessionBound();
         calls.onBound(request);
-    }
-
-    private void writeResponse(Pdu response) {
-        try {
-            out.append(response, response.sequenceNumber());
-        } catch (RuntimeException e) {
-            log.error("{}: cannot encode {}: {}", id, response.commandName(), e.getMessage());
-            if (calls.wantsSendResults) {
-                calls.onSendResult(response, e);
-            }
-            return;
-        }
-        if (log.isDebugEnabled()) {
-            log.debug("{}: -> {}", id, PduPrinter.oneLine(response));
-        }
-        if (calls.wantsSendResults) {
-            out.track(response);
-        }
     }
 
     private void updateAutoRead() {
@@ -679,6 +432,11 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
     }
 
     /** A request's deadline passed (it has left the in-flight table): what that means depends on what it was. */
+    @Override
+    int inFlightCount() {
+        return inFlight == null ? 0 : inFlight.count();
+    }
+
     @Override
     public void expired(PendingRequest p) {
         switch (p.kind) {
@@ -770,7 +528,8 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
 
     // ---------------------------------------------------------------- stopping
 
-    private void gracefulStop(StopReason reason) {
+    @Override
+    void gracefulStop(StopReason reason) {
         if (finished || stopping) {
             return;
         }
@@ -789,7 +548,8 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
      * Ends the session exactly once: every request still pending or queued is reported lost to
      * onStop and its future fails with SessionClosedException; then the connection closes.
      */
-    private void finish(StopReason reason) {
+    @Override
+    void finish(StopReason reason) {
         if (finished) {
             return;
         }
@@ -820,20 +580,14 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
         }
         calls.sessionClosed(reason);
         if (channel.isActive()) {
-            for (Pdu f : finals) {
-                try {
-                    out.append(f, f.isRequest() ? inFlight.nextSequence() : f.sequenceNumber());
-                } catch (RuntimeException e) {
-                    log.warn("{}: cannot send final {}: {}", id, f.commandName(), e.getMessage());
-                }
-            }
-            out.flush();
+            finals.forEach(out::last);
+            batch.flush();
             ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         } else {
             if (!finals.isEmpty()) {
                 log.debug("{}: {} final PDU(s) not sent: the connection is already closed", id, finals.size());
             }
-            out.drop();
+            batch.drop();
             bind.state = SessionState.CLOSED;
             closeFuture.complete(null);
         }
@@ -850,15 +604,5 @@ public final class SessionEngine extends ChannelInboundHandlerAdapter implements
             return;
         }
         calls.requestFailed(p.request(), failure);
-    }
-
-    private SmppException closedError() {
-        StopReason r = stopReason;
-        return new SessionClosedException(r != null ? r : StopReason.of(StopReason.Kind.LOCAL, "session is stopping"));
-    }
-
-    @Override
-    public String toString() {
-        return id + "[" + bind + " " + (channel != null ? channel.remoteAddress() : "unconnected") + "]";
     }
 }
