@@ -190,4 +190,20 @@ final class FlowControl {
     int unanswered() {
         return unanswered;
     }
+
+    /** Turns reading on or off as {@link #wantsRead} says. */
+    void updateReading(io.netty.channel.Channel channel, String id) {
+        if (channel == null) {
+            return;
+        }
+        boolean want = wantsRead(channel.isWritable());
+        if (channel.config().isAutoRead() != want) {
+            channel.config().setAutoRead(want);
+            if (!want) {
+                LOG.debug("{}: reading paused (writable={}, unanswered={})", id, channel.isWritable(), unanswered);
+            }
+        }
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SessionEngine.class);
 }

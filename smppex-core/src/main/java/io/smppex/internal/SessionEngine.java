@@ -1,5 +1,7 @@
 package io.smppex.internal;
 
+import static io.smppex.internal.SessionOptionsAccess.nanos;
+
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -146,7 +148,7 @@ public final class SessionEngine extends SessionFront implements InFlight.Expiry
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        updateAutoRead();
+        flow.updateReading(channel, id);
         if (channel.isWritable()) {
             drainQueue();
         }
@@ -229,7 +231,7 @@ public final class SessionEngine extends SessionFront implements InFlight.Expiry
             }
         }
         if (cid.response() != null && flow.requestIn()) {
-            updateAutoRead();
+            flow.updateReading(channel, id);
         }
         if (!calls.onRequest(pdu) && cid.response() != null) {
             doReply(pdu, pdu.errorResponse(CommandStatus.ESME_RSYSERR));
@@ -363,7 +365,7 @@ public final class SessionEngine extends SessionFront implements InFlight.Expiry
     @Override
     void doReply(Pdu request, Pdu response) {
         if (request.commandId().response() != null && flow.requestAnswered()) {
-            updateAutoRead();
+            flow.updateReading(channel, id);
         }
         if (!channel.isActive()) {
             log.debug("{}: dropping {}: the connection is closed", id, response.commandName());
@@ -408,27 +410,10 @@ public final class SessionEngine extends SessionFront implements InFlight.Expiry
         calls.onBound(request);
     }
 
-    private void updateAutoRead() {
-        if (channel == null) {
-            return;
-        }
-        boolean want = flow.wantsRead(channel.isWritable());
-        if (channel.config().isAutoRead() != want) {
-            channel.config().setAutoRead(want);
-            if (!want) {
-                log.debug("{}: reading paused (writable={}, unanswered={})", id, channel.isWritable(), flow.unanswered());
-            }
-        }
-    }
-
     // ---------------------------------------------------------------- timers
 
     private long now() {
         return loop.ticker().nanoTime();
-    }
-
-    private static long nanos(Duration d) {
-        return SessionOptionsAccess.enabled(d) ? d.toNanos() : 0;
     }
 
     /** A request's deadline passed (it has left the in-flight table): what that means depends on what it was. */
