@@ -554,7 +554,9 @@ public final class SessionEngine extends SessionFront implements InFlight.Expiry
             }
         }
         StopReason.Kind k = reason.kind();
-        if (k == StopReason.Kind.LOCAL || k == StopReason.Kind.UNBOUND_BY_PEER || k == StopReason.Kind.SHUTDOWN) {
+        // A failed bind is the connect's failure too, and whoever connected hears of it there.
+        if (k == StopReason.Kind.LOCAL || k == StopReason.Kind.UNBOUND_BY_PEER || k == StopReason.Kind.SHUTDOWN
+                || k == StopReason.Kind.BIND_FAILED) {
             log.info("{}: session ended: {}; {} request(s) lost", id, reason, lost.size());
         } else {
             log.warn("{}: session ended: {}; {} request(s) lost", id, reason, lost.size());
