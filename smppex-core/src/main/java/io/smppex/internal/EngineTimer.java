@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class EngineTimer {
     private final EventExecutor loop;
+    private final io.netty.util.concurrent.Ticker ticker;
     private final Runnable task;
     private final Runnable onFire;
     private ScheduledFuture<?> scheduled;
@@ -21,12 +22,13 @@ final class EngineTimer {
     /** @param task run on {@code loop} at (or after) the earliest time asked for */
     EngineTimer(EventExecutor loop, Runnable task) {
         this.loop = loop;
+        this.ticker = loop.ticker();
         this.task = this::fired;
         this.onFire = task;
     }
 
     long now() {
-        return loop.ticker().nanoTime();
+        return ticker.nanoTime();
     }
 
     /** Makes sure the task runs no later than {@code deadline} (ticker time). */

@@ -131,6 +131,11 @@ final class FlowControl {
         return windowUsed >= windowSize || !queue.isEmpty() || !writable;
     }
 
+    /** As {@link #mustWait(int, boolean)}, asking the channel only when the window and queue leave room. */
+    boolean mustWait(int windowUsed, io.netty.channel.Channel channel) {
+        return windowUsed >= windowSize || !queue.isEmpty() || !channel.isWritable();
+    }
+
     /** Queues a request that must wait, or returns why it cannot (the policy, or a full queue). */
     WindowFullException enqueue(PendingRequest p, boolean writable) {
         if (failWhenFull) {

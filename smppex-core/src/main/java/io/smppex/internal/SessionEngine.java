@@ -5,6 +5,7 @@ import static io.smppex.internal.SessionOptionsAccess.nanos;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.util.concurrent.Ticker;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.util.ReferenceCountUtil;
 import io.smppex.GenericNackException;
@@ -56,6 +57,7 @@ public final class SessionEngine extends SessionFront implements InFlight.Expiry
     private ChannelHandlerContext ctx;
     private InFlight inFlight;
     private EngineTimer idleTimer;
+    private Ticker ticker;
     private boolean startedOnce;
     private boolean stopping;
     private boolean finished;
@@ -89,6 +91,7 @@ public final class SessionEngine extends SessionFront implements InFlight.Expiry
         this.channel = ctx.channel();
         this.loop = ctx.executor();
         this.inFlight = new InFlight(opts.windowSize(), opts.initialSequenceNumber(), nanos(opts.responseLimit()), loop, this);
+        this.ticker = loop.ticker();
         this.idleTimer = new EngineTimer(loop, this::idleTimerFired);
         out.attach(ctx, inFlight);
         if (opts.writeBufferHighWaterMark() > 0) {
@@ -329,7 +332,7 @@ public final class SessionEngine extends SessionFront implements InFlight.Expiry
         } else if (cid == CommandId.UNBIND) {
             stopping = true;
             transmit(p, InFlight.UNBIND, nanos(opts.unbindResponseLimit()));
-        } else if (flow.mustWait(inFlight.windowUsed(), channel.isWritable())) {
+        } else if (flow.mustWait(inFlight.windowUsed(), channel)) {
             SmppException refused = flow.enqueue(p, channel.isWritable());
             if (refused != null) {
                 p.completeExceptionally(refused);
@@ -341,7 +344,7 @@ public final class SessionEngine extends SessionFront implements InFlight.Expiry
 
     private void drainQueue() {
         PendingRequest p;
-        while (!stopping && (p = flow.nextToSend(inFlight.windowUsed(), channel.isWritable())) != null) {
+        while (!stopping && flow.queuedCount() > 0 && (p = flow.nextToSend(inFlight.windowUsed(), channel.isWritable())) != null) {
             if (opts.enforceBindState() && !BindStateRules.maySend(role, bind.state, p.pdu.commandId())) {
                 p.completeExceptionally(new InvalidBindStateException(p.pdu.commandId(), bind.state, role));
             } else {
@@ -413,7 +416,7 @@ public final class SessionEngine extends SessionFront implements InFlight.Expiry
     // ---------------------------------------------------------------- timers
 
     private long now() {
-        return loop.ticker().nanoTime();
+        return ticker.nanoTime();
     }
 
     /** A request's deadline passed (it has left the in-flight table): what that means depends on what it was. */
