@@ -12,9 +12,19 @@ import java.util.concurrent.CompletionStage;
  */
 @FunctionalInterface
 public interface BindAuthenticator {
+    /**
+     * Decides a bind: ESME_ROK binds, any other status refuses it with that status.
+     *
+     * @param request the bind and where it came from
+     * @return the status to answer with, possibly later
+     */
     CompletionStage<CommandStatus> authenticate(BindRequest request);
 
-    /** Accepts every bind. */
+    /**
+     * Accepts every bind.
+     *
+     * @return an authenticator that accepts every bind
+     */
     static BindAuthenticator acceptAll() {
         return r -> CompletableFuture.completedFuture(CommandStatus.ESME_ROK);
     }
@@ -22,6 +32,9 @@ public interface BindAuthenticator {
     /**
      * Accepts binds whose system_id and password match one of {@code accounts} (system_id to
      * password). An unknown system_id gets ESME_RINVSYSID, a wrong password ESME_RINVPASWD.
+     *
+     * @param accounts system_id to password
+     * @return an authenticator over a fixed set of accounts
      */
     static BindAuthenticator accounts(Map<String, String> accounts) {
         Map<String, String> copy = Map.copyOf(accounts);

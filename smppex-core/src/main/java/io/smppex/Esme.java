@@ -46,8 +46,20 @@ public final class Esme implements AutoCloseable {
      * Opens a session; binds too if {@code options} carry a bind. Fails with
      * {@link ConnectFailedException} (TCP or TLS), {@link BindFailedException} (the MC refused),
      * or the bind request's own failure (e.g. {@link ResponseTimeoutException}).
+     *
+     * @param host the MC's host name or address
+     * @param port the TCP port
+     * @param handler the session's handler
+     * @param options the options
+     * @return completes with the session once connected (and bound, when the options have a bind)
      */
     public static CompletableFuture<Session> connect(String host, int port, SessionHandler handler, EsmeOptions options) {
+        return connect(host, port, handler, options, null);
+    }
+
+    /** As above; {@code binding}, when not null, runs once the connection is up and the bind is about to go out. */
+    static CompletableFuture<Session> connect(String host, int port, SessionHandler handler, EsmeOptions options,
+                                              Runnable binding) {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(handler, "handler");
         CompletableFuture<Session> result = new CompletableFuture<>();
@@ -80,11 +92,11 @@ public final class Esme implements AutoCloseable {
             }
             SslHandler tls = cf.channel().pipeline().get(SslHandler.class);
             if (tls == null) {
-                afterConnect(engine, options, result);
+                afterConnect(engine, options, result, binding);
             } else {
                 tls.handshakeFuture().addListener(h -> {
                     if (h.isSuccess()) {
-                        afterConnect(engine, options, result);
+                        afterConnect(engine, options, result, binding);
                     } else {
                         result.completeExceptionally(new ConnectFailedException("TLS handshake with " + host + ":" + port
                                 + " failed: " + h.cause().getMessage(), h.cause()));
@@ -96,18 +108,22 @@ public final class Esme implements AutoCloseable {
         return result;
     }
 
-    private static void afterConnect(SessionEngine engine, EsmeOptions options, CompletableFuture<Session> result) {
+    private static void afterConnect(SessionEngine engine, EsmeOptions options, CompletableFuture<Session> result,
+                                     Runnable binding) {
         Optional<Bind> bind = options.bind();
         if (bind.isEmpty()) {
             result.complete(engine);
             return;
         }
+        if (binding != null) {
+            binding.run();
+        }
         engine.send(bind.get()).whenComplete((resp, err) -> {
             if (err != null) {
-                engine.close();
+                engine.close(StopReason.of(StopReason.Kind.BIND_FAILED, "bind failed: " + err, err));
                 result.completeExceptionally(err);
             } else if (!resp.isSuccessResponse()) {
-                engine.close();
+                engine.close(StopReason.of(StopReason.Kind.BIND_FAILED, "bind refused: " + resp.status().name()));
                 result.completeExceptionally(new BindFailedException(resp.status()));
             } else {
                 result.complete(engine);
@@ -120,6 +136,11 @@ public final class Esme implements AutoCloseable {
      * {@link BindFailedException}, {@link SessionClosedException}, {@link ResponseTimeoutException}...
      *
      * @throws IllegalStateException when called on an event-loop thread, where waiting would deadlock
+     * @param host the MC's host name or address
+     * @param port the TCP port
+     * @param handler the session's handler
+     * @param options the options
+     * @return the connected (and bound) session
      */
     public static Session connectBlocking(String host, int port, SessionHandler handler, EsmeOptions options) {
         Blocking.check("Esme.connectBlocking");
@@ -136,13 +157,27 @@ public final class Esme implements AutoCloseable {
     /**
      * Listens for MCs that connect to us and send outbind; each is answered with the options' bind
      * (bind_receiver, or bind_transceiver for SMPP 5.0 MCs). Port 0 picks a free port.
+     *
+     * @param bindAddress the local address to listen on
+     * @param port the TCP port
+     * @param handlers makes a handler for each session
+     * @param options the options
+     * @return the listener, already listening
      */
     public static OutbindListener listenForOutbind(String bindAddress, int port, Supplier<SessionHandler> handlers,
                                                    EsmeOptions options) {
         return new OutbindListener(bindAddress, port, handlers, options);
     }
 
-    /** Starts a managed ESME that keeps one bound session up, reconnecting per the options' policy. */
+    /**
+     * Starts a managed ESME that keeps one bound session up, reconnecting per the options' policy.
+     *
+     * @param host the MC's host name or address
+     * @param port the TCP port
+     * @param handlers makes a handler for each session
+     * @param options the options
+     * @return the managed ESME, already trying to connect
+     */
     public static Esme start(String host, int port, Supplier<SessionHandler> handlers, EsmeOptions options) {
         if (options.bind().isEmpty()) {
             throw new IllegalArgumentException("a managed Esme needs a bind in its options");
@@ -171,22 +206,40 @@ public final class Esme implements AutoCloseable {
         this.group = options.eventLoopGroup().orElseGet(Transports::sharedClientGroup);
     }
 
+    /**
+     * Where the managed ESME is in its life.
+     *
+     * @return the current state
+     */
     public EsmeState state() {
         return state;
     }
 
-    /** The current bound session, if any. */
+    /**
+     * The current bound session, if any.
+     *
+     * @return the bound session, or empty while there is none
+     */
     public Optional<Session> session() {
         Session s = session;
         return s != null && s.state().isBound() ? Optional.of(s) : Optional.empty();
     }
 
-    /** Completes with the session once bound (now, if it is). */
+    /**
+     * Completes with the session once bound (now, if it is).
+     *
+     * @return a future of the bound session
+     */
     public CompletableFuture<Session> bound() {
         return bound;
     }
 
-    /** Sends on the current session; fails with {@link SessionClosedException} while there is none. */
+    /**
+     * Sends on the current session; fails with {@link SessionClosedException} while there is none.
+     *
+     * @param request the request
+     * @return the response, as {@link Session#send(Pdu)}
+     */
     public CompletableFuture<Pdu> send(Pdu request) {
         Session s = session;
         if (s == null || !s.state().isBound()) {
@@ -196,7 +249,13 @@ public final class Esme implements AutoCloseable {
         return s.send(request);
     }
 
-    /** Sends on the current session and hands back the request's own response type; see {@link Session#send(RequestPdu)}. */
+    /**
+     * Sends on the current session and hands back the request's own response type; see {@link Session#send(RequestPdu)}.
+     *
+     * @param <R> the response type
+     * @param request the request
+     * @return the typed response
+     */
     @SuppressWarnings("unchecked")
     public <R extends Pdu> CompletableFuture<R> send(RequestPdu<R> request) {
         return (CompletableFuture<R>) (CompletableFuture<?>) send((Pdu) request);
@@ -223,7 +282,7 @@ public final class Esme implements AutoCloseable {
             return;
         }
         setState(EsmeState.CONNECTING, null);
-        connect(host, port, handlers.get(), options).whenComplete((s, err) -> {
+        connect(host, port, handlers.get(), options, () -> setState(EsmeState.BINDING, null)).whenComplete((s, err) -> {
             if (err != null) {
                 onLost(Blocking.unwrap(err, "connect"));
                 return;
@@ -262,7 +321,11 @@ public final class Esme implements AutoCloseable {
         group.next().schedule(this::attempt, delay, TimeUnit.NANOSECONDS);
     }
 
-    /** Stops reconnecting and gracefully stops the current session. */
+    /**
+     * Stops reconnecting and gracefully stops the current session.
+     *
+     * @return completes when the current session has ended
+     */
     public CompletableFuture<Void> stop() {
         closed = true;
         Session s = session;
@@ -271,8 +334,15 @@ public final class Esme implements AutoCloseable {
         return s == null ? CompletableFuture.completedFuture(null) : s.stop();
     }
 
+    /**
+     * Stops reconnecting, gracefully stops the current session and waits for it, up to the unbind
+     * limit and a few seconds more.
+     *
+     * @throws IllegalStateException when called on an event-loop thread, where waiting would deadlock
+     */
     @Override
     public void close() {
+        Blocking.check("Esme.close");
         try {
             stop().get(options.session().unbindResponseLimit().toMillis() + 5000, TimeUnit.MILLISECONDS);
         } catch (Exception e) {

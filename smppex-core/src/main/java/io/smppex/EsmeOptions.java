@@ -28,43 +28,92 @@ public final class EsmeOptions {
         listener = b.listener;
     }
 
+    /**
+     * The defaults: no bind, no TLS, no reconnecting, the shared client event loops.
+     *
+     * @return the defaults
+     */
     public static EsmeOptions defaults() {
         return DEFAULTS;
     }
 
+    /**
+     * A builder with the defaults.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * A builder starting from these options.
+     *
+     * @return a new builder
+     */
     public Builder toBuilder() {
         return new Builder(this);
     }
 
+    /**
+     * How long the TCP connect may take.
+     *
+     * @return the timeout
+     */
     public Duration connectTimeout() {
         return connectTimeout;
     }
 
+    /**
+     * The options of the session once connected.
+     *
+     * @return the session options
+     */
     public SessionOptions session() {
         return session;
     }
 
-    /** The bind sent as part of connecting, if any. */
+    /**
+     * The bind sent as part of connecting, if any.
+     *
+     * @return the bind, or empty to connect without binding
+     */
     public Optional<Bind> bind() {
         return Optional.ofNullable(bind);
     }
 
+    /**
+     * TLS for the connection, if any.
+     *
+     * @return the TLS options, or empty for plain TCP
+     */
     public Optional<TlsOptions> tls() {
         return Optional.ofNullable(tls);
     }
 
+    /**
+     * How a managed {@link Esme} reconnects after losing its session, if at all.
+     *
+     * @return the policy, or empty to give up at the first loss
+     */
     public Optional<ReconnectPolicy> reconnect() {
         return Optional.ofNullable(reconnect);
     }
 
+    /**
+     * The event loops to run on, if not the shared client ones.
+     *
+     * @return the group, or empty for the shared one
+     */
     public Optional<EventLoopGroup> eventLoopGroup() {
         return Optional.ofNullable(eventLoopGroup);
     }
 
+    /**
+     * Who hears a managed {@link Esme}'s state changes, if anyone.
+     *
+     * @return the listener, or empty
+     */
     public Optional<EsmeListener> listener() {
         return Optional.ofNullable(listener);
     }
@@ -92,6 +141,10 @@ public final class EsmeOptions {
             listener = o.listener;
         }
 
+        /**
+         * @param d how long the TCP connect may take
+         * @return this builder
+         */
         public Builder connectTimeout(Duration d) {
             if (d == null || d.isNegative() || d.isZero()) {
                 throw new IllegalArgumentException("connectTimeout must be positive");
@@ -100,17 +153,30 @@ public final class EsmeOptions {
             return this;
         }
 
+        /**
+         * @param s the options of the session once connected
+         * @return this builder
+         */
         public Builder session(SessionOptions s) {
             session = Objects.requireNonNull(s);
             return this;
         }
 
-        /** Bind with this PDU as part of connecting: the connect future completes once bound. */
+        /**
+         * Bind with this PDU as part of connecting: the connect future completes once bound.
+         *
+         * @param b the bind to send
+         * @return this builder
+         */
         public Builder bind(Bind b) {
             bind = b;
             return this;
         }
 
+        /**
+         * @param t TLS for the connection, or null for plain TCP
+         * @return this builder
+         */
         public Builder tls(TlsOptions t) {
             if (t != null && t.isServer()) {
                 throw new IllegalArgumentException("an ESME needs client TLS options");
@@ -119,23 +185,38 @@ public final class EsmeOptions {
             return this;
         }
 
-        /** Reconnect and rebind with this policy after the session is lost (needs {@link #bind}). */
+        /**
+         * Reconnect and rebind with this policy after the session is lost (needs {@link #bind}).
+         *
+         * @param r the policy
+         * @return this builder
+         */
         public Builder reconnect(ReconnectPolicy r) {
             reconnect = r;
             return this;
         }
 
-        /** Run on these event loops instead of the shared ESME group. */
+        /**
+         * Run on these event loops instead of the shared ESME group.
+         *
+         * @param g the group
+         * @return this builder
+         */
         public Builder eventLoopGroup(EventLoopGroup g) {
             eventLoopGroup = g;
             return this;
         }
 
+        /**
+         * @param l who hears a managed Esme's state changes
+         * @return this builder
+         */
         public Builder listener(EsmeListener l) {
             listener = l;
             return this;
         }
 
+        /** @return the options */
         public EsmeOptions build() {
             return new EsmeOptions(this);
         }

@@ -15,6 +15,10 @@ public final class GenericNackException extends SmppException {
     private final transient Pdu request;
     private final transient Pdu genericNack;
 
+    /**
+     * @param request the request as sent
+     * @param genericNack the generic_nack that answered it
+     */
     public GenericNackException(Pdu request, Pdu genericNack) {
         super(request.commandName() + " seq=" + request.sequenceNumber() + " answered with generic_nack: "
                 + genericNack.status().describe());
@@ -22,14 +26,29 @@ public final class GenericNackException extends SmppException {
         this.genericNack = genericNack;
     }
 
+    /**
+     * The request as sent.
+     *
+     * @return the request
+     */
     public Pdu request() {
         return request;
     }
 
+    /**
+     * The generic_nack the peer answered with.
+     *
+     * @return the generic_nack
+     */
     public Pdu genericNack() {
         return genericNack;
     }
 
+    /**
+     * The generic_nack's command_status: why the peer refused the request.
+     *
+     * @return the status
+     */
     public CommandStatus status() {
         return genericNack.status();
     }

@@ -81,6 +81,9 @@ public final class Mc implements AutoCloseable {
      * Starts listening; returns once the port is bound.
      *
      * @throws SmppException if the port cannot be bound or TLS cannot be set up
+     * @param handlerFactory makes a handler for each accepted session
+     * @param options the options
+     * @return the MC, already listening
      */
     public static Mc start(Supplier<SessionHandler> handlerFactory, McOptions options) {
         Blocking.check("Mc.start");
@@ -218,20 +221,38 @@ public final class Mc implements AutoCloseable {
         }
     }
 
-    /** The address the server listens on, with the actual port. */
+    /**
+     * The address the server listens on, with the actual port.
+     *
+     * @return the address it listens on
+     */
     public InetSocketAddress localAddress() {
         return (InetSocketAddress) server.localAddress();
     }
 
+    /**
+     * The port the MC listens on: the one chosen when the options asked for port 0.
+     *
+     * @return the port
+     */
     public int port() {
         return localAddress().getPort();
     }
 
-    /** A snapshot of the live sessions. */
+    /**
+     * A snapshot of the live sessions.
+     *
+     * @return the sessions open now, a snapshot
+     */
     public List<Session> sessions() {
         return new ArrayList<>(sessions);
     }
 
+    /**
+     * The options it was started with.
+     *
+     * @return the options
+     */
     public McOptions options() {
         return options;
     }
@@ -239,6 +260,12 @@ public final class Mc implements AutoCloseable {
     /**
      * Connects to an ESME and sends outbind; the returned session (role MC, state OPEN) then waits
      * for the ESME's bind_receiver or bind_transceiver, answered like any other bind.
+     *
+     * @param host the MC's host name or address
+     * @param port the TCP port
+     * @param outbind the outbind to send
+     * @param handler the session's handler
+     * @return completes with the session once the outbind was sent and the ESME's bind answered
      */
     public CompletableFuture<Session> outbind(String host, int port, Outbind outbind, SessionHandler handler) {
         CompletableFuture<Session> result = new CompletableFuture<>();
@@ -272,6 +299,8 @@ public final class Mc implements AutoCloseable {
     /**
      * Graceful shutdown: stop accepting, unbind every bound session (closing the others), wait for
      * them up to the shutdown timeout, then release the threads.
+     *
+     * @return completes when every session has ended and the listener is closed
      */
     public CompletableFuture<Void> stop() {
         stopping = true;

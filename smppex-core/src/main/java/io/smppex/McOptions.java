@@ -37,64 +37,128 @@ public final class McOptions {
         bindFailureWindow = b.bindFailureWindow;
     }
 
+    /**
+     * A builder with the defaults.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * The local address the MC listens on.
+     *
+     * @return the address; the wildcard address when unset
+     */
     public String bindAddress() {
         return bindAddress;
     }
 
-    /** 0 means an ephemeral port; {@link Mc#port()} reports the one chosen. */
+    /**
+     * 0 means an ephemeral port; {@link Mc#port()} reports the one chosen.
+     *
+     * @return the port
+     */
     public int port() {
         return port;
     }
 
+    /**
+     * The most connections open at once; 0 means no limit.
+     *
+     * @return the limit
+     */
     public int maxConnections() {
         return maxConnections;
     }
 
-    /** 0 means no per-address limit. */
+    /**
+     * 0 means no per-address limit.
+     *
+     * @return the limit
+     */
     public int maxConnectionsPerAddress() {
         return maxConnectionsPerAddress;
     }
 
-    /** The authenticator, or empty if binds go to the handler's onRequest like any request. */
+    /**
+     * The authenticator, or empty if binds go to the handler's onRequest like any request.
+     *
+     * @return the authenticator, if any
+     */
     public Optional<BindAuthenticator> authenticator() {
         return Optional.ofNullable(authenticator);
     }
 
-    /** The system_id sent in bind responses. */
+    /**
+     * The system_id sent in bind responses.
+     *
+     * @return the system_id
+     */
     public String systemId() {
         return systemId;
     }
 
-    /** sc_interface_version sent in successful bind responses to 3.4+ ESMEs; 0 sends none. */
+    /**
+     * sc_interface_version sent in successful bind responses to 3.4+ ESMEs; 0 sends none.
+     *
+     * @return the version, or 0
+     */
     public int scInterfaceVersion() {
         return scInterfaceVersion;
     }
 
+    /**
+     * The options of every accepted session.
+     *
+     * @return the session options
+     */
     public SessionOptions session() {
         return session;
     }
 
+    /**
+     * TLS for accepted connections, if any.
+     *
+     * @return the TLS options, or empty for plain TCP
+     */
     public Optional<TlsOptions> tls() {
         return Optional.ofNullable(tls);
     }
 
+    /**
+     * Event-loop threads for the sessions; 0 means Netty's default (twice the cores).
+     *
+     * @return the thread count
+     */
     public int workerThreads() {
         return workerThreads;
     }
 
+    /**
+     * How long {@link Mc#close()} waits for sessions to unbind before closing them.
+     *
+     * @return the timeout
+     */
     public Duration shutdownTimeout() {
         return shutdownTimeout;
     }
 
-    /** After this many failed binds from one IP within {@link #bindFailureWindow()}, binds from it are refused unchecked; 0 = off. */
+    /**
+     * After this many failed binds from one IP within {@link #bindFailureWindow()}, binds from it are refused unchecked; 0 = off.
+     *
+     * @return the limit, or 0 when off
+     */
     public int maxBindFailuresPerAddress() {
         return maxBindFailuresPerAddress;
     }
 
+    /**
+     * The window in which failed binds from one address are counted.
+     *
+     * @return the window
+     */
     public Duration bindFailureWindow() {
         return bindFailureWindow;
     }
@@ -118,11 +182,19 @@ public final class McOptions {
         private Builder() {
         }
 
+        /**
+         * @param v the local address to listen on
+         * @return this builder
+         */
         public Builder bindAddress(String v) {
             bindAddress = Objects.requireNonNull(v);
             return this;
         }
 
+        /**
+         * @param v the port; 0 picks a free one
+         * @return this builder
+         */
         public Builder port(int v) {
             if (v < 0 || v > 65535) {
                 throw new IllegalArgumentException("port must be 0..65535, was " + v);
@@ -131,6 +203,10 @@ public final class McOptions {
             return this;
         }
 
+        /**
+         * @param v the most connections open at once; 0 for no limit
+         * @return this builder
+         */
         public Builder maxConnections(int v) {
             if (v < 1) {
                 throw new IllegalArgumentException("maxConnections must be positive");
@@ -139,6 +215,10 @@ public final class McOptions {
             return this;
         }
 
+        /**
+         * @param v the most connections open at once from one address; 0 for no limit
+         * @return this builder
+         */
         public Builder maxConnectionsPerAddress(int v) {
             if (v < 0) {
                 throw new IllegalArgumentException("maxConnectionsPerAddress must not be negative");
@@ -147,27 +227,48 @@ public final class McOptions {
             return this;
         }
 
-        /** Null hands binds to the session handler's onRequest instead. */
+        /**
+         * Null hands binds to the session handler's onRequest instead.
+         *
+         * @param v the value
+         * @return this builder
+         */
         public Builder authenticator(BindAuthenticator v) {
             authenticator = v;
             return this;
         }
 
+        /**
+         * @param v the system_id sent in bind responses
+         * @return this builder
+         */
         public Builder systemId(String v) {
             systemId = Objects.requireNonNull(v);
             return this;
         }
 
+        /**
+         * @param v sc_interface_version for successful bind responses; 0 sends none
+         * @return this builder
+         */
         public Builder scInterfaceVersion(int v) {
             scInterfaceVersion = v;
             return this;
         }
 
+        /**
+         * @param v the options of every accepted session
+         * @return this builder
+         */
         public Builder session(SessionOptions v) {
             session = Objects.requireNonNull(v);
             return this;
         }
 
+        /**
+         * @param v TLS for accepted connections, or null for plain TCP
+         * @return this builder
+         */
         public Builder tls(TlsOptions v) {
             if (v != null && !v.isServer()) {
                 throw new IllegalArgumentException("an Mc needs server TLS options");
@@ -176,17 +277,34 @@ public final class McOptions {
             return this;
         }
 
-        /** Event-loop threads for sessions; 0 means Netty's default (2 × cores). */
+        /**
+         * Event-loop threads for sessions; 0 means Netty's default (2 × cores).
+         *
+         * @param v the value
+         * @return this builder
+         */
         public Builder workerThreads(int v) {
             workerThreads = v;
             return this;
         }
 
+        /**
+         * @param v how long a close waits for sessions to unbind
+         * @return this builder
+         */
         public Builder shutdownTimeout(Duration v) {
             shutdownTimeout = Objects.requireNonNull(v);
             return this;
         }
 
+        /**
+         * Refuses binds from an address unchecked after {@code maxFailures} failed binds from it within
+         * {@code window}, so that password guessing gets slow.
+         *
+         * @param maxFailures failed binds allowed per address in the window; 0 turns the throttle off
+         * @param window the window
+         * @return this builder
+         */
         public Builder bindFailureThrottle(int maxFailures, Duration window) {
             if (maxFailures < 0) {
                 throw new IllegalArgumentException("maxFailures must not be negative");
@@ -196,6 +314,7 @@ public final class McOptions {
             return this;
         }
 
+        /** @return the options */
         public McOptions build() {
             return new McOptions(this);
         }

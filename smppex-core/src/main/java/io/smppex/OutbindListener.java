@@ -64,15 +64,29 @@ public final class OutbindListener implements AutoCloseable {
         log.info("ESME listening for outbind on {}", server.localAddress());
     }
 
-    /** Called with each session once the MC has accepted our bind. */
+    /**
+     * Called with each session once the MC has accepted our bind.
+     *
+     * @param listener the listener
+     */
     public void onBound(Consumer<Session> listener) {
         boundListeners.add(listener);
     }
 
+    /**
+     * The port it listens on.
+     *
+     * @return the port
+     */
     public int port() {
         return ((InetSocketAddress) server.localAddress()).getPort();
     }
 
+    /**
+     * The sessions bound through it and still open, a snapshot.
+     *
+     * @return the sessions
+     */
     public List<Session> sessions() {
         return List.copyOf(sessions);
     }

@@ -29,21 +29,43 @@ public final class ReconnectPolicy {
         this.maxAttempts = maxAttempts;
     }
 
-    /** Doubling delays from {@code initial} up to {@code max}, ±20% jitter, retrying forever. */
+    /**
+     * Doubling delays from {@code initial} up to {@code max}, ±20% jitter, retrying forever.
+     *
+     * @param initial the delay before the first retry
+     * @param max the longest delay
+     * @return the policy
+     */
     public static ReconnectPolicy exponential(Duration initial, Duration max) {
         return new ReconnectPolicy(Objects.requireNonNull(initial), Objects.requireNonNull(max), 2.0, 0.2, 0);
     }
 
+    /**
+     * How much each delay grows over the one before (default 2).
+     *
+     * @param m the factor
+     * @return a policy with that factor
+     */
     public ReconnectPolicy withMultiplier(double m) {
         return new ReconnectPolicy(initialDelay, maxDelay, m, jitter, maxAttempts);
     }
 
-    /** Fraction of random spread, so that many clients do not reconnect in step. */
+    /**
+     * Fraction of random spread, so that many clients do not reconnect in step.
+     *
+     * @param j the fraction, 0 for none
+     * @return a policy with that jitter
+     */
     public ReconnectPolicy withJitter(double j) {
         return new ReconnectPolicy(initialDelay, maxDelay, multiplier, j, maxAttempts);
     }
 
-    /** Give up after this many failed attempts in a row; 0 means never. */
+    /**
+     * Give up after this many failed attempts in a row; 0 means never.
+     *
+     * @param n the number of attempts, 0 for no limit
+     * @return a policy with that limit
+     */
     public ReconnectPolicy withMaxAttempts(int n) {
         if (n < 0) {
             throw new IllegalArgumentException("maxAttempts must not be negative");
@@ -51,11 +73,21 @@ public final class ReconnectPolicy {
         return new ReconnectPolicy(initialDelay, maxDelay, multiplier, jitter, n);
     }
 
+    /**
+     * Failed attempts in a row before giving up; 0 means never.
+     *
+     * @return the limit
+     */
     public int maxAttempts() {
         return maxAttempts;
     }
 
-    /** The delay before attempt number {@code attempt} (1-based) in a row of failures. */
+    /**
+     * The delay before attempt number {@code attempt} (1-based) in a row of failures.
+     *
+     * @param attempt the attempt, 1 for the first retry
+     * @return the delay, jitter included
+     */
     public Duration delay(int attempt) {
         double base = initialDelay.toNanos() * Math.pow(multiplier, Math.max(0, attempt - 1));
         double capped = Math.min(base, maxDelay.toNanos());

@@ -8,11 +8,17 @@ public final class SessionClosedException extends SmppException {
     private static final long serialVersionUID = 1L;
     private final transient StopReason reason;
 
+    /** @param reason why the session ended */
     public SessionClosedException(StopReason reason) {
         super("session closed: " + reason);
         this.reason = reason;
     }
 
+    /**
+     * Why the session ended.
+     *
+     * @return the reason
+     */
     public StopReason reason() {
         return reason;
     }

@@ -24,7 +24,12 @@ import java.util.List;
  */
 public interface SessionHandler {
 
-    /** The session begins. Return false to refuse it: the connection is closed at once. */
+    /**
+     * The session begins. Return false to refuse it: the connection is closed at once.
+     *
+     * @param session the session
+     * @return true to go on, false to close the session
+     */
     default boolean onStart(Session session) {
         return true;
     }
@@ -35,6 +40,9 @@ public interface SessionHandler {
      *
      * <p>The default refuses the request as unsupported (its {@code _resp} with ESME_RINVCMDID),
      * so nothing is silently left unanswered.
+     *
+     * @param session the session
+     * @param request the request
      */
     default void onRequest(Session session, Pdu request) {
         if (request.commandId().response() != null) {
@@ -42,24 +50,45 @@ public interface SessionHandler {
         }
     }
 
-    /** The session became bound: for an ESME when its bind succeeded, for an MC when it accepted one. */
+    /**
+     * The session became bound: for an ESME when its bind succeeded, for an MC when it accepted one.
+     *
+     * @param session the session
+     * @param bind the bind that bound it
+     */
     default void onBound(Session session, Bind bind) {
     }
 
     /**
      * A response arrived for one of our requests (also when it carries an error status, and for
-     * generic_nack). Called before the request's future completes.
+     * generic_nack). Called before the request's future completes. The engine's own requests (its
+     * automatic enquire_link, the unbind of a graceful stop) do not come here unless
+     * {@link SessionOptions#showEnginePdus()}.
+     *
+     * @param session the session
+     * @param request the request
+     * @param response the response
      */
     default void onResponse(Session session, Pdu request, Pdu response) {
     }
 
-    /** A request got no response within its limit. Its future fails with {@link ResponseTimeoutException}. */
+    /**
+     * A request got no response within its limit. Its future fails with {@link ResponseTimeoutException}.
+     *
+     * @param session the session
+     * @param request the request
+     */
     default void onResponseTimeout(Session session, Pdu request) {
     }
 
     /**
      * A PDU was written (error null) or could not be written. Only called if the handler overrides
-     * this method, which costs one listener per PDU.
+     * this method, which costs one listener per PDU. The engine's own requests are left out, as
+     * for {@link #onResponse}.
+     *
+     * @param session the session
+     * @param pdu the PDU
+     * @param error what went wrong, or null when it was written
      */
     default void onSendResult(Session session, Pdu pdu, Throwable error) {
     }
@@ -68,20 +97,39 @@ public interface SessionHandler {
      * Octets arrived that do not decode. {@code raw} holds the whole PDU when its length was usable,
      * else what was read. The session has already answered (generic_nack or an error response) or,
      * if framing is lost, is closing.
+     *
+     * @param session the session
+     * @param raw the octets as read
+     * @param error what went wrong
      */
     default void onUnparsedPdu(Session session, byte[] raw, PduDecodeException error) {
     }
 
-    /** A timer fired; see {@link TimerKind} for each timer's default action. */
+    /**
+     * A timer fired; see {@link TimerKind} for each timer's default action.
+     *
+     * @param session the session
+     * @param timer the timer that fired
+     * @return what to do; null means {@link TimerAction#DEFAULT}
+     */
     default TimerAction onTimer(Session session, TimerKind timer) {
         return TimerAction.DEFAULT;
     }
 
-    /** The peer closed the connection. {@link #onStop} follows. */
+    /**
+     * The peer closed the connection. {@link #onStop} follows.
+     *
+     * @param session the session
+     */
     default void onSocketClosed(Session session) {
     }
 
-    /** The connection failed. {@link #onStop} follows. */
+    /**
+     * The connection failed. {@link #onStop} follows.
+     *
+     * @param session the session
+     * @param error what went wrong
+     */
     default void onSocketError(Session session, Throwable error) {
     }
 
@@ -90,6 +138,11 @@ public interface SessionHandler {
      * be answered: sent and unanswered, or still queued (SMPPEX's lost_pdus); each of their futures
      * fails with {@link SessionClosedException}. If the connection is still open, the PDUs returned
      * here are written before it closes (for example a final unbind).
+     *
+     * @param session the session
+     * @param reason why the session ended
+     * @param lost the requests that will get no response, in send order
+     * @return final PDUs to send before the connection closes, usually none
      */
     default List<Pdu> onStop(Session session, StopReason reason, List<Pdu> lost) {
         return List.of();

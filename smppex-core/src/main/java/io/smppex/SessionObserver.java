@@ -19,12 +19,17 @@ import java.util.List;
  * show up only as PDUs.
  *
  * <h2>Threading and cost</h2>
- * Callbacks for one session run on that session's event loop, one at a time; one observer
- * instance usually watches many sessions on several loops, so its shared state must be
- * thread-safe. Like handler code, an observer must never block: hand slow work (formatting,
+ * Callbacks for one session run on that session's event loop, one at a time, with one exception:
+ * a send refused at once because window and queue are full is reported by {@link #requestFailed}
+ * on the thread that called {@link Session#send}, since handing it to the event loop would cost
+ * the very memory the refusal protects. One observer instance usually watches many sessions on
+ * several loops, so its shared state must be thread-safe anyway. The request callbacks come
+ * before the request's future completes, so the observer is current when code waiting on the
+ * future runs. Like handler code, an observer must never block: hand slow work (formatting,
  * writing, storing) to another thread through a bounded queue. An exception thrown by a callback
  * is logged and otherwise ignored. A session without an observer pays nothing; with one, every
- * callback is a plain method call, and octets are copied only when {@link #wantsOctets()} says so.
+ * callback is a plain method call, a callback the observer does not override is not made at all,
+ * and octets are copied only when {@link #wantsOctets()} says so.
  *
  * <p>Every method has an empty default, so an observer overrides only what it needs.
  */
@@ -33,16 +38,26 @@ public interface SessionObserver {
     /**
      * Whether {@link #pduReceived} and {@link #pduSent} should get each PDU's octets as they travel.
      * Asked once, when a session starts; costs one copy per PDU.
+     *
+     * @return true to get octets
      */
     default boolean wantsOctets() {
         return false;
     }
 
-    /** A session started: the connection is up and it is about to ask its handler's {@code onStart}. */
+    /**
+     * A session started: the connection is up and it is about to ask its handler's {@code onStart}.
+     *
+     * @param session the session
+     */
     default void sessionOpened(Session session) {
     }
 
-    /** The session became bound; {@link Session#bind()} and {@link Session#bindResponse()} are set. */
+    /**
+     * The session became bound; {@link Session#bind()} and {@link Session#bindResponse()} are set.
+     *
+     * @param session the session
+     */
     default void sessionBound(Session session) {
     }
 
@@ -50,6 +65,8 @@ public interface SessionObserver {
      * A PDU arrived and decoded, before the session acts on it.
      *
      * @param octets the whole PDU as read, or null unless {@link #wantsOctets()}
+     * @param session the session
+     * @param pdu the PDU
      */
     default void pduReceived(Session session, Pdu pdu, byte[] octets) {
     }
@@ -57,6 +74,10 @@ public interface SessionObserver {
     /**
      * Octets arrived that do not decode (see {@link SessionHandler#onUnparsedPdu}); the session
      * answers or closes as usual.
+     *
+     * @param session the session
+     * @param octets the whole PDU as read, or null unless {@link #wantsOctets()}
+     * @param error what went wrong
      */
     default void pduUnparsed(Session session, byte[] octets, PduDecodeException error) {
     }
@@ -68,6 +89,9 @@ public interface SessionObserver {
      * copying them.
      *
      * @param octets the PDU as written, or null unless {@link #wantsOctets()}
+     * @param session the session
+     * @param pdu the PDU
+     * @param sequenceNumber the sequence number it went out with
      */
     default void pduSent(Session session, Pdu pdu, int sequenceNumber, byte[] octets) {
     }
@@ -77,6 +101,7 @@ public interface SessionObserver {
      *
      * @param request the request as sent, with its sequence number
      * @param queuedNanos how long it waited for the slot after {@link Session#send}, in nanoseconds
+     * @param session the session
      */
     default void requestSent(Session session, Pdu request, long queuedNanos) {
     }
@@ -86,6 +111,9 @@ public interface SessionObserver {
      * or with a generic_nack.
      *
      * @param roundTripNanos from writing the request to reading the response, in nanoseconds
+     * @param session the session
+     * @param request the request
+     * @param response the response
      */
     default void requestCompleted(Session session, Pdu request, Pdu response, long roundTripNanos) {
     }
@@ -96,15 +124,29 @@ public interface SessionObserver {
      * (lost when the session ended; the same requests {@link SessionHandler#onStop} gets),
      * {@link WindowFullException}, {@link WriteFailedException}, {@link InvalidBindStateException},
      * {@link MalformedResponseException}, or an encoding error.
+     *
+     * @param session the session
+     * @param request the request
+     * @param failure what its future failed with
      */
     default void requestFailed(Session session, Pdu request, Throwable failure) {
     }
 
-    /** The session ended; called once, after the handler's {@code onStop}. */
+    /**
+     * The session ended; called once, after the handler's {@code onStop}.
+     *
+     * @param session the session
+     * @param reason why the session ended
+     */
     default void sessionClosed(Session session, StopReason reason) {
     }
 
-    /** One observer that calls each of {@code observers} in turn; octets are copied if any of them wants them. */
+    /**
+     * One observer that calls each of {@code observers} in turn; octets are copied if any of them wants them.
+     *
+     * @param observers the observers, each called in turn
+     * @return an observer that calls each of {@code observers} in turn
+     */
     static SessionObserver composite(SessionObserver... observers) {
         List<SessionObserver> all = List.of(observers);
         return all.size() == 1 ? all.get(0) : new CompositeObserver(all);

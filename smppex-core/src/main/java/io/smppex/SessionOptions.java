@@ -22,7 +22,8 @@ import java.util.Optional;
  * <tr><td>enquireLinkLimit</td><td>30 s</td><td>SMPPEX's enquire_link_limit.</td></tr>
  * <tr><td>enquireLinkRespLimit</td><td>30 s</td><td>SMPPEX's enquire_link_resp_limit.</td></tr>
  * <tr><td>sessionInitLimit</td><td>10 s</td><td>SMPPEX's session_init_limit.</td></tr>
- * <tr><td>inactivityLimit</td><td>off</td><td>SMPPEX's inactivity_limit.</td></tr>
+ * <tr><td>inactivityLimit</td><td>off</td><td>like SMPPEX's inactivity_limit, but counting traffic both
+ *     ways: see {@link #inactivityLimit()}.</td></tr>
  * <tr><td>responseLimit</td><td>60 s</td><td>SMPPEX's response_limit.</td></tr>
  * <tr><td>bindResponseLimit</td><td>10 s</td><td>a bind that takes longer is better retried.</td></tr>
  * <tr><td>unbindResponseLimit</td><td>5 s</td><td>how long a graceful stop waits for unbind_resp.</td></tr>
@@ -55,6 +56,7 @@ public final class SessionOptions {
     private final boolean autoEnquireLinkResp;
     private final boolean autoUnbindResp;
     private final boolean autoGenericNack;
+    private final boolean showEnginePdus;
     private final boolean enforceBindState;
     private final int writeBufferHighWaterMark;
     private final int writeBufferLowWaterMark;
@@ -77,109 +79,239 @@ public final class SessionOptions {
         autoEnquireLinkResp = b.autoEnquireLinkResp;
         autoUnbindResp = b.autoUnbindResp;
         autoGenericNack = b.autoGenericNack;
+        showEnginePdus = b.showEnginePdus;
         enforceBindState = b.enforceBindState;
         writeBufferHighWaterMark = b.writeBufferHighWaterMark;
         writeBufferLowWaterMark = b.writeBufferLowWaterMark;
         observer = b.observer;
     }
 
+    /**
+     * The defaults of the table above.
+     *
+     * @return the defaults
+     */
     public static SessionOptions defaults() {
         return DEFAULTS;
     }
 
+    /**
+     * A builder with the defaults.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * A builder starting from these options.
+     *
+     * @return a new builder
+     */
     public Builder toBuilder() {
         return new Builder(this);
     }
 
-    /** Maximum requests awaiting a response. */
+    /**
+     * Maximum requests awaiting a response.
+     *
+     * @return the window size
+     */
     public int windowSize() {
         return windowSize;
     }
 
+    /**
+     * What {@link Session#send} does when the window is full.
+     *
+     * @return the policy
+     */
     public WindowFullPolicy windowFullPolicy() {
         return windowFullPolicy;
     }
 
-    /** Maximum sends waiting for a window slot under {@link WindowFullPolicy#QUEUE}. */
+    /**
+     * Maximum sends waiting for a window slot under {@link WindowFullPolicy#QUEUE}.
+     *
+     * @return the queue size
+     */
     public int maxQueued() {
         return maxQueued;
     }
 
-    /** Unanswered incoming requests at which the session stops reading from the socket. */
+    /**
+     * Unanswered incoming requests at which the session stops reading from the socket.
+     *
+     * @return the inbound window
+     */
     public int inboundWindow() {
         return inboundWindow;
     }
 
+    /**
+     * How long without receiving anything before the engine sends enquire_link; zero when off.
+     *
+     * @return the limit
+     */
     public Duration enquireLinkLimit() {
         return enquireLinkLimit;
     }
 
+    /**
+     * How long an automatic enquire_link waits for its response before the session closes; zero when off.
+     *
+     * @return the limit
+     */
     public Duration enquireLinkRespLimit() {
         return enquireLinkRespLimit;
     }
 
+    /**
+     * How long an accepted connection may stay unbound before it is closed; zero when off.
+     *
+     * @return the limit
+     */
     public Duration sessionInitLimit() {
         return sessionInitLimit;
     }
 
+    /**
+     * How long the session may go without traffic other than enquire_link before its
+     * {@link TimerKind#INACTIVITY} timer fires (by default: a graceful stop). Every PDU received
+     * counts, and so does every request we send, except enquire_link and enquire_link_resp.
+     *
+     * <p>This differs from Elixir SMPPEX's {@code inactivity_limit}, which counts only incoming
+     * requests other than enquire_link: there, a session that only sends (an ESME that submits and
+     * gets responses) is inactive. Here it is not, and a session is inactive only when nothing of
+     * substance crosses the connection in either direction. To stop a session that receives no
+     * requests, count them in the handler and answer {@link TimerKind#INACTIVITY} accordingly, or
+     * stop it from the handler.
+     *
+     * @return the limit; zero when off
+     */
     public Duration inactivityLimit() {
         return inactivityLimit;
     }
 
+    /**
+     * How long an application request waits for its response before its future fails with
+     * {@link ResponseTimeoutException}; zero when off.
+     *
+     * @return the limit
+     */
     public Duration responseLimit() {
         return responseLimit;
     }
 
+    /**
+     * How long a bind waits for its bind_resp; zero when off.
+     *
+     * @return the limit
+     */
     public Duration bindResponseLimit() {
         return bindResponseLimit;
     }
 
+    /**
+     * How long an unbind waits for its unbind_resp before the session closes anyway; zero when off.
+     *
+     * @return the limit
+     */
     public Duration unbindResponseLimit() {
         return unbindResponseLimit;
     }
 
-    /** The first sequence number the session assigns (smppsend's {@code --sn}). */
+    /**
+     * The first sequence number the session assigns (smppsend's {@code --sn}).
+     *
+     * @return the first sequence number
+     */
     public int initialSequenceNumber() {
         return initialSequenceNumber;
     }
 
+    /**
+     * The codec that encodes and decodes the session's PDUs.
+     *
+     * @return the codec
+     */
     public PduCodec codec() {
         return codec;
     }
 
-    /** Answer enquire_link automatically (the handler does not see them). */
+    /**
+     * Answer enquire_link automatically (the handler does not see them).
+     *
+     * @return whether enquire_link is answered by the engine
+     */
     public boolean autoEnquireLinkResp() {
         return autoEnquireLinkResp;
     }
 
-    /** Answer a peer's unbind with unbind_resp and close. */
+    /**
+     * Answer a peer's unbind with unbind_resp and close.
+     *
+     * @return whether unbind is answered by the engine
+     */
     public boolean autoUnbindResp() {
         return autoUnbindResp;
     }
 
-    /** Answer undecodable PDUs with generic_nack or their own error response. */
+    /**
+     * Whether the engine's own requests (the automatic enquire_link and the unbind of a graceful
+     * stop) reach the handler's {@link SessionHandler#onResponse}, {@link SessionHandler#onResponseTimeout}
+     * and {@link SessionHandler#onSendResult}, and so {@link SyncEsme}'s events. Off by default, as
+     * in SMPPEX: they are the engine's business. An observer sees their PDUs either way.
+     *
+     * @return true when the handler hears of them
+     */
+    public boolean showEnginePdus() {
+        return showEnginePdus;
+    }
+
+    /**
+     * Answer undecodable PDUs with generic_nack or their own error response.
+     *
+     * @return whether undecodable PDUs are answered
+     */
     public boolean autoGenericNack() {
         return autoGenericNack;
     }
 
-    /** Refuse PDUs the current bind state does not allow (ESME_RINVBNDSTS, ESME_RALYBND). */
+    /**
+     * Refuse PDUs the current bind state does not allow (ESME_RINVBNDSTS, ESME_RALYBND).
+     *
+     * @return whether bind state is enforced
+     */
     public boolean enforceBindState() {
         return enforceBindState;
     }
 
+    /**
+     * The channel's write buffer high water mark in bytes: above it the connection counts as not
+     * writable, sends queue and reading pauses; 0 keeps Netty's default.
+     *
+     * @return the mark
+     */
     public int writeBufferHighWaterMark() {
         return writeBufferHighWaterMark;
     }
 
+    /**
+     * The write buffer low water mark in bytes: below it the connection is writable again.
+     *
+     * @return the mark
+     */
     public int writeBufferLowWaterMark() {
         return writeBufferLowWaterMark;
     }
 
-    /** The observer that watches every session made with these options (metrics, journals), if any. */
+    /**
+     * The observer that watches every session made with these options (metrics, journals), if any.
+     *
+     * @return the observer, if any
+     */
     public Optional<SessionObserver> observer() {
         return Optional.ofNullable(observer);
     }
@@ -206,6 +338,7 @@ public final class SessionOptions {
         private boolean autoEnquireLinkResp = true;
         private boolean autoUnbindResp = true;
         private boolean autoGenericNack = true;
+        private boolean showEnginePdus;
         private boolean enforceBindState = true;
         private int writeBufferHighWaterMark = 256 * 1024;
         private int writeBufferLowWaterMark = 128 * 1024;
@@ -231,12 +364,17 @@ public final class SessionOptions {
             autoEnquireLinkResp = o.autoEnquireLinkResp;
             autoUnbindResp = o.autoUnbindResp;
             autoGenericNack = o.autoGenericNack;
+            showEnginePdus = o.showEnginePdus;
             enforceBindState = o.enforceBindState;
             writeBufferHighWaterMark = o.writeBufferHighWaterMark;
             writeBufferLowWaterMark = o.writeBufferLowWaterMark;
             observer = o.observer;
         }
 
+        /**
+         * @param v the most requests awaiting a response
+         * @return this builder
+         */
         public Builder windowSize(int v) {
             if (v < 1) {
                 throw new IllegalArgumentException("windowSize must be at least 1, was " + v);
@@ -245,11 +383,19 @@ public final class SessionOptions {
             return this;
         }
 
+        /**
+         * @param v what send does when the window is full
+         * @return this builder
+         */
         public Builder windowFullPolicy(WindowFullPolicy v) {
             windowFullPolicy = Objects.requireNonNull(v);
             return this;
         }
 
+        /**
+         * @param v the most sends waiting for a window slot
+         * @return this builder
+         */
         public Builder maxQueued(int v) {
             if (v < 0) {
                 throw new IllegalArgumentException("maxQueued must not be negative, was " + v);
@@ -258,6 +404,10 @@ public final class SessionOptions {
             return this;
         }
 
+        /**
+         * @param v unanswered incoming requests before reading pauses
+         * @return this builder
+         */
         public Builder inboundWindow(int v) {
             if (v < 1) {
                 throw new IllegalArgumentException("inboundWindow must be at least 1, was " + v);
@@ -266,42 +416,75 @@ public final class SessionOptions {
             return this;
         }
 
+        /**
+         * @param v see {@link SessionOptions#enquireLinkLimit()}; zero turns it off
+         * @return this builder
+         */
         public Builder enquireLinkLimit(Duration v) {
             enquireLinkLimit = nonNegative(v, "enquireLinkLimit");
             return this;
         }
 
+        /**
+         * @param v see {@link SessionOptions#enquireLinkRespLimit()}; zero turns it off
+         * @return this builder
+         */
         public Builder enquireLinkRespLimit(Duration v) {
             enquireLinkRespLimit = nonNegative(v, "enquireLinkRespLimit");
             return this;
         }
 
+        /**
+         * @param v see {@link SessionOptions#sessionInitLimit()}; zero turns it off
+         * @return this builder
+         */
         public Builder sessionInitLimit(Duration v) {
             sessionInitLimit = nonNegative(v, "sessionInitLimit");
             return this;
         }
 
+        /**
+         * @param v see {@link SessionOptions#inactivityLimit()}; zero turns it off
+         * @return this builder
+         */
         public Builder inactivityLimit(Duration v) {
             inactivityLimit = nonNegative(v, "inactivityLimit");
             return this;
         }
 
+        /**
+         * @param v see {@link SessionOptions#responseLimit()}; zero turns it off
+         * @return this builder
+         */
         public Builder responseLimit(Duration v) {
             responseLimit = nonNegative(v, "responseLimit");
             return this;
         }
 
+        /**
+         * @param v see {@link SessionOptions#bindResponseLimit()}; zero turns it off
+         * @return this builder
+         */
         public Builder bindResponseLimit(Duration v) {
             bindResponseLimit = nonNegative(v, "bindResponseLimit");
             return this;
         }
 
+        /**
+         * @param v see {@link SessionOptions#unbindResponseLimit()}; zero turns it off
+         * @return this builder
+         */
         public Builder unbindResponseLimit(Duration v) {
             unbindResponseLimit = nonNegative(v, "unbindResponseLimit");
             return this;
         }
 
-        /** 1..0x7FFFFFFF. */
+        /**
+         * 1..0x7FFFFFFF.
+         *
+         * @param v the value
+         * @return this builder
+         */
         public Builder initialSequenceNumber(int v) {
             if (v < 1) {
                 throw new IllegalArgumentException("sequence numbers run from 1 to 0x7FFFFFFF, not " + v);
@@ -310,32 +493,69 @@ public final class SessionOptions {
             return this;
         }
 
+        /**
+         * @param v the codec for the session's PDUs
+         * @return this builder
+         */
         public Builder codec(PduCodec v) {
             codec = Objects.requireNonNull(v);
             return this;
         }
 
+        /**
+         * @param v whether the engine answers enquire_link itself
+         * @return this builder
+         */
         public Builder autoEnquireLinkResp(boolean v) {
             autoEnquireLinkResp = v;
             return this;
         }
 
+        /**
+         * @param v whether the engine answers unbind itself and closes
+         * @return this builder
+         */
         public Builder autoUnbindResp(boolean v) {
             autoUnbindResp = v;
             return this;
         }
 
+        /**
+         * Let the handler hear of the engine's own requests; see {@link SessionOptions#showEnginePdus()}.
+         *
+         * @param v true to show them
+         * @return this builder
+         */
+        public Builder showEnginePdus(boolean v) {
+            showEnginePdus = v;
+            return this;
+        }
+
+        /**
+         * @param v whether undecodable PDUs are answered with generic_nack or their error response
+         * @return this builder
+         */
         public Builder autoGenericNack(boolean v) {
             autoGenericNack = v;
             return this;
         }
 
+        /**
+         * @param v whether PDUs the bind state does not allow are refused
+         * @return this builder
+         */
         public Builder enforceBindState(boolean v) {
             enforceBindState = v;
             return this;
         }
 
-        /** Bytes queued for writing above which the session stops sending and reading (backpressure). */
+        /**
+         * Bytes queued for writing above which the session stops sending and reading (backpressure).
+         *
+         * @param low the low water mark in bytes
+         * @param high the high water mark in bytes
+         * @return this builder
+         */
         public Builder writeBufferWaterMarks(int low, int high) {
             if (low < 0 || high < low) {
                 throw new IllegalArgumentException("need 0 <= low <= high, got " + low + ", " + high);
@@ -349,12 +569,16 @@ public final class SessionOptions {
          * Watches every session made with these options: every PDU in and out, binds, request
          * outcomes and closes (see {@link SessionObserver}). Null removes it. Combine several with
          * {@link SessionObserver#composite}.
+         *
+         * @param v the value
+         * @return this builder
          */
         public Builder observer(SessionObserver v) {
             observer = v;
             return this;
         }
 
+        /** @return the options */
         public SessionOptions build() {
             return new SessionOptions(this);
         }

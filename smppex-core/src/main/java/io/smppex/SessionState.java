@@ -17,6 +17,11 @@ public enum SessionState {
     /** The MC sent outbind; the ESME has not bound yet. */
     OUTBOUND;
 
+    /**
+     * Whether the session is bound in any mode.
+     *
+     * @return true for BOUND_TX, BOUND_RX and BOUND_TRX
+     */
     public boolean isBound() {
         return this == BOUND_TX || this == BOUND_RX || this == BOUND_TRX;
     }

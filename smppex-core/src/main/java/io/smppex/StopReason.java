@@ -40,27 +40,62 @@ public final class StopReason {
         this.cause = cause;
     }
 
+    /**
+     * A reason without detail.
+     *
+     * @param kind the kind
+     * @return the reason
+     */
     public static StopReason of(Kind kind) {
         return new StopReason(kind, null, null);
     }
 
+    /**
+     * A reason with a detail for logs.
+     *
+     * @param kind the kind
+     * @param detail what happened
+     * @return the reason
+     */
     public static StopReason of(Kind kind, String detail) {
         return new StopReason(kind, detail, null);
     }
 
+    /**
+     * A reason with a detail and the error behind it.
+     *
+     * @param kind the kind
+     * @param detail what happened
+     * @param cause the error
+     * @return the reason
+     */
     public static StopReason of(Kind kind, String detail, Throwable cause) {
         return new StopReason(kind, detail, cause);
     }
 
+    /**
+     * What kind of end it was.
+     *
+     * @return the kind
+     */
     public Kind kind() {
         return kind;
     }
 
+    /**
+     * What happened, for logs.
+     *
+     * @return the detail, possibly empty
+     */
     public String detail() {
         return detail;
     }
 
-    /** The underlying error for SOCKET_ERROR and similar, or null. */
+    /**
+     * The underlying error for SOCKET_ERROR and similar, or null.
+     *
+     * @return the error, or null
+     */
     public Throwable cause() {
         return cause;
     }

@@ -46,16 +46,30 @@ public final class SyncEsme implements AutoCloseable {
         private EsmeOptions esme = EsmeOptions.defaults();
         private boolean autoAck = true;
 
+        /**
+         * The defaults: no bind, automatic acknowledgement on.
+         *
+         * @return new options
+         */
         public static Options defaults() {
             return new Options();
         }
 
+        /**
+         * @param o the options of the underlying ESME connection (bind, TLS, session options)
+         * @return these options
+         */
         public Options esme(EsmeOptions o) {
             esme = o;
             return this;
         }
 
-        /** Answer deliver_sm and data_sm with ESME_ROK automatically (default true). */
+        /**
+         * Answer deliver_sm and data_sm with ESME_ROK automatically (default true).
+         *
+         * @param v the value
+         * @return these options
+         */
         public Options autoAck(boolean v) {
             autoAck = v;
             return this;
@@ -71,11 +85,25 @@ public final class SyncEsme implements AutoCloseable {
         this.session = session;
     }
 
+    /**
+     * Connects with the default options.
+     *
+     * @param host the MC's host name or address
+     * @param port the TCP port
+     * @return the connected ESME
+     */
     public static SyncEsme connect(String host, int port) {
         return connect(host, port, Options.defaults());
     }
 
-    /** Connects (and binds, if the ESME options carry a bind). Blocks until done. */
+    /**
+     * Connects (and binds, if the ESME options carry a bind). Blocks until done.
+     *
+     * @param host the MC's host name or address
+     * @param port the TCP port
+     * @param options the options
+     * @return the connected (and bound, when the options have a bind) ESME
+     */
     public static SyncEsme connect(String host, int port, Options options) {
         Blocking.check("SyncEsme.connect");
         Recorder rec = new Recorder(options.autoAck);
@@ -85,7 +113,11 @@ public final class SyncEsme implements AutoCloseable {
         return esme;
     }
 
-    /** The underlying session, for anything the blocking API does not cover. */
+    /**
+     * The underlying session, for anything the blocking API does not cover.
+     *
+     * @return the session
+     */
     public Session session() {
         return session;
     }
@@ -98,6 +130,9 @@ public final class SyncEsme implements AutoCloseable {
      * @throws SessionClosedException if the session stopped
      * @throws SmppException for any other failure (window full, write failure, generic_nack...)
      * @throws IllegalStateException on an event-loop thread
+     * @param pdu the PDU
+     * @param timeout how long to wait at most
+     * @return the response
      */
     public Pdu request(Pdu pdu, Duration timeout) {
         Blocking.check("SyncEsme.request");
@@ -117,6 +152,11 @@ public final class SyncEsme implements AutoCloseable {
     /**
      * Sends a request and waits for its own response type: {@code request(submitSm, timeout)}
      * returns a {@link io.smppex.pdu.SubmitSmResp}. Failures are as for {@link #request(Pdu, Duration)}.
+     *
+     * @param <R> the response type
+     * @param pdu the PDU
+     * @param timeout how long to wait at most
+     * @return the typed response
      */
     @SuppressWarnings("unchecked")
     public <R extends Pdu> R request(RequestPdu<R> pdu, Duration timeout) {
@@ -124,7 +164,12 @@ public final class SyncEsme implements AutoCloseable {
         return (R) request((Pdu) pdu, timeout);
     }
 
-    /** Answers a request the MC sent (needed when autoAck is off, or for other requests). */
+    /**
+     * Answers a request the MC sent (needed when autoAck is off, or for other requests).
+     *
+     * @param request the request
+     * @param response the response
+     */
     public void reply(Pdu request, Pdu response) {
         session.reply(request, response);
     }
@@ -134,6 +179,8 @@ public final class SyncEsme implements AutoCloseable {
      * {@link #pdus()}). An empty list means the timeout passed with nothing new.
      *
      * @throws SessionClosedException if the session has stopped and nothing is left to return
+     * @param timeout how long to wait at most
+     * @return the events, possibly none when the timeout passed
      */
     public List<SyncEvent> waitForPdus(Duration timeout) {
         Blocking.check("SyncEsme.waitForPdus");
@@ -159,7 +206,11 @@ public final class SyncEsme implements AutoCloseable {
         }
     }
 
-    /** Everything that happened since the last call, without waiting. */
+    /**
+     * Everything that happened since the last call, without waiting.
+     *
+     * @return the events, possibly none
+     */
     public List<SyncEvent> pdus() {
         synchronized (lock) {
             return drain();
@@ -184,6 +235,11 @@ public final class SyncEsme implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the session has ended.
+     *
+     * @return true once it has
+     */
     public boolean isStopped() {
         return stopped;
     }

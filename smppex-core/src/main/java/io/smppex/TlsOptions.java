@@ -51,57 +51,110 @@ public final class TlsOptions {
         this.sni = sni;
     }
 
-    /** Server side: certificate chain and PKCS#8 private key, both PEM files. */
+    /**
+     * Server side: certificate chain and PKCS#8 private key, both PEM files.
+     *
+     * @param certChainPem the certificate chain, PEM
+     * @param privateKeyPem the PKCS#8 private key, PEM
+     * @return server TLS options
+     */
     public static TlsOptions server(Path certChainPem, Path privateKeyPem) {
         return new TlsOptions(true, Objects.requireNonNull(certChainPem), Objects.requireNonNull(privateKeyPem), null,
                 null, null, null, false, false, false);
     }
 
-    /** Server side: the first key entry of a KeyStore (PKCS12 or JKS). */
+    /**
+     * Server side: the first key entry of a KeyStore (PKCS12 or JKS).
+     *
+     * @param keyStore the key store
+     * @param password its password
+     * @return server TLS options
+     */
     public static TlsOptions server(KeyStore keyStore, char[] password) {
         return new TlsOptions(true, null, null, Objects.requireNonNull(keyStore), password, null, null, false, false, false);
     }
 
-    /** Client side trusting the JDK's default CA store. */
+    /**
+     * Client side trusting the JDK's default CA store.
+     *
+     * @return client TLS options
+     */
     public static TlsOptions client() {
         return new TlsOptions(false, null, null, null, null, null, null, false, true, true);
     }
 
-    /** Client side trusting the CA certificates in a PEM file. */
+    /**
+     * Client side trusting the CA certificates in a PEM file.
+     *
+     * @param caPem the CA certificates to trust, PEM
+     * @return client TLS options
+     */
     public static TlsOptions clientTrusting(Path caPem) {
         return new TlsOptions(false, null, null, null, null, Objects.requireNonNull(caPem), null, false, true, true);
     }
 
-    /** Client side trusting a KeyStore's certificates. */
+    /**
+     * Client side trusting a KeyStore's certificates.
+     *
+     * @param trustStore the certificates to trust
+     * @return client TLS options
+     */
     public static TlsOptions clientTrusting(KeyStore trustStore) {
         return new TlsOptions(false, null, null, null, null, null, Objects.requireNonNull(trustStore), false, true, true);
     }
 
-    /** Client side accepting any certificate. For tests against self-signed MCs only. */
+    /**
+     * Client side accepting any certificate. For tests against self-signed MCs only.
+     *
+     * @return client TLS options that trust everyone
+     */
     public static TlsOptions insecureTrustAll() {
         return new TlsOptions(false, null, null, null, null, null, null, true, false, true);
     }
 
-    /** This client without host name verification (the certificate chain is still checked). */
+    /**
+     * This client without host name verification (the certificate chain is still checked).
+     *
+     * @return these options without hostname verification
+     */
     public TlsOptions withoutHostnameVerification() {
         return new TlsOptions(server, certChainPem, privateKeyPem, keyStore, keyStorePassword, trustPem, trustStore, trustAll,
                 false, sni);
     }
 
-    /** This client without SNI; host name verification then has nothing to check against, so it is off too. */
+    /**
+     * This client without SNI; host name verification then has nothing to check against, so it is off too.
+     *
+     * @return these options without SNI
+     */
     public TlsOptions withoutSni() {
         return new TlsOptions(server, certChainPem, privateKeyPem, keyStore, keyStorePassword, trustPem, trustStore, trustAll,
                 false, false);
     }
 
+    /**
+     * Whether these are a server's options.
+     *
+     * @return true for a server
+     */
     public boolean isServer() {
         return server;
     }
 
+    /**
+     * Whether a client checks that the certificate names the host it connected to.
+     *
+     * @return true unless turned off
+     */
     public boolean hostnameVerification() {
         return hostnameVerification;
     }
 
+    /**
+     * Whether a client sends the host name in the TLS handshake (SNI).
+     *
+     * @return true unless turned off
+     */
     public boolean sni() {
         return sni;
     }

@@ -4,6 +4,7 @@ package io.smppex;
 public final class WindowFullException extends SmppException {
     private static final long serialVersionUID = 1L;
 
+    /** @param message which limit was reached */
     public WindowFullException(String message) {
         super(message);
     }

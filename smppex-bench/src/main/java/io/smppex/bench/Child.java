@@ -46,6 +46,12 @@ public final class Child implements AutoCloseable {
 
     public static Child start(String name, List<String> jvmFlags, Class<?> main, List<String> args, Path logDir)
             throws IOException {
+        return start(name, jvmFlags, List.of(), main, args, logDir);
+    }
+
+    /** As {@link #start(String, List, Class, List, Path)}, with {@code classPathPrefix} ahead of this JVM's class path. */
+    public static Child start(String name, List<String> jvmFlags, List<String> classPathPrefix, Class<?> main,
+                              List<String> args, Path logDir) throws IOException {
         Files.createDirectories(logDir);
         List<String> cmd = new ArrayList<>();
         cmd.add(javaBinary());
@@ -55,7 +61,9 @@ public final class Child implements AutoCloseable {
                     + logDir.resolve(name + ".jfr").toAbsolutePath());
         }
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        List<String> cp = new ArrayList<>(classPathPrefix);
+        cp.add(System.getProperty("java.class.path"));
+        cmd.add(String.join(java.io.File.pathSeparator, cp));
         cmd.add(main.getName());
         cmd.addAll(args);
         Process p = new ProcessBuilder(cmd).start();

@@ -129,7 +129,8 @@ final class SendCommand implements Callable<Integer> {
             io.err().println("note: bound as tx, so receipts can only arrive on another (rx) session of this system_id;"
                     + " use --bind-mode trx to receive them here");
         }
-        SessionOptions.Builder so = SessionOptions.builder();
+        // --pdus traces the wire, so it shows the engine's own enquire_link and unbind too.
+        SessionOptions.Builder so = SessionOptions.builder().showEnginePdus(pdus);
         if (sn > 0) {
             so.initialSequenceNumber(sn);
         }

@@ -20,6 +20,11 @@ final class PendingRequest extends CompletableFuture<Pdu> implements Runnable {
     boolean timed;
     /** Not on the shared response limit: binds, unbinds and automatic enquire_links have their own. */
     boolean special;
+    /** {@link InFlight#REGULAR} or the kind of request with a limit of its own. */
+    int kind;
+    /** Admitted by {@link FlowControl}: its place is given back once, just before its future completes. */
+    boolean counted;
+    private volatile int released;
     /** Made by the engine itself (automatic enquire_link, graceful-stop unbind): no window slot, never "lost". */
     boolean internal;
     /** When send was called and when the request was written, in ticker time; set only for an observer. */
@@ -50,14 +55,48 @@ final class PendingRequest extends CompletableFuture<Pdu> implements Runnable {
         return n;
     }
 
+    // The window place is given back and the observer told before the future completes, so that
+    // code run by the completion (often the next send) finds the place free and the observer current.
+
+    @Override
+    public boolean complete(Pdu response) {
+        if (isDone()) {
+            return false;
+        }
+        releaseOnce();
+        return super.complete(response);
+    }
+
     @Override
     public boolean completeExceptionally(Throwable failure) {
-        boolean first = super.completeExceptionally(failure);
-        if (first) {
+        if (isDone()) {
+            return false;
+        }
+        if (releaseOnce()) {
             owner.requestFailed(this, failure);
         }
-        return first;
+        return super.completeExceptionally(failure);
     }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+        releaseOnce();
+        return super.cancel(mayInterruptIfRunning);
+    }
+
+    /** True the first time: the engine ends each request once, a caller may also cancel it. */
+    private boolean releaseOnce() {
+        if (released != 0 || !RELEASED.compareAndSet(this, 0, 1)) {
+            return false;
+        }
+        if (counted) {
+            owner.released();
+        }
+        return true;
+    }
+
+    private static final java.util.concurrent.atomic.AtomicIntegerFieldUpdater<PendingRequest> RELEASED =
+            java.util.concurrent.atomic.AtomicIntegerFieldUpdater.newUpdater(PendingRequest.class, "released");
 
     /** Runs the send on the event loop when it was called from another thread. */
     @Override

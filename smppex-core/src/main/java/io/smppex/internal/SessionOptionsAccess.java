@@ -10,4 +10,9 @@ final class SessionOptionsAccess {
     static boolean enabled(Duration d) {
         return d != null && !d.isZero() && !d.isNegative();
     }
+
+    /** A limit in nanoseconds, 0 when it is off. */
+    static long nanos(Duration d) {
+        return enabled(d) ? d.toNanos() : 0;
+    }
 }

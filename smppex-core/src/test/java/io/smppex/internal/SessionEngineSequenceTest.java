@@ -10,7 +10,6 @@ import io.smppex.pdu.PduFactory;
 import io.smppex.pdu.field.Address;
 import io.smppex.pdu.field.BindMode;
 import io.smppex.pdu.field.CommandStatus;
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -123,9 +122,7 @@ class SessionEngineSequenceTest {
         assertThat(h.writtenOne().sequenceNumber()).as("replying consumed no number").isEqualTo(500);
     }
 
-    private static void setNextSequence(SessionEngine engine, int value) throws ReflectiveOperationException {
-        Field f = SessionEngine.class.getDeclaredField("nextSeq");
-        f.setAccessible(true);
-        f.setInt(engine, value);
+    private static void setNextSequence(SessionEngine engine, int value) {
+        engine.inFlight().numberFrom(value);
     }
 }

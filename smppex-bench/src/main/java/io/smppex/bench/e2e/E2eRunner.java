@@ -27,10 +27,10 @@ public final class E2eRunner {
                 String name = String.format(Locale.ROOT, "e2e-%s-to-%s", client.name().toLowerCase(Locale.ROOT),
                         server.name().toLowerCase(Locale.ROOT));
                 List<CaseResult> got = new ArrayList<>();
-                try (Child srv = Child.start(name + "-server", jvmFlags, ServerMain.class,
+                try (Child srv = Child.start(name + "-server", jvmFlags, server.classPathPrefix(), ServerMain.class,
                         List.of(server.name(), Integer.toString(maxWindow)), logDir)) {
                     int port = Integer.parseInt(srv.expect("READY", 60_000));
-                    try (Child cli = Child.start(name + "-client", jvmFlags, ClientMain.class, List.of(client.name(),
+                    try (Child cli = Child.start(name + "-client", jvmFlags, client.classPathPrefix(), ClientMain.class, List.of(client.name(),
                             server.name(), Integer.toString(port), Long.toString(srv.pid()), CaseSpec.format(cases),
                             Double.toString(t.firstWarmSeconds()), Double.toString(t.warmSeconds()),
                             Double.toString(t.measureSeconds()), Long.toString(t.minCount())), logDir)) {

@@ -11,7 +11,15 @@ public enum Peer {
     JSMPP("jSMPP"),
     RAW("raw"),
     /** SMPPEX with smppex-micrometer's SmppMetrics on every session, into a Prometheus registry: the cost of metrics. */
-    SMPPEX_METRICS("smppex+metrics");
+    SMPPEX_METRICS("smppex+metrics"),
+    /**
+     * SMPPEX's own code with an older smppex-core jar ahead of it on the class path (environment variable
+     * {@code BENCH_BASELINE_JAR}): the same peer code before and after an engine change, in one run.
+     */
+    SMPPEX_BASELINE("smppex-baseline");
+
+    /** The environment variable naming the smppex-core jar the {@link #SMPPEX_BASELINE} peer runs. */
+    public static final String BASELINE_JAR_ENV = "BENCH_BASELINE_JAR";
 
     /** The peers a run compares when none are named: the libraries and the raw ceiling, metrics off. */
     public static final List<Peer> DEFAULTS = List.of(SMPPEX, CLOUDHOPPER, JSMPP, RAW);
@@ -28,13 +36,29 @@ public enum Peer {
                 return p;
             }
         }
-        throw new IllegalArgumentException("unknown peer " + s + "; one of smppex, cloudhopper, jsmpp, raw, smppex+metrics");
+        throw new IllegalArgumentException("unknown peer " + s + "; one of smppex, cloudhopper, jsmpp, raw, smppex+metrics, smppex-baseline");
+    }
+
+    /**
+     * Class path entries this peer's JVM puts ahead of the harness jar: the baseline jar for
+     * {@link #SMPPEX_BASELINE}, none for the others.
+     */
+    public List<String> classPathPrefix() {
+        if (this != SMPPEX_BASELINE) {
+            return List.of();
+        }
+        String jar = System.getenv(BASELINE_JAR_ENV);
+        if (jar == null || jar.isBlank() || !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(jar))) {
+            throw new IllegalStateException("peer smppex-baseline needs " + BASELINE_JAR_ENV
+                    + " naming an smppex-core jar; got " + jar);
+        }
+        return List.of(jar);
     }
 
     /** A new client of this kind; one per case, since a case's sessions are opened and closed with it. */
     public LoadClient newClient() {
         switch (this) {
-            case SMPPEX: return new SmppexClient(false);
+            case SMPPEX, SMPPEX_BASELINE: return new SmppexClient(false);
             case SMPPEX_METRICS: return new SmppexClient(true);
             case CLOUDHOPPER: return new CloudhopperClient();
             case JSMPP: return new JsmppClient();
@@ -45,7 +69,7 @@ public enum Peer {
     /** Starts a server of this kind; {@code window} is its window for requests it sends itself. */
     public BenchServer startServer(int window) throws Exception {
         switch (this) {
-            case SMPPEX: return new SmppexServer(window, false);
+            case SMPPEX, SMPPEX_BASELINE: return new SmppexServer(window, false);
             case SMPPEX_METRICS: return new SmppexServer(window, true);
             case CLOUDHOPPER: return new CloudhopperServer(window);
             case JSMPP: return new JsmppServer(window);

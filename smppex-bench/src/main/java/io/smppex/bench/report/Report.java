@@ -64,6 +64,12 @@ public final class Report {
             g.add(throughputRatio("metrics on vs off, 8 sessions × window 100", 0.95,
                     Peer.SMPPEX_METRICS, Peer.SMPPEX_METRICS, Peer.SMPPEX, Peer.SMPPEX, MULTI));
         }
+        if (e2e != null && e2e.stream().anyMatch(r -> r.client() == Peer.SMPPEX_BASELINE || r.server() == Peer.SMPPEX_BASELINE)) {
+            g.add(throughputRatio("this smppex-core (smppex→smppex) vs the baseline jar (smppex-baseline both sides), 1 session, window 100",
+                    0.97, Peer.SMPPEX, Peer.SMPPEX, Peer.SMPPEX_BASELINE, Peer.SMPPEX_BASELINE, HEADLINE));
+            g.add(throughputRatio("this smppex-core vs the baseline jar, 8 sessions × window 100", 0.97,
+                    Peer.SMPPEX, Peer.SMPPEX, Peer.SMPPEX_BASELINE, Peer.SMPPEX_BASELINE, MULTI));
+        }
         g.add(codecGoal());
         g.add(pooledGoal());
         g.add(memoryGoal());

@@ -439,7 +439,8 @@ class HostilePeerTest {
 
     /** SessionEngine offers no channel; the test reads its private field to see Netty's outbound queue. */
     private static Channel channelOf(SessionEngine engine) throws ReflectiveOperationException {
-        Field f = SessionEngine.class.getDeclaredField("channel");
+        // Declared by the engine's package-private Session side, its superclass.
+        Field f = SessionEngine.class.getSuperclass().getDeclaredField("channel");
         f.setAccessible(true);
         return (Channel) f.get(engine);
     }

@@ -83,7 +83,8 @@ public final class LoadClientMain {
                     + (sessions + 200) + "): raise ulimit -n");
             System.exit(3);
         }
-        SessionOptions so = SessionOptions.builder().enquireLinkLimit(Duration.ofSeconds(2))
+        // showEnginePdus: the engine's own enquire_links are what onResponse counts.
+        SessionOptions so = SessionOptions.builder().enquireLinkLimit(Duration.ofSeconds(2)).showEnginePdus(true)
                 .enquireLinkRespLimit(Duration.ofSeconds(5)).bindResponseLimit(Duration.ofSeconds(30)).build();
         EsmeOptions options = EsmeOptions.builder().bind(PduFactory.bindTransceiver("load", "pw")).session(so)
                 .connectTimeout(Duration.ofSeconds(30)).build();

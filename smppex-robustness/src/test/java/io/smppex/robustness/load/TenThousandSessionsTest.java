@@ -89,7 +89,8 @@ class TenThousandSessionsTest {
             }
         }, McOptions.builder().bindAddress("127.0.0.1").port(0).authenticator(BindAuthenticator.acceptAll())
                 .maxConnections(SESSIONS + 100)
-                .session(SessionOptions.builder().enquireLinkLimit(Duration.ofSeconds(2))
+                // showEnginePdus: the test counts the engine's own enquire_links in onResponse.
+                .session(SessionOptions.builder().enquireLinkLimit(Duration.ofSeconds(2)).showEnginePdus(true)
                         .enquireLinkRespLimit(Duration.ofSeconds(5)).sessionInitLimit(Duration.ofSeconds(60)).build())
                 .shutdownTimeout(Duration.ofSeconds(20)).build());
 
