@@ -28,19 +28,34 @@ public interface Journal {
      */
     List<Message> byId(String messageId);
 
-    /** @param systemId a system_id @return the messages it submitted, oldest first */
+    /**
+     * @param systemId a system_id
+     * @return the messages it submitted, oldest first
+     */
     List<Message> bySystemId(String systemId);
 
-    /** @param address an address @return the messages with it as source or destination, oldest first */
+    /**
+     * @param address an address
+     * @return the messages with it as source or destination, oldest first
+     */
     List<Message> byAddress(String address);
 
-    /** @param fragment text to look for @return the messages whose text contains it, oldest first */
+    /**
+     * @param fragment text to look for
+     * @return the messages whose text contains it, oldest first
+     */
     List<Message> byText(String fragment);
 
-    /** @param filter a condition @return the messages that meet it, oldest first */
+    /**
+     * @param filter a condition
+     * @return the messages that meet it, oldest first
+     */
     List<Message> find(Predicate<Message> filter);
 
-    /** @param n how many @return the newest {@code n} messages, oldest first */
+    /**
+     * @param n how many
+     * @return the newest {@code n} messages, oldest first
+     */
     List<Message> latest(int n);
 
     /** {@return the number of messages held} */

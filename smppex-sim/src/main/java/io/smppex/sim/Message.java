@@ -301,116 +301,175 @@ public final class Message {
         private Builder() {
         }
 
-        /** @param v the message id @return this builder */
+        /**
+         * @param v the message id
+         * @return this builder
+         */
         public Builder id(String v) {
             id = v;
             return this;
         }
 
-        /** @param v the id of each part @return this builder */
+        /**
+         * @param v the id of each part
+         * @return this builder
+         */
         public Builder partIds(List<String> v) {
             partIds = v;
             return this;
         }
 
-        /** @param v SUBMIT_SM, DATA_SM or SUBMIT_MULTI @return this builder */
+        /**
+         * @param v SUBMIT_SM, DATA_SM or SUBMIT_MULTI
+         * @return this builder
+         */
         public Builder command(CommandId v) {
             command = v;
             return this;
         }
 
-        /** @param v the submitter's system_id @return this builder */
+        /**
+         * @param v the submitter's system_id
+         * @return this builder
+         */
         public Builder systemId(String v) {
             systemId = v;
             return this;
         }
 
-        /** @param v the submitting session's id @return this builder */
+        /**
+         * @param v the submitting session's id
+         * @return this builder
+         */
         public Builder sessionId(String v) {
             sessionId = v;
             return this;
         }
 
-        /** @param v the service_type @return this builder */
+        /**
+         * @param v the service_type
+         * @return this builder
+         */
         public Builder serviceType(String v) {
             serviceType = v;
             return this;
         }
 
-        /** @param v the source address @return this builder */
+        /**
+         * @param v the source address
+         * @return this builder
+         */
         public Builder source(Address v) {
             source = v;
             return this;
         }
 
-        /** @param v the destination address @return this builder */
+        /**
+         * @param v the destination address
+         * @return this builder
+         */
         public Builder destination(Address v) {
             destination = v;
             return this;
         }
 
-        /** @param v the decoded text @return this builder */
+        /**
+         * @param v the decoded text
+         * @return this builder
+         */
         public Builder text(String v) {
             text = v;
             return this;
         }
 
-        /** @param v the data_coding @return this builder */
+        /**
+         * @param v the data_coding
+         * @return this builder
+         */
         public Builder dataCoding(int v) {
             dataCoding = v;
             return this;
         }
 
-        /** @param total the number of parts @param received how many arrived @return this builder */
+        /**
+         * @param total the number of parts
+         * @param received how many arrived
+         * @return this builder
+         */
         public Builder parts(int total, int received) {
             parts = total;
             partsReceived = received;
             return this;
         }
 
-        /** @param v the registered_delivery @return this builder */
+        /**
+         * @param v the registered_delivery
+         * @return this builder
+         */
         public Builder registeredDelivery(int v) {
             registeredDelivery = v;
             return this;
         }
 
-        /** @param v the state @return this builder */
+        /**
+         * @param v the state
+         * @return this builder
+         */
         public Builder state(MessageState v) {
             state = v;
             return this;
         }
 
-        /** @param v the error code @return this builder */
+        /**
+         * @param v the error code
+         * @return this builder
+         */
         public Builder errorCode(int v) {
             errorCode = v;
             return this;
         }
 
-        /** @param v when it was accepted @return this builder */
+        /**
+         * @param v when it was accepted
+         * @return this builder
+         */
         public Builder submitTime(Instant v) {
             submitTime = v;
             return this;
         }
 
-        /** @param v the scheduled delivery time, or null @return this builder */
+        /**
+         * @param v the scheduled delivery time, or null
+         * @return this builder
+         */
         public Builder scheduledTime(Instant v) {
             scheduledTime = v;
             return this;
         }
 
-        /** @param v the end of the validity period, or null @return this builder */
+        /**
+         * @param v the end of the validity period, or null
+         * @return this builder
+         */
         public Builder validUntil(Instant v) {
             validUntil = v;
             return this;
         }
 
-        /** @param v when it became final, or null @return this builder */
+        /**
+         * @param v when it became final, or null
+         * @return this builder
+         */
         public Builder finalTime(Instant v) {
             finalTime = v;
             return this;
         }
 
-        /** @param sent receipts written @param acknowledged receipts answered with ESME_ROK @return this builder */
+        /**
+         * @param sent receipts written
+         * @param acknowledged receipts answered with ESME_ROK
+         * @return this builder
+         */
         public Builder receipts(int sent, int acknowledged) {
             receiptsSent = sent;
             receiptsAcknowledged = acknowledged;

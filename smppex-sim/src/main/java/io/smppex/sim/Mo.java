@@ -43,7 +43,10 @@ public record Mo(String systemId, Address source, Address destination, String te
         return new Mo(systemId, Address.of(from), Address.of(to), text, null);
     }
 
-    /** @param c the encoding @return this MO in encoding {@code c} */
+    /**
+     * @param c the encoding
+     * @return this MO in encoding {@code c}
+     */
     public Mo withCodec(TextCodec c) {
         return new Mo(systemId, source, destination, text, c);
     }

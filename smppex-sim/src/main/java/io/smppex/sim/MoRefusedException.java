@@ -4,7 +4,9 @@ package io.smppex.sim;
 public final class MoRefusedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** @param message what happened */
+    /**
+     * @param message what happened
+     */
     public MoRefusedException(String message) {
         super(message);
     }

@@ -257,49 +257,73 @@ public final class Rule {
             this.stage = Objects.requireNonNull(stage, "stage");
         }
 
-        /** @param v a name to find and remove the rule by @return this builder */
+        /**
+         * @param v a name to find and remove the rule by
+         * @return this builder
+         */
         public Builder name(String v) {
             name = v;
             return this;
         }
 
-        /** @param v the system_id to match exactly @return this builder */
+        /**
+         * @param v the system_id to match exactly
+         * @return this builder
+         */
         public Builder systemId(String v) {
             systemId = v;
             return this;
         }
 
-        /** @param regex a pattern the whole source address must match @return this builder */
+        /**
+         * @param regex a pattern the whole source address must match
+         * @return this builder
+         */
         public Builder source(String regex) {
             source = Pattern.compile(regex);
             return this;
         }
 
-        /** @param regex a pattern the whole destination address must match @return this builder */
+        /**
+         * @param regex a pattern the whole destination address must match
+         * @return this builder
+         */
         public Builder destination(String regex) {
             destination = Pattern.compile(regex);
             return this;
         }
 
-        /** @param regex a pattern the whole decoded text must match (use {@code (?s).*word.*} to look inside) @return this builder */
+        /**
+         * @param regex a pattern the whole decoded text must match (use {@code (?s).*word.*} to look inside)
+         * @return this builder
+         */
         public Builder text(String regex) {
             text = Pattern.compile(regex);
             return this;
         }
 
-        /** @param v the request command to match, e.g. {@link CommandId#SUBMIT_SM} @return this builder */
+        /**
+         * @param v the request command to match, e.g. {@link CommandId#SUBMIT_SM}
+         * @return this builder
+         */
         public Builder command(CommandId v) {
             command = v;
             return this;
         }
 
-        /** @param v the command_status to answer with @return this builder */
+        /**
+         * @param v the command_status to answer with
+         * @return this builder
+         */
         public Builder status(CommandStatus v) {
             status = v;
             return this;
         }
 
-        /** @param v the wait before answering (at RECEIPT: before the receipt) @return this builder */
+        /**
+         * @param v the wait before answering (at RECEIPT: before the receipt)
+         * @return this builder
+         */
         public Builder delay(Duration v) {
             if (v != null && v.isNegative()) {
                 throw new IllegalArgumentException("delay must not be negative: " + v);
@@ -308,19 +332,28 @@ public final class Rule {
             return this;
         }
 
-        /** Leave the request unanswered (at RECEIPT: send no receipt). @return this builder */
+        /**
+         * Leave the request unanswered (at RECEIPT: send no receipt).
+         * @return this builder
+         */
         public Builder noResponse() {
             noResponse = true;
             return this;
         }
 
-        /** Close the connection instead of answering. @return this builder */
+        /**
+         * Close the connection instead of answering.
+         * @return this builder
+         */
         public Builder disconnect() {
             disconnect = true;
             return this;
         }
 
-        /** @param v the final state an accepted message reaches, e.g. UNDELIVERABLE @return this builder */
+        /**
+         * @param v the final state an accepted message reaches, e.g. UNDELIVERABLE
+         * @return this builder
+         */
         public Builder receiptOutcome(MessageState v) {
             if (v != null && !v.isFinal()) {
                 throw new IllegalArgumentException("a receipt outcome is a final state, not " + v);
@@ -329,7 +362,10 @@ public final class Rule {
             return this;
         }
 
-        /** @param v the time from acceptance to the final state and receipt @return this builder */
+        /**
+         * @param v the time from acceptance to the final state and receipt
+         * @return this builder
+         */
         public Builder receiptDelay(Duration v) {
             if (v != null && v.isNegative()) {
                 throw new IllegalArgumentException("receipt delay must not be negative: " + v);
@@ -352,12 +388,18 @@ public final class Rule {
             return this;
         }
 
-        /** @param p the chance, 0 to 1, that a match applies (seed 1) @return this builder */
+        /**
+         * @param p the chance, 0 to 1, that a match applies (seed 1)
+         * @return this builder
+         */
         public Builder probability(double p) {
             return probability(p, seed);
         }
 
-        /** @param n apply this many times, then hand over to {@link #then(Rule)}; 0 for no limit @return this builder */
+        /**
+         * @param n apply this many times, then hand over to {@link #then(Rule)}; 0 for no limit
+         * @return this builder
+         */
         public Builder times(int n) {
             if (n < 0) {
                 throw new IllegalArgumentException("times must not be negative: " + n);
@@ -366,7 +408,10 @@ public final class Rule {
             return this;
         }
 
-        /** @param next the rule that takes over once {@link #times(int)} are used up @return this builder */
+        /**
+         * @param next the rule that takes over once {@link #times(int)} are used up
+         * @return this builder
+         */
         public Builder then(Rule next) {
             then = next;
             return this;

@@ -19,19 +19,27 @@ public interface SimListener {
         return false;
     }
 
-    /** @param event a PDU that was received or sent */
+    /**
+     * @param event a PDU that was received or sent
+     */
     default void onPdu(PduEvent event) {
     }
 
-    /** @param event something that happened to a journaled message */
+    /**
+     * @param event something that happened to a journaled message
+     */
     default void onMessage(MessageEvent event) {
     }
 
-    /** @param event a session opened, bound, was refused or closed */
+    /**
+     * @param event a session opened, bound, was refused or closed
+     */
     default void onSession(SessionEvent event) {
     }
 
-    /** @param event an MO was sent, acknowledged or refused */
+    /**
+     * @param event an MO was sent, acknowledged or refused
+     */
     default void onMo(MoEvent event) {
     }
 }

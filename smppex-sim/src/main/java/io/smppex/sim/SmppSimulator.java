@@ -117,13 +117,19 @@ public final class SmppSimulator implements AutoCloseable {
         private Builder() {
         }
 
-        /** @param v the address to listen on; default 127.0.0.1 @return this builder */
+        /**
+         * @param v the address to listen on; default 127.0.0.1
+         * @return this builder
+         */
         public Builder host(String v) {
             s.host = Objects.requireNonNull(v, "host");
             return this;
         }
 
-        /** @param v the port to listen on, 0 for any free one; default 2775 @return this builder */
+        /**
+         * @param v the port to listen on, 0 for any free one; default 2775
+         * @return this builder
+         */
         public Builder port(int v) {
             if (v < 0 || v > 65535) {
                 throw new IllegalArgumentException("port must be 0..65535: " + v);
@@ -145,19 +151,28 @@ public final class SmppSimulator implements AutoCloseable {
             return this;
         }
 
-        /** @param v accounts to add, system_id to password (see {@link #account}) @return this builder */
+        /**
+         * @param v accounts to add, system_id to password (see {@link #account})
+         * @return this builder
+         */
         public Builder accounts(Map<String, String> v) {
             v.forEach(this::account);
             return this;
         }
 
-        /** @param v the MC's own system_id, sent in bind responses; default "smppex" @return this builder */
+        /**
+         * @param v the MC's own system_id, sent in bind responses; default "smppex"
+         * @return this builder
+         */
         public Builder systemId(String v) {
             s.systemId = Objects.requireNonNull(v, "systemId");
             return this;
         }
 
-        /** @param v how message ids look; default INCREMENTING @return this builder */
+        /**
+         * @param v how message ids look; default INCREMENTING
+         * @return this builder
+         */
         public Builder idFormat(IdFormat v) {
             s.idFormat = Objects.requireNonNull(v, "idFormat");
             return this;
@@ -189,13 +204,19 @@ public final class SmppSimulator implements AutoCloseable {
             return this;
         }
 
-        /** @param v a scenario rule, tried after those already added @return this builder */
+        /**
+         * @param v a scenario rule, tried after those already added
+         * @return this builder
+         */
         public Builder rule(Rule v) {
             rules.add(Objects.requireNonNull(v, "rule"));
             return this;
         }
 
-        /** @param v a profile whose rules are added (after those already added) @return this builder */
+        /**
+         * @param v a profile whose rules are added (after those already added)
+         * @return this builder
+         */
         public Builder profile(Profile v) {
             rules.addAll(v.rules());
             return this;
@@ -214,7 +235,10 @@ public final class SmppSimulator implements AutoCloseable {
             return this;
         }
 
-        /** @param v the time from acceptance (or scheduled delivery) to the final state; default 100 ms @return this builder */
+        /**
+         * @param v the time from acceptance (or scheduled delivery) to the final state; default 100 ms
+         * @return this builder
+         */
         public Builder receiptDelay(Duration v) {
             if (v.isNegative()) {
                 throw new IllegalArgumentException("receipt delay must not be negative: " + v);
@@ -223,13 +247,19 @@ public final class SmppSimulator implements AutoCloseable {
             return this;
         }
 
-        /** @param v the mix of final states; default all DELIVERED @return this builder */
+        /**
+         * @param v the mix of final states; default all DELIVERED
+         * @return this builder
+         */
         public Builder receiptOutcomes(ReceiptOutcomes v) {
             s.outcomes = Objects.requireNonNull(v, "outcomes");
             return this;
         }
 
-        /** @param v the seed for drawing outcomes; default 1 @return this builder */
+        /**
+         * @param v the seed for drawing outcomes; default 1
+         * @return this builder
+         */
         public Builder seed(long v) {
             s.seed = v;
             return this;
@@ -248,7 +278,10 @@ public final class SmppSimulator implements AutoCloseable {
             return this;
         }
 
-        /** @param v the wait before re-sending a receipt a receiver answered with a temporary error; default 200 ms @return this builder */
+        /**
+         * @param v the wait before re-sending a receipt a receiver answered with a temporary error; default 200 ms
+         * @return this builder
+         */
         public Builder receiptRetryDelay(Duration v) {
             if (v.isNegative()) {
                 throw new IllegalArgumentException("retry delay must not be negative: " + v);
@@ -257,19 +290,28 @@ public final class SmppSimulator implements AutoCloseable {
             return this;
         }
 
-        /** @param v send error responses with their full body (5.0 style) instead of header only; default false @return this builder */
+        /**
+         * @param v send error responses with their full body (5.0 style) instead of header only; default false
+         * @return this builder
+         */
         public Builder fullErrorBodies(boolean v) {
             s.fullErrorBodies = v;
             return this;
         }
 
-        /** @param v who hears the events; default none @return this builder */
+        /**
+         * @param v who hears the events; default none
+         * @return this builder
+         */
         public Builder listener(SimListener v) {
             s.listener = v;
             return this;
         }
 
-        /** @param v the most events waiting for the listener before they are dropped; default 65,536 @return this builder */
+        /**
+         * @param v the most events waiting for the listener before they are dropped; default 65,536
+         * @return this builder
+         */
         public Builder eventQueueCapacity(int v) {
             if (v < 1) {
                 throw new IllegalArgumentException("event queue capacity must be positive: " + v);
@@ -278,19 +320,28 @@ public final class SmppSimulator implements AutoCloseable {
             return this;
         }
 
-        /** @param v the sessions' options (window, timers); the simulator sets the codec and observer itself @return this builder */
+        /**
+         * @param v the sessions' options (window, timers); the simulator sets the codec and observer itself
+         * @return this builder
+         */
         public Builder session(SessionOptions v) {
             s.session = Objects.requireNonNull(v, "session");
             return this;
         }
 
-        /** @param v TLS for the listening socket @return this builder */
+        /**
+         * @param v TLS for the listening socket
+         * @return this builder
+         */
         public Builder tls(TlsOptions v) {
             s.tls = v;
             return this;
         }
 
-        /** @param v event-loop threads; 0 for the core's default @return this builder */
+        /**
+         * @param v event-loop threads; 0 for the core's default
+         * @return this builder
+         */
         public Builder workerThreads(int v) {
             s.workerThreads = v;
             return this;

@@ -776,7 +776,9 @@ public final class SimEngine {
             if (d instanceof DestAddress.Sme sme) {
                 Address a = sme.address();
                 if (a.address().isEmpty() || addrTooLong(a)) {
-                    resp.addUnsuccess(a, CommandStatus.ESME_RINVDSTADR);
+                    // unsuccess_sme holds at most 20 characters too; the head of the address still tells which.
+                    resp.addUnsuccess(addrTooLong(a) ? Address.of(a.address().substring(0, ADDR_MAX), a.ton(), a.npi()) : a,
+                            CommandStatus.ESME_RINVDSTADR);
                     continue;
                 }
                 MessageRecord r = new MessageRecord(id, CommandId.SUBMIT_MULTI, sys, s.id(), m.serviceType(), m.source(),
@@ -1097,6 +1099,18 @@ public final class SimEngine {
 
         @Override
         public void onRequest(Session s, Pdu req) {
+            try {
+                dispatch(s, req);
+            } catch (RuntimeException e) {
+                // A bug or an input nobody foresaw must still get its one answer.
+                LOG.warn("{}: failed to handle {}", s.id(), req.commandName(), e);
+                if (req.commandId().response() != null) {
+                    s.reply(req, req.errorResponse(CommandStatus.ESME_RSYSERR));
+                }
+            }
+        }
+
+        private void dispatch(Session s, Pdu req) {
             if (req instanceof SubmitSm sm) {
                 onSubmitSm(s, sm);
             } else if (req instanceof EnquireLink) {
