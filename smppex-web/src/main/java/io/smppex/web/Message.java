@@ -24,6 +24,19 @@ public record Message(String id, String systemId, String session, String source,
 
     /**
      * Copies the lists.
+     *
+     * @param id the message_id given in submit_sm_resp
+     * @param systemId system_id of the session that submitted it
+     * @param session id of that session
+     * @param source source address
+     * @param dest destination address
+     * @param text the decoded text, reassembled from all parts
+     * @param dataCoding the data_coding octet
+     * @param state ENROUTE, DELIVERED, UNDELIVERABLE, EXPIRED, DELETED, REJECTED or ACCEPTED
+     * @param submittedAt when the (first part of the) message arrived
+     * @param parts how many PDUs carried it: 1 for a short message
+     * @param receipts the receipts sent for it, oldest first
+     * @param pdus every PDU in and out for it, oldest first; null where a listing leaves them out
      */
     public Message {
         receipts = receipts == null ? List.of() : List.copyOf(receipts);

@@ -12,6 +12,9 @@ public record MessagePage(long total, List<Message> messages) {
 
     /**
      * Copies the list.
+     *
+     * @param total how many messages match the filters, on all pages
+     * @param messages this page, newest first, without their PDUs
      */
     public MessagePage {
         messages = List.copyOf(messages);

@@ -16,6 +16,13 @@ public record MessageQuery(String dest, String source, String systemId, String t
     /**
      * Checks the paging.
      *
+     * @param dest destination address, exact
+     * @param source source address, exact
+     * @param systemId system_id of the submitting session, exact
+     * @param text substring of the decoded text, case-insensitive
+     * @param state message state name such as DELIVERED
+     * @param offset how many matching messages to skip, newest first
+     * @param limit at most this many messages
      * @throws IllegalArgumentException if offset is negative or limit is not positive
      */
     public MessageQuery {

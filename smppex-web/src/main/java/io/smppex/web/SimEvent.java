@@ -12,6 +12,9 @@ public record SimEvent(String type, Map<String, Object> data) {
 
     /**
      * Copies the details, keeping their order.
+     *
+     * @param type bind, unbind, submit, response, receipt or mo
+     * @param data details, by JSON name
      */
     public SimEvent {
         data = data == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(data));
