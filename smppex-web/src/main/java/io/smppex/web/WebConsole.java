@@ -54,17 +54,22 @@ public final class WebConsole implements AutoCloseable {
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("unknown bind address '" + options.bindAddress() + "'", e);
         }
-        String token = options.token();
-        if (token == null && !addr.isLoopbackAddress()) {
-            byte[] b = new byte[16];
-            new SecureRandom().nextBytes(b);
-            token = HexFormat.of().formatHex(b);
-        }
+        String token = tokenFor(addr, options.token());
         PrometheusMeterRegistry registry = options.registry() != null ? options.registry()
                 : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         HttpServer server = HttpServer.start(backend, options, new InetSocketAddress(addr, options.port()), token, registry,
                 addr.isLoopbackAddress());
         return new WebConsole(server, token, registry);
+    }
+
+    /** The token given, else a random one where the address is not loopback, else null. */
+    static String tokenFor(InetAddress addr, String given) {
+        if (given != null || addr.isLoopbackAddress()) {
+            return given;
+        }
+        byte[] b = new byte[16];
+        new SecureRandom().nextBytes(b);
+        return HexFormat.of().formatHex(b);
     }
 
     /**
