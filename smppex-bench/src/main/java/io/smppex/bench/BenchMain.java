@@ -39,8 +39,9 @@ public final class BenchMain {
             "usage: java -jar smppex-bench.jar [options]      (bench/run.sh builds first, then runs this)",
             "  --quick              short warm-ups and runs, 2,000 idle sessions: minutes, for checking the harness",
             "  --jmh --e2e --memory run only these parts (default: all three)",
-            "  --clients LIST       e2e clients, comma-separated from smppex,cloudhopper,jsmpp,raw,smppex+metrics",
-            "                       (default: all but smppex+metrics, which is smppex with SmppMetrics installed)",
+            "  --clients LIST       e2e clients, comma-separated from smppex,cloudhopper,jsmpp,raw,smppex+metrics,"
+            + "smppex+web",
+            "                       (default: all but smppex+metrics, smppex with SmppMetrics, and smppex+web, the MC with its web console watched)",
             "  --servers LIST       e2e servers, same names (default: all)",
             "  --cases LIST         e2e cases as SESSIONSxWINDOW (default: 1x1,1x10,1x100,1x1000,8x100)",
             "  --measure SECONDS    length of each measured e2e run (default 5, quick 1)",

@@ -11,7 +11,12 @@ public enum Peer {
     JSMPP("jSMPP"),
     RAW("raw"),
     /** SMPPEX with smppex-micrometer's SmppMetrics on every session, into a Prometheus registry: the cost of metrics. */
-    SMPPEX_METRICS("smppex+metrics");
+    SMPPEX_METRICS("smppex+metrics"),
+    /**
+     * The SMPPEX MC with the web console on it, one event-stream client and one client polling the
+     * inbox as the page does: the cost of watching. As a client it is plain smppex.
+     */
+    SMPPEX_WEB("smppex+web");
 
     /** The peers a run compares when none are named: the libraries and the raw ceiling, metrics off. */
     public static final List<Peer> DEFAULTS = List.of(SMPPEX, CLOUDHOPPER, JSMPP, RAW);
@@ -28,13 +33,14 @@ public enum Peer {
                 return p;
             }
         }
-        throw new IllegalArgumentException("unknown peer " + s + "; one of smppex, cloudhopper, jsmpp, raw, smppex+metrics");
+        throw new IllegalArgumentException("unknown peer " + s + "; one of smppex, cloudhopper, jsmpp, raw, smppex+metrics, smppex+web");
     }
 
     /** A new client of this kind; one per case, since a case's sessions are opened and closed with it. */
     public LoadClient newClient() {
         switch (this) {
-            case SMPPEX: return new SmppexClient(false);
+            case SMPPEX:
+            case SMPPEX_WEB: return new SmppexClient(false);
             case SMPPEX_METRICS: return new SmppexClient(true);
             case CLOUDHOPPER: return new CloudhopperClient();
             case JSMPP: return new JsmppClient();
@@ -47,6 +53,7 @@ public enum Peer {
         switch (this) {
             case SMPPEX: return new SmppexServer(window, false);
             case SMPPEX_METRICS: return new SmppexServer(window, true);
+            case SMPPEX_WEB: return new WebServerPeer(window);
             case CLOUDHOPPER: return new CloudhopperServer(window);
             case JSMPP: return new JsmppServer(window);
             default: return new RawServer();
