@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Consumer;
 
 /**
  * What the web console needs from a simulator. Every method may be called from an HTTP worker
@@ -96,11 +95,11 @@ public interface SimBackend {
     Map<String, Object> stats();
 
     /**
-     * Registers a listener for simulator events. The listener is called on the simulator's
-     * threads (an event loop among them) and must return at once.
+     * Starts feeding simulator events to a sink, from the simulator's own threads (event loops
+     * among them). Ask {@link EventSink#admit()} before building each event.
      *
-     * @param listener called for each event
-     * @return closing it removes the listener
+     * @param sink where events go
+     * @return closing it stops the feed
      */
-    AutoCloseable subscribe(Consumer<SimEvent> listener);
+    AutoCloseable subscribe(EventSink sink);
 }

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** The event stream, its bound on slow clients, and the token. */
@@ -116,10 +115,14 @@ class EventsAndAccessTest {
 
     /** A backend whose events the test emits itself. */
     static final class Emitter extends NullSim {
-        private final CopyOnWriteArrayList<Consumer<SimEvent>> ls = new CopyOnWriteArrayList<>();
+        private final CopyOnWriteArrayList<EventSink> ls = new CopyOnWriteArrayList<>();
 
         void emit(SimEvent e) {
-            ls.forEach(l -> l.accept(e));
+            for (EventSink l : ls) {
+                if (l.admit()) {
+                    l.publish(e);
+                }
+            }
         }
 
         @Override
@@ -128,7 +131,7 @@ class EventsAndAccessTest {
         }
 
         @Override
-        public AutoCloseable subscribe(Consumer<SimEvent> l) {
+        public AutoCloseable subscribe(EventSink l) {
             ls.add(l);
             return () -> ls.remove(l);
         }

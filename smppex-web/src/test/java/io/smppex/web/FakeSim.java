@@ -39,7 +39,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 /**
  * A small simulator behind the {@link SimBackend} seam, for testing the console on its own: a real
@@ -53,7 +52,7 @@ final class FakeSim implements SimBackend, AutoCloseable {
     private final Map<String, Entry> journal = new ConcurrentHashMap<>();
     private final List<String> order = new CopyOnWriteArrayList<>();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
-    private final List<Consumer<SimEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final List<EventSink> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong submitted = new AtomicLong();
     private volatile ObjectNode rules = (ObjectNode) Json.MAPPER.createObjectNode().put("profile", "healthy")
@@ -87,8 +86,11 @@ final class FakeSim implements SimBackend, AutoCloseable {
     }
 
     private void emit(String type, Map<String, Object> data) {
-        SimEvent e = new SimEvent(type, data);
-        listeners.forEach(l -> l.accept(e));
+        for (EventSink l : listeners) {
+            if (l.admit()) {
+                l.publish(new SimEvent(type, data));
+            }
+        }
     }
 
     private final class Handler implements SessionHandler {
@@ -263,7 +265,7 @@ final class FakeSim implements SimBackend, AutoCloseable {
     }
 
     @Override
-    public AutoCloseable subscribe(Consumer<SimEvent> l) {
+    public AutoCloseable subscribe(EventSink l) {
         listeners.add(l);
         return () -> listeners.remove(l);
     }

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Consumer;
 
 /** A backend with nothing in it, for tests of the HTTP layer alone. */
 class NullSim implements SimBackend {
@@ -62,7 +61,7 @@ class NullSim implements SimBackend {
     }
 
     @Override
-    public AutoCloseable subscribe(Consumer<SimEvent> listener) {
+    public AutoCloseable subscribe(EventSink sink) {
         return () -> { };
     }
 }

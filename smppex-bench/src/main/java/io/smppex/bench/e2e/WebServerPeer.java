@@ -15,6 +15,7 @@ import io.smppex.pdu.PduFactory;
 import io.smppex.pdu.SubmitSm;
 import io.smppex.pdu.field.CommandStatus;
 import io.smppex.web.Message;
+import io.smppex.web.EventSink;
 import io.smppex.web.MessagePage;
 import io.smppex.web.MessageQuery;
 import io.smppex.web.MoRequest;
@@ -42,7 +43,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 /**
  * The {@code smppex+web} server: {@link SmppexServer}'s MC with the web console serving on a free
@@ -58,7 +58,7 @@ public final class WebServerPeer implements BenchServer {
     private final AtomicLong submits = new AtomicLong();
     private final AtomicLong sseBytes = new AtomicLong();
     private final AtomicLong polls = new AtomicLong();
-    private final CopyOnWriteArrayList<Consumer<SimEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<EventSink> listeners = new CopyOnWriteArrayList<>();
     private volatile Message last;
     private volatile boolean running = true;
     private final Thread sse;
@@ -84,14 +84,13 @@ public final class WebServerPeer implements BenchServer {
             if (request instanceof SubmitSm s) {
                 session.reply(request, PduFactory.submitSmResp(CommandStatus.ESME_ROK, Fixtures.MESSAGE_ID));
                 long n = submits.incrementAndGet();
-                if (!listeners.isEmpty()) {
-                    if ((n & 1023) == 0) {
-                        last = new Message(Fixtures.MESSAGE_ID, session.systemId().orElse(null), session.id(), s.sourceAddr(),
-                                s.destinationAddr(), "", s.dataCoding(), "ENROUTE", Instant.now(), 1, List.of(), null);
-                    }
-                    SimEvent e = new SimEvent("submit", Map.of("id", Fixtures.MESSAGE_ID, "session", session.id()));
-                    for (Consumer<SimEvent> l : listeners) {
-                        l.accept(e);
+                if ((n & 1023) == 0) {
+                    last = new Message(Fixtures.MESSAGE_ID, session.systemId().orElse(null), session.id(), s.sourceAddr(),
+                            s.destinationAddr(), "", s.dataCoding(), "ENROUTE", Instant.now(), 1, List.of(), null);
+                }
+                for (EventSink l : listeners) {
+                    if (l.admit()) {
+                        l.publish(new SimEvent("submit", Map.of("id", Fixtures.MESSAGE_ID, "session", session.id())));
                     }
                 }
             } else {
@@ -201,7 +200,7 @@ public final class WebServerPeer implements BenchServer {
         }
 
         @Override
-        public AutoCloseable subscribe(Consumer<SimEvent> l) {
+        public AutoCloseable subscribe(EventSink l) {
             listeners.add(l);
             return () -> listeners.remove(l);
         }

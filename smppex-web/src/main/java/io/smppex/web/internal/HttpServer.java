@@ -118,7 +118,7 @@ public final class HttpServer implements AutoCloseable {
             shutdown();
             throw new UncheckedIOException(new java.io.IOException("cannot listen on " + at + ": " + e.getMessage(), e));
         }
-        this.subscription = sim.subscribe(hub::publish);
+        this.subscription = sim.subscribe(hub);
     }
 
     /**
