@@ -141,15 +141,7 @@ final class FakeSim implements SimBackend, AutoCloseable {
     }
 
     private static PduRecord record(String dir, Pdu p) {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("summary", PduPrinter.oneLine(p));
-        if (p instanceof SubmitSm s) {
-            f.put("source_addr", s.sourceAddr());
-            f.put("destination_addr", s.destinationAddr());
-            f.put("data_coding", s.dataCoding());
-        }
-        return new PduRecord(dir, p.commandName(), p.sequenceNumber(), p.status().name(), Instant.now(),
-                HexFormat.of().formatHex(PduCodec.defaults().encode(p)), f);
+        return io.smppex.web.internal.PduFields.record("in".equals(dir), p, null, Instant.now());
     }
 
     @Override
