@@ -88,6 +88,16 @@ class HarnessSmokeTest {
     }
 
     @Test
+    void theWatchedWebConsolePeerCarriesAThousandPdus() throws Exception {
+        List<CaseResult> results = E2eRunner.runInProcess(List.of(Peer.SMPPEX), List.of(Peer.SMPPEX_WEB),
+                List.of(new CaseSpec(1, 10)), 1000, null);
+        assertThat(results).hasSize(1);
+        assertThat(results.get(0).error()).isNull();
+        assertThat(results.get(0).pdus()).isEqualTo(1000);
+        assertThat(results.get(0).failed()).isZero();
+    }
+
+    @Test
     void everyPairingCarriesAThousandPdusAtWindowTen() throws Exception {
         List<CaseResult> results = E2eRunner.runInProcess(Peer.DEFAULTS, Peer.DEFAULTS,
                 List.of(new CaseSpec(1, 10)), 1000, null);

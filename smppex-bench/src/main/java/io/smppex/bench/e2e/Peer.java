@@ -13,6 +13,11 @@ public enum Peer {
     /** SMPPEX with smppex-micrometer's SmppMetrics on every session, into a Prometheus registry: the cost of metrics. */
     SMPPEX_METRICS("smppex+metrics"),
     /**
+     * The SMPPEX MC with the web console on it, one event-stream client and one client polling the
+     * inbox as the page does: the cost of watching. As a client it is plain smppex.
+     */
+    SMPPEX_WEB("smppex+web"),
+    /**
      * SMPPEX's own code with an older smppex-core jar ahead of it on the class path (environment variable
      * {@code BENCH_BASELINE_JAR}): the same peer code before and after an engine change, in one run.
      */
@@ -36,7 +41,7 @@ public enum Peer {
                 return p;
             }
         }
-        throw new IllegalArgumentException("unknown peer " + s + "; one of smppex, cloudhopper, jsmpp, raw, smppex+metrics, smppex-baseline");
+        throw new IllegalArgumentException("unknown peer " + s + "; one of smppex, cloudhopper, jsmpp, raw, smppex+metrics, smppex-baseline, smppex+web");
     }
 
     /**
@@ -58,7 +63,7 @@ public enum Peer {
     /** A new client of this kind; one per case, since a case's sessions are opened and closed with it. */
     public LoadClient newClient() {
         switch (this) {
-            case SMPPEX, SMPPEX_BASELINE: return new SmppexClient(false);
+            case SMPPEX, SMPPEX_BASELINE, SMPPEX_WEB: return new SmppexClient(false);
             case SMPPEX_METRICS: return new SmppexClient(true);
             case CLOUDHOPPER: return new CloudhopperClient();
             case JSMPP: return new JsmppClient();
@@ -71,6 +76,7 @@ public enum Peer {
         switch (this) {
             case SMPPEX, SMPPEX_BASELINE: return new SmppexServer(window, false);
             case SMPPEX_METRICS: return new SmppexServer(window, true);
+            case SMPPEX_WEB: return new WebServerPeer(window);
             case CLOUDHOPPER: return new CloudhopperServer(window);
             case JSMPP: return new JsmppServer(window);
             default: return new RawServer();

@@ -70,6 +70,12 @@ public final class Report {
             g.add(throughputRatio("this smppex-core vs the baseline jar, 8 sessions × window 100", 0.97,
                     Peer.SMPPEX, Peer.SMPPEX, Peer.SMPPEX_BASELINE, Peer.SMPPEX_BASELINE, MULTI));
         }
+        if (e2e != null && e2e.stream().anyMatch(r -> r.server() == Peer.SMPPEX_WEB)) {
+            g.add(throughputRatio("web console watched (smppex→smppex+web) vs none (smppex→smppex), 1 session, window 100",
+                    0.80, Peer.SMPPEX, Peer.SMPPEX_WEB, Peer.SMPPEX, Peer.SMPPEX, HEADLINE));
+            g.add(throughputRatio("web console watched vs none, 8 sessions × window 100", 0.80,
+                    Peer.SMPPEX, Peer.SMPPEX_WEB, Peer.SMPPEX, Peer.SMPPEX, MULTI));
+        }
         g.add(codecGoal());
         g.add(pooledGoal());
         g.add(memoryGoal());

@@ -1,0 +1,11 @@
+package io.smppex.web;
+
+/**
+ * What became of an MO.
+ *
+ * @param session the session it went to
+ * @param parts how many deliver_sm carried it
+ * @param status the command_status name of the last response, ESME_ROK when all were accepted
+ */
+public record MoResult(String session, int parts, String status) {
+}

@@ -1,0 +1,155 @@
+package io.smppex.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smppex.SyncEsme;
+import io.smppex.pdu.DeliverSm;
+import io.smppex.pdu.Pdu;
+import io.smppex.pdu.PduFactory;
+import io.smppex.pdu.SubmitSmResp;
+import io.smppex.pdu.text.TextCodec;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The page in a real headless Chromium, fed by a real ESME over loopback. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserTest {
+    private static final Duration T = Duration.ofSeconds(10);
+    private static final String HOSTILE = "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\"><b>bold</b>";
+
+    static FakeSim sim;
+    static WebConsole web;
+    static Browser browser;
+    static SyncEsme esme;
+    static WebDriverWait wait;
+
+    @BeforeAll
+    static void start() {
+        sim = new FakeSim();
+        web = WebConsole.start(sim, WebOptions.builder().port(0).registry(sim.registry()).build());
+        browser = new Browser();
+        wait = new WebDriverWait(browser.driver, T);
+        esme = SyncEsme.connect("127.0.0.1", sim.port());
+        esme.request(PduFactory.bindTransceiver("qa-team", "pw"), T);
+        browser.driver.get(web.url());
+        wait.until(ExpectedConditions.attributeContains(By.id("live"), "class", "on"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (esme != null) {
+            esme.close();
+        }
+        if (browser != null) {
+            browser.close();
+        }
+        web.close();
+        sim.close();
+    }
+
+    private static String submit(String from, String to, String text) {
+        Pdu r = esme.request(PduFactory.submitSm(from, to, text), T);
+        return ((SubmitSmResp) r).messageId();
+    }
+
+    private static WebElement row(String id) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#messages tbody tr[data-id='" + id + "']")));
+    }
+
+    @Test
+    @Order(1)
+    void aSubmittedMessageAppearsLiveAndHtmlStaysText() {
+        Object marker = ((JavascriptExecutor) browser.driver).executeScript("window.__noReload = 42; return window.__noReload;");
+        assertThat(marker).isEqualTo(42L);
+        submit("MyShop", "447700900001", "Your order 1042 has shipped");
+        submit("Bank", "447700900002", "Your code is 482913");
+        String hostile = submit("<b>evil</b>", "447700900003", HOSTILE);
+        WebElement tr = row(hostile);
+        List<WebElement> cells = tr.findElements(By.tagName("td"));
+        assertThat(cells.get(3).getText()).isEqualTo(HOSTILE);
+        assertThat(cells.get(1).getText()).isEqualTo("<b>evil</b>");
+        assertThat(tr.findElements(By.tagName("b"))).isEmpty();
+        assertThat(tr.findElements(By.tagName("script"))).isEmpty();
+        assertThat(tr.findElements(By.tagName("img"))).isEmpty();
+        JavascriptExecutor js = (JavascriptExecutor) browser.driver;
+        assertThat(js.executeScript("return window.__pwned === undefined")).isEqualTo(true);
+        assertThat(js.executeScript("return window.__noReload")).as("the row came without a reload").isEqualTo(42L);
+        browser.screenshot("inbox.png");
+    }
+
+    @Test
+    @Order(2)
+    void theMessageViewShowsFieldsAndPdusAndSendsAReceipt() {
+        String id = submit("MyShop", "447700900123", "Hello from the browser test");
+        row(id).click();
+        wait.until(ExpectedConditions.textToBe(By.id("detail-text"), "Hello from the browser test"));
+        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#detail-pdus details"), 1));
+        assertThat(browser.driver.findElement(By.id("detail-pdus")).getText()).contains("submit_sm", "submit_sm_resp");
+        assertThat(browser.driver.findElement(By.id("detail-state")).getText()).isEqualTo("ENROUTE");
+        browser.driver.findElement(By.cssSelector("#detail-pdus details")).click();
+        browser.driver.findElement(By.id("receipt-UNDELIV")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("detail-state"), "UNDELIVERABLE"));
+        assertThat(ApiTest.awaitDeliver(esme)).anySatisfy(p -> assertThat(p).isInstanceOfSatisfying(DeliverSm.class,
+                d -> assertThat(d.isDeliveryReceipt()).isTrue()));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-receipts"), "UNDELIV"));
+        browser.screenshot("message.png");
+
+        String hostile = submit("x", "447700900003", HOSTILE);
+        row(hostile).click();
+        wait.until(ExpectedConditions.textToBe(By.id("detail-text"), HOSTILE));
+        assertThat(browser.driver.findElements(By.cssSelector("#detail-text *, #detail img, #detail script"))).isEmpty();
+        assertThat(((JavascriptExecutor) browser.driver).executeScript("return window.__pwned === undefined")).isEqualTo(true);
+    }
+
+    @Test
+    @Order(3)
+    void aRuleChangedInThePageChangesTheMcAnswer() {
+        browser.driver.get(web.url() + "#/rules");
+        wait.until(ExpectedConditions.attributeContains(By.id("rules-text"), "value", "submit_status"));
+        WebElement text = browser.driver.findElement(By.id("rules-text"));
+        String rules = text.getDomProperty("value");
+        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].value = arguments[1]", text,
+                rules.replace("\"ESME_ROK\"", "\"ESME_RTHROTTLED\""));
+        browser.driver.findElement(By.id("rules-save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rules-status"), "Applied"));
+        browser.screenshot("rules.png");
+        assertThat(esme.request(PduFactory.submitSm("a", "b", "c"), T).status().name()).isEqualTo("ESME_RTHROTTLED");
+        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].value = arguments[1]", text, rules);
+        browser.driver.findElement(By.id("rules-save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rules-status"), "Applied"));
+        assertThat(esme.request(PduFactory.submitSm("a", "b", "c"), T).status().name()).isEqualTo("ESME_ROK");
+    }
+
+    @Test
+    @Order(4)
+    void anMoSentFromTheFormReachesTheBoundReceiver() {
+        browser.driver.get(web.url() + "#/mo");
+        WebElement sys = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("mo-system-id")));
+        sys.sendKeys("qa-team");
+        browser.driver.findElement(By.id("mo-text")).sendKeys("STOP please");
+        browser.driver.findElement(By.id("mo-send")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("mo-status"), "Delivered"));
+        List<Pdu> got = ApiTest.awaitDeliver(esme);
+        assertThat(got).anySatisfy(p -> assertThat(p).isInstanceOfSatisfying(DeliverSm.class,
+                d -> assertThat(TextCodec.forDataCoding(d.dataCoding()).decode(d.shortMessage())).isEqualTo("STOP please")));
+    }
+
+    @Test
+    @Order(5)
+    void theSessionsViewListsTheEsme() {
+        browser.driver.get(web.url() + "#/sessions");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sessions"), "qa-team"));
+        assertThat(browser.driver.findElement(By.id("sessions")).getText()).contains("trx", "127.0.0.1:");
+    }
+}

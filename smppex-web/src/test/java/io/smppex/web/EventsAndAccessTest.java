@@ -1,0 +1,139 @@
+package io.smppex.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smppex.SyncEsme;
+import io.smppex.pdu.PduFactory;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/** The event stream, its bound on slow clients, and the token. */
+class EventsAndAccessTest {
+
+    @Test
+    void streamsSubmitAndBindEvents() throws Exception {
+        try (FakeSim sim = new FakeSim();
+                WebConsole web = WebConsole.start(sim, WebOptions.builder().port(0).build());
+                Socket s = new Socket("127.0.0.1", web.port())) {
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            out.write("GET /api/v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(in.readLine()).startsWith("HTTP/1.1 200");
+            String line;
+            while (!(line = in.readLine()).isEmpty()) {
+                if (line.toLowerCase().startsWith("content-type")) {
+                    assertThat(line).contains("text/event-stream");
+                }
+            }
+            waitUntil(() -> web.registry() != null && clients(web) == 1);
+            try (SyncEsme e = SyncEsme.connect("127.0.0.1", sim.port())) {
+                e.request(PduFactory.bindTransceiver("ev", "pw"), Duration.ofSeconds(5));
+                e.request(PduFactory.submitSm("a", "447700900009", "hello"), Duration.ofSeconds(5));
+            }
+            boolean bind = false;
+            boolean submit = false;
+            for (int i = 0; i < 2000 && !(bind && submit); i++) {
+                line = in.readLine();
+                bind |= line.contains("event: bind");
+                submit |= line.contains("event: submit");
+            }
+            assertThat(bind).isTrue();
+            assertThat(submit).isTrue();
+        }
+    }
+
+    @Test
+    void aClientThatDoesNotReadIsDroppedNotBuffered() throws Exception {
+        Emitter sim = new Emitter();
+        try (WebConsole web = WebConsole.start(sim, WebOptions.builder().port(0).sseClientBufferBytes(16 * 1024).build())) {
+            Socket slow = new Socket();
+            slow.setReceiveBufferSize(4096);
+            slow.connect(new java.net.InetSocketAddress("127.0.0.1", web.port()));
+            slow.getOutputStream().write("GET /api/v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            waitUntil(() -> clients(web) == 1);
+            String pad = "x".repeat(2000);
+            // Never read from 'slow': the console must close it once its unsent bytes pass the bound.
+            for (int i = 0; i < 400_000; i++) {
+                sim.emit(new SimEvent("submit", Map.of("id", Integer.toString(i), "pad", pad)));
+                if (i % 1000 == 999) {
+                    Thread.sleep(5);
+                    if (clients(web) == 0) {
+                        break;
+                    }
+                }
+            }
+            waitUntil(() -> clients(web) == 0);
+            Http.Resp stats = new Http(web.url(), null).get("/api/v1/stats");
+            assertThat(stats.json().at("/web/sse_clients_dropped").asLong()).isEqualTo(1);
+            assertThat(stats.json().at("/web/events_coalesced").asLong()).as("over the per-tick cap").isPositive();
+            slow.close();
+        }
+    }
+
+    @Test
+    void aTokenIsRequiredWhenSetAndMadeUpOffLoopback() throws Exception {
+        try (WebConsole web = WebConsole.start(new NullSim(), WebOptions.builder().port(0).token("s3cret-token").build())) {
+            Http anon = new Http(web.url(), null);
+            Http.Resp r = anon.get("/api/v1/stats");
+            assertThat(r.status()).isEqualTo(401);
+            assertThat(r.json().at("/error/code").asText()).isEqualTo("unauthorized");
+            assertThat(anon.get("/metrics").status()).isEqualTo(401);
+            assertThat(anon.call("DELETE", "/api/v1/messages", null).status()).isEqualTo(401);
+            assertThat(new Http(web.url(), "wrong-token").get("/api/v1/stats").status()).isEqualTo(401);
+            assertThat(new Http(web.url(), "s3cret-token").get("/api/v1/stats").status()).isEqualTo(200);
+            assertThat(anon.get("/api/v1/stats?token=s3cret-token").status()).isEqualTo(200);
+            assertThat(anon.get("/").status()).as("the page holds no data").isEqualTo(200);
+        }
+        assertThat(WebConsole.tokenFor(InetAddress.getByName("127.0.0.1"), null)).isNull();
+        assertThat(WebConsole.tokenFor(InetAddress.getByName("::1"), null)).isNull();
+        assertThat(WebConsole.tokenFor(InetAddress.getByName("0.0.0.0"), null)).hasSize(32);
+        assertThat(WebConsole.tokenFor(InetAddress.getByName("192.0.2.1"), null)).hasSize(32);
+        assertThat(WebConsole.tokenFor(InetAddress.getByName("192.0.2.1"), "given-token")).isEqualTo("given-token");
+    }
+
+    static int clients(WebConsole web) {
+        return new Http(web.url(), null).get("/api/v1/stats").json().at("/web/sse_clients").asInt();
+    }
+
+    static void waitUntil(java.util.function.BooleanSupplier c) throws InterruptedException {
+        for (int i = 0; i < 200 && !c.getAsBoolean(); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(c.getAsBoolean()).as("condition within 10 s").isTrue();
+    }
+
+    /** A backend whose events the test emits itself. */
+    static final class Emitter extends NullSim {
+        private final CopyOnWriteArrayList<EventSink> ls = new CopyOnWriteArrayList<>();
+
+        void emit(SimEvent e) {
+            for (EventSink l : ls) {
+                if (l.admit()) {
+                    l.publish(e);
+                }
+            }
+        }
+
+        @Override
+        public Map<String, Object> stats() {
+            return new LinkedHashMap<>();
+        }
+
+        @Override
+        public AutoCloseable subscribe(EventSink l) {
+            ls.add(l);
+            return () -> ls.remove(l);
+        }
+    }
+}
