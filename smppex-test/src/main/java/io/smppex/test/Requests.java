@@ -1,5 +1,6 @@
 package io.smppex.test;
 
+import io.smppex.pdu.TlvTag;
 import io.smppex.pdu.field.CommandId;
 import java.util.EnumSet;
 
@@ -24,6 +25,11 @@ public final class Requests {
     /** @return a pattern matching every deliver_sm (what a {@link FakeEsme} receives) */
     public static RequestPattern deliverSm() {
         return command(CommandId.DELIVER_SM);
+    }
+
+    /** @return a pattern matching deliver_sm delivery receipts (those with a receipted_message_id TLV) */
+    public static RequestPattern receipt() {
+        return deliverSm().hasTlv(TlvTag.RECEIPTED_MESSAGE_ID);
     }
 
     /** @return a pattern matching submit_sm and data_sm: every message an ESME sends */
