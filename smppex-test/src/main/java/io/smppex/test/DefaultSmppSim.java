@@ -413,12 +413,22 @@ final class DefaultSmppSim implements SmppSim {
                     case NO_RESPONSE -> { }
                     case DISCONNECT -> session.close();
                     case RESPOND -> {
-                        session.reply(request, response(request, answer.status(), id));
                         int registered = request instanceof SubmitSm s ? s.registeredDelivery()
                                 : request instanceof DataSm d ? d.registeredDelivery() : 0;
-                        answer.receiptState().filter(state -> id != null && receiptWanted(registered, state))
-                                .ifPresent(state -> later(answer.receiptDelay(), gen, () ->
-                                        sendReceiptNow(systemId, session.id(), request, id, state, gen)));
+                        Optional<MessageState> outcome = answer.receiptState().filter(state -> id != null);
+                        boolean now = answer.receiptDelay().isZero();
+                        // The outcome happens whether or not a receipt was asked for; only the receipt is
+                        // optional. An immediate one is in the journal before the response, so a test
+                        // that has the response sees it.
+                        outcome.filter(state -> now).ifPresent(state -> journal.outcome(id, state));
+                        session.reply(request, response(request, answer.status(), id));
+                        outcome.ifPresent(state -> later(answer.receiptDelay(), gen, () -> {
+                            if (receiptWanted(registered, state)) {
+                                sendReceiptNow(systemId, session.id(), request, id, state, gen);
+                            } else {
+                                journal.outcome(id, state);
+                            }
+                        }));
                     }
                 }
             });

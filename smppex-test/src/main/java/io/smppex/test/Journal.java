@@ -190,6 +190,19 @@ public final class Journal {
         }
     }
 
+    void outcome(String messageId, MessageState state) {
+        lock.lock();
+        try {
+            MessageRecord record = byMessageId.get(messageId);
+            if (record != null) {
+                record.state = state;
+                changed.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Wakes the waiters, e.g. when a session bound. */
     void signal() {
         lock.lock();
