@@ -1,0 +1,339 @@
+package io.smppex.test;
+
+import io.smppex.EsmeOptions;
+import io.smppex.Session;
+import io.smppex.pdu.Bind;
+import io.smppex.pdu.DeliverSm;
+import io.smppex.pdu.DeliverSmResp;
+import io.smppex.pdu.field.MessageState;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The JUnit 5 extension: a simulated MC ({@link SmppSim}) on a free loopback port for each test,
+ * closed after it; or, with {@link Builder#perClass()}, one for the test class, {@link SmppSim#reset()
+ * reset} before each test. A test method (or a {@code @BeforeEach} method) gets it as a parameter
+ * of type {@link SmppSim}.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * final SmppSimExtension mc = SmppSimExtension.create();
+ * }</pre>
+ *
+ * <p>The extension is an {@link SmppSim} itself, standing for the simulator of the running test.
+ * With tests of one class run in parallel, use the parameter (or an instance field, which JUnit
+ * makes per test): each test has its own simulator, and a static per-class one would be shared.
+ * {@link SmppSimulatorTest} registers it with an annotation.
+ */
+public final class SmppSimExtension implements SmppSim, BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
+        AfterAllCallback, ParameterResolver {
+
+    private final SmppSimBuilder settings;
+    private final boolean perClass;
+    private final boolean fromAnnotation;
+    private volatile SmppSim current;
+
+    /** Registered by {@link SmppSimulatorTest}, which gives the settings. */
+    public SmppSimExtension() {
+        this(new SmppSimBuilder(), false, true);
+    }
+
+    private SmppSimExtension(SmppSimBuilder settings, boolean perClass, boolean fromAnnotation) {
+        this.settings = settings;
+        this.perClass = perClass;
+        this.fromAnnotation = fromAnnotation;
+    }
+
+    /** @return an extension with the defaults: a simulator per test, account test/secret, waits of 5 s */
+    public static SmppSimExtension create() {
+        return builder().build();
+    }
+
+    /** @return a builder, for accounts, timeouts and a simulator per class */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Settings of the extension. */
+    public static final class Builder {
+        private final SmppSimBuilder settings = new SmppSimBuilder();
+        private boolean perClass;
+
+        private Builder() {
+        }
+
+        /**
+         * @param systemId an account's system_id; the first is what {@link SmppSim#esmeOptions()} binds with
+         * @param password its password
+         * @return this builder
+         */
+        public Builder account(String systemId, String password) {
+            settings.account(systemId, password);
+            return this;
+        }
+
+        /**
+         * @param timeout how long waits last unless told; 5 s by default
+         * @return this builder
+         */
+        public Builder timeout(Duration timeout) {
+            settings.timeout(timeout);
+            return this;
+        }
+
+        /**
+         * One simulator for the whole class (register the extension in a static field), reset
+         * before each test; it keeps its port and bound sessions.
+         *
+         * @return this builder
+         */
+        public Builder perClass() {
+            this.perClass = true;
+            return this;
+        }
+
+        /** @return the extension, to register with {@code @RegisterExtension} */
+        public SmppSimExtension build() {
+            return new SmppSimExtension(settings, perClass, false);
+        }
+    }
+
+    private ExtensionContext.Namespace namespace() {
+        return ExtensionContext.Namespace.create(SmppSimExtension.class, System.identityHashCode(this));
+    }
+
+    private record Setup(SmppSimBuilder settings, boolean perClass) {
+    }
+
+    private Setup setup(ExtensionContext context) {
+        if (!fromAnnotation) {
+            return new Setup(settings, perClass);
+        }
+        Optional<SmppSimulatorTest> a = context.getTestClass()
+                .flatMap(c -> AnnotationSupport.findAnnotation(c, SmppSimulatorTest.class));
+        SmppSimBuilder b = new SmppSimBuilder();
+        boolean shared = false;
+        if (a.isPresent()) {
+            for (String account : a.get().accounts()) {
+                int colon = account.indexOf(':');
+                if (colon < 1) {
+                    throw new IllegalArgumentException("@SmppSimulatorTest accounts are \"system_id:password\", not \""
+                            + account + "\"");
+                }
+                b.account(account.substring(0, colon), account.substring(colon + 1));
+            }
+            b.timeout(Duration.ofMillis(a.get().timeoutMillis()));
+            shared = a.get().perClass();
+        }
+        return new Setup(b, shared);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        Setup s = setup(context);
+        if (s.perClass) {
+            SmppSim sim = s.settings.start();
+            context.getStore(namespace()).put("sim", sim);
+            current = sim;
+        }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        Setup s = setup(context);
+        SmppSim sim;
+        if (s.perClass) {
+            sim = find(context).orElseThrow(() -> new IllegalStateException(
+                    "a per-class SmppSimExtension must be registered in a static field"));
+            sim.reset();
+        } else {
+            sim = s.settings.start();
+            context.getStore(namespace()).put("sim", sim);
+        }
+        current = sim;
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        SmppSim sim = context.getStore(namespace()).remove("sim", SmppSim.class);
+        if (sim != null) {
+            sim.close();
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        SmppSim sim = context.getStore(namespace()).remove("sim", SmppSim.class);
+        if (sim != null) {
+            sim.close();
+        }
+        current = null;
+    }
+
+    private Optional<SmppSim> find(ExtensionContext context) {
+        for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
+            SmppSim sim = c.get().getStore(namespace()).get("sim", SmppSim.class);
+            if (sim != null) {
+                return Optional.of(sim);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == SmppSim.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return find(context).orElseThrow(() -> new ParameterResolutionException(
+                "no simulator for " + context.getDisplayName() + ": SmppSim parameters work in test methods and"
+                        + " @BeforeEach/@AfterEach methods (in @BeforeAll ones with a per-class simulator only)"));
+    }
+
+    private SmppSim sim() {
+        SmppSim sim = current;
+        if (sim == null) {
+            throw new IllegalStateException("no simulator is running: use the extension inside a test");
+        }
+        return sim;
+    }
+
+    @Override
+    public String host() {
+        return sim().host();
+    }
+
+    @Override
+    public int port() {
+        return sim().port();
+    }
+
+    @Override
+    public String systemId() {
+        return sim().systemId();
+    }
+
+    @Override
+    public String password() {
+        return sim().password();
+    }
+
+    @Override
+    public Bind bindTransceiver() {
+        return sim().bindTransceiver();
+    }
+
+    @Override
+    public EsmeOptions esmeOptions() {
+        return sim().esmeOptions();
+    }
+
+    @Override
+    public void addAccount(String systemId, String password) {
+        sim().addAccount(systemId, password);
+    }
+
+    @Override
+    public Stub when(RequestPattern pattern) {
+        return sim().when(pattern);
+    }
+
+    @Override
+    public Journal journal() {
+        return sim().journal();
+    }
+
+    @Override
+    public List<ReceivedMessage> awaitMessages(int count, RequestPattern pattern) {
+        return sim().awaitMessages(count, pattern);
+    }
+
+    @Override
+    public List<ReceivedMessage> awaitMessages(int count, RequestPattern pattern, Duration timeout) {
+        return sim().awaitMessages(count, pattern, timeout);
+    }
+
+    @Override
+    public ReceivedMessage awaitMessage(RequestPattern pattern) {
+        return sim().awaitMessage(pattern);
+    }
+
+    @Override
+    public List<ReceivedPdu> awaitRequests(int count, RequestPattern pattern, Duration timeout) {
+        return sim().awaitRequests(count, pattern, timeout);
+    }
+
+    @Override
+    public void verify(Count count, RequestPattern pattern) {
+        sim().verify(count, pattern);
+    }
+
+    @Override
+    public void verifyRequests(Count count, RequestPattern pattern) {
+        sim().verifyRequests(count, pattern);
+    }
+
+    @Override
+    public void sendReceipt(ReceivedMessage message, MessageState state) {
+        sim().sendReceipt(message, state);
+    }
+
+    @Override
+    public List<DeliverSmResp> sendMo(String systemId, String from, String to, String text) {
+        return sim().sendMo(systemId, from, to, text);
+    }
+
+    @Override
+    public DeliverSmResp deliver(String systemId, DeliverSm deliverSm) {
+        return sim().deliver(systemId, deliverSm);
+    }
+
+    @Override
+    public Session awaitBound(String systemId) {
+        return sim().awaitBound(systemId);
+    }
+
+    @Override
+    public List<Session> sessions() {
+        return sim().sessions();
+    }
+
+    @Override
+    public void disconnectAll() {
+        sim().disconnectAll();
+    }
+
+    @Override
+    public void reset() {
+        sim().reset();
+    }
+
+    @Override
+    public Duration defaultTimeout() {
+        return sim().defaultTimeout();
+    }
+
+    /** Stops the running test's simulator early; the extension still closes it at the end. */
+    @Override
+    public void close() {
+        sim().close();
+    }
+
+    @Override
+    public String toString() {
+        SmppSim sim = current;
+        return sim == null ? "SmppSimExtension[not running]" : sim.toString();
+    }
+}
