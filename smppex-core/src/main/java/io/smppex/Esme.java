@@ -8,6 +8,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
+import io.smppex.internal.PacingLayer;
 import io.smppex.internal.Pipelines;
 import io.smppex.internal.SessionEngine;
 import io.smppex.internal.Transports;
@@ -79,12 +80,15 @@ public final class Esme implements AutoCloseable {
                 return;
             }
             SslHandler tls = cf.channel().pipeline().get(SslHandler.class);
+            // Pacing runs on the session's own loop, with its clock and timers.
+            Session session = options.pacing().<Session>map(p -> PacingLayer.onLoop(engine, p, cf.channel().eventLoop()))
+                    .orElse(engine);
             if (tls == null) {
-                afterConnect(engine, options, result);
+                afterConnect(engine, session, options, result);
             } else {
                 tls.handshakeFuture().addListener(h -> {
                     if (h.isSuccess()) {
-                        afterConnect(engine, options, result);
+                        afterConnect(engine, session, options, result);
                     } else {
                         result.completeExceptionally(new ConnectFailedException("TLS handshake with " + host + ":" + port
                                 + " failed: " + h.cause().getMessage(), h.cause()));
@@ -96,10 +100,11 @@ public final class Esme implements AutoCloseable {
         return result;
     }
 
-    private static void afterConnect(SessionEngine engine, EsmeOptions options, CompletableFuture<Session> result) {
+    private static void afterConnect(SessionEngine engine, Session session, EsmeOptions options,
+                                     CompletableFuture<Session> result) {
         Optional<Bind> bind = options.bind();
         if (bind.isEmpty()) {
-            result.complete(engine);
+            result.complete(session);
             return;
         }
         engine.send(bind.get()).whenComplete((resp, err) -> {
@@ -110,7 +115,7 @@ public final class Esme implements AutoCloseable {
                 engine.close();
                 result.completeExceptionally(new BindFailedException(resp.status()));
             } else {
-                result.complete(engine);
+                result.complete(session);
             }
         });
     }
