@@ -40,6 +40,8 @@ import org.slf4j.LoggerFactory;
 public final class PacingLayer implements PacedSession {
     private static final Logger log = LoggerFactory.getLogger(PacingLayer.class);
     private static final VarHandle SENT;
+    /** The in-flight limit from which slow start ends: beyond any usual window. */
+    private static final int OPEN = 4096;
 
     static {
         try {
@@ -65,8 +67,22 @@ public final class PacingLayer implements PacedSession {
     private long refilledAt;
     /** Sending is paused until this tick; 0 when not paused. */
     private long pausedUntil;
-    /** Throttling answers in a row, each starting a pause; reset by an accepted request. */
+    /**
+     * The step of the next pause ({@link RetryPolicy#backoff(int)}): one up with each pause, one
+     * down with each accepted request sent since the last pause, so that against an MC with a
+     * steady limit the pause settles near the length that works.
+     */
     private int throttleRun;
+    /** Counts pauses; a throttling answer starts a new pause only for a request sent since the last one. */
+    private int epoch;
+    /**
+     * Paced requests allowed in flight: 1 after a pause (the first request probes whether the MC
+     * takes more), one more with each request answered since, unlimited again from {@link #OPEN}.
+     * Growing by one, not doubling, keeps the requests an MC throttles per pause to about as many as
+     * it accepted: each throttled one spends an attempt, and a window of them would spend many.
+     */
+    private int inFlightLimit = Integer.MAX_VALUE;
+    private int inFlight;
     private ScheduledFuture<?> wakeup;
     private long wakeupAt;
     private boolean closed;
@@ -154,6 +170,10 @@ public final class PacingLayer implements PacedSession {
      * may. Reads the clock only when a rate or a pause is in force.
      */
     private boolean mayGo(Item it) {
+        if (inFlight >= inFlightLimit) {
+            // Slow start after a pause: the next answer calls drain().
+            return false;
+        }
         if (rate == 0 && pausedUntil == 0) {
             return true;
         }
@@ -194,6 +214,8 @@ public final class PacingLayer implements PacedSession {
 
     private void transmit(Item it) {
         it.attempts++;
+        it.epoch = epoch;
+        inFlight++;
         SENT.setOpaque(this, sent + 1);
         session.send(it.request).whenComplete(it);
     }
@@ -240,43 +262,61 @@ public final class PacingLayer implements PacedSession {
     // ---------------------------------------------------------------- answers
 
     private void answered(Item it, Pdu resp, Throwable err) {
-        if (err != null) {
-            it.result.completeExceptionally(err);
-            return;
-        }
-        if (resp == null || !retry.isThrottling(resp.status())) {
-            if (resp != null && resp.isSuccessResponse()) {
-                throttleRun = 0;
+        inFlight--;
+        boolean current = it.epoch == epoch;
+        if (err != null || resp == null || !retry.isThrottling(resp.status())) {
+            if (current) {
+                // Any answer but a throttling one means the MC took the request's pace.
+                if (throttleRun > 0 && resp != null && resp.isSuccessResponse()) {
+                    throttleRun--;
+                }
+                if (inFlightLimit != Integer.MAX_VALUE) {
+                    inFlightLimit = inFlightLimit >= OPEN ? Integer.MAX_VALUE : inFlightLimit + 1;
+                }
             }
-            it.result.complete(resp);
+            if (err != null) {
+                it.result.completeExceptionally(err);
+            } else {
+                it.result.complete(resp);
+            }
+            if (!queue.isEmpty() || !retries.isEmpty()) {
+                drain();
+            }
             return;
         }
         throttled++;
-        long now = ticker.nanoTime();
-        if (pausedUntil == 0 || now - pausedUntil >= 0) {
-            // Answers to requests already in flight when the pause began do not lengthen it.
-            throttleRun++;
-            pauses++;
-            long pause = retry.backoff(throttleRun).toNanos();
-            if (pause > 0) {
-                pausedUntil = now + pause;
-                if (pausedUntil == 0) {
-                    pausedUntil = 1;
-                }
-                log.debug("{}: {} from the MC, pausing sends for {} ms", session.id(), resp.status().name(), pause / 1_000_000);
-            }
+        if (current) {
+            // Sent since the last pause: the MC still refuses, so pause again, a step longer.
+            // Answers to requests sent before the pause began neither start nor lengthen one.
+            pause();
         }
         if (closed || it.attempts >= retry.maxAttempts()) {
             gaveUp++;
             notify(o -> o.requestGaveUp(session, it.request, resp, it.attempts));
             it.result.complete(resp);
-            return;
+        } else {
+            retried++;
+            notify(o -> o.requestRetried(session, it.request, resp, it.attempts));
+            retries.addLast(it);
+            waiting++;
         }
-        retried++;
-        notify(o -> o.requestRetried(session, it.request, resp, it.attempts));
-        retries.addLast(it);
-        waiting++;
         drain();
+    }
+
+    private void pause() {
+        epoch++;
+        throttleRun++;
+        pauses++;
+        inFlightLimit = 1;
+        long pause = retry.backoff(throttleRun).toNanos();
+        if (pause > 0) {
+            long now = ticker.nanoTime();
+            pausedUntil = now + pause;
+            if (pausedUntil == 0) {
+                pausedUntil = 1;
+            }
+            log.debug("{}: throttled by the MC, pausing sends for {} ms", session.id(), pause / 1_000_000);
+        }
     }
 
     private void notify(java.util.function.Consumer<SessionObserver> call) {
@@ -324,6 +364,8 @@ public final class PacingLayer implements PacedSession {
         final int cost;
         final CompletableFuture<Pdu> result = new CompletableFuture<>();
         int attempts;
+        /** The pause count when last sent. */
+        int epoch;
 
         Item(Pdu request, int cost) {
             this.request = request;

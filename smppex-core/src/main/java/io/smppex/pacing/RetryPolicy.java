@@ -8,9 +8,14 @@ import java.util.Set;
 /**
  * What the pacing layer does when the MC answers a request with ESME_RTHROTTLED or ESME_RMSGQFUL
  * (or another status listed in {@link #retryOn()}): how many times a request is sent in all, and
- * how long the session's sending pauses after a throttling answer. The pause grows with each
- * throttling answer in a row ({@link #backoff(int)}) and starts again from {@link #initialBackoff()}
- * once a request is accepted.
+ * how long the session's sending pauses after a throttling answer.
+ *
+ * <p>The pause grows a step ({@link #backoff(int)}) each time a request sent after the last pause is
+ * throttled too, and shrinks a step with each accepted one, so that against an MC with a steady
+ * limit it settles near the length that works. After a pause one request goes first, alone; the
+ * number in flight then grows by one with each request answered, so that a throttling MC costs few
+ * attempts: each pause throttles about as many requests as the MC accepted before it.
+ * Answers to requests sent before a pause began neither start nor lengthen one.
  */
 public final class RetryPolicy {
     private static final RetryPolicy DEFAULTS = builder().build();
@@ -77,7 +82,7 @@ public final class RetryPolicy {
         return retryOn.contains(status);
     }
 
-    /** The pause after the {@code n}-th throttling answer in a row (1-based). */
+    /** The pause at step {@code n} (1-based): {@code initialBackoff × multiplier^(n-1)}, at most {@link #maxBackoff()}. */
     public Duration backoff(int n) {
         double nanos = initialBackoff.toNanos() * Math.pow(multiplier, Math.max(0, n - 1));
         return Duration.ofNanos((long) Math.min(nanos, maxBackoff.toNanos()));

@@ -123,12 +123,14 @@ class PacingLayerTest {
         h.advanceMillis(99);
         assertThat(h.written()).as("nothing during the 100 ms pause").isEmpty();
         h.advanceMillis(1);
-        List<Pdu> out = h.written();
-        assertThat(out).as("the retry first, then the one that waited").hasSize(2);
-        assertThat(out.get(0).sequenceNumber()).isLessThan(out.get(1).sequenceNumber());
-        answerAll(h, out, CommandStatus.ESME_ROK);
+        Pdu retry = h.writtenOne();
+        assertThat(later).as("the retry probes alone first").isNotDone();
+        h.receive(answer(retry, CommandStatus.ESME_ROK));
         assertThat(f.join().status()).isEqualTo(CommandStatus.ESME_ROK);
-        assertThat(f.join().sequenceNumber()).isEqualTo(out.get(0).sequenceNumber());
+        assertThat(f.join().sequenceNumber()).isEqualTo(retry.sequenceNumber());
+        Pdu next = h.writtenOne();
+        assertThat(next.sequenceNumber()).isGreaterThan(retry.sequenceNumber());
+        h.receive(answer(next, CommandStatus.ESME_ROK));
         assertThat(later.join().isSuccessResponse()).isTrue();
         PacingStats st = s.stats();
         assertThat(st.throttled()).isEqualTo(1);
@@ -139,7 +141,7 @@ class PacingLayerTest {
     }
 
     @Test
-    void pausesGrowWhileThrottlingGoesOnAndResetAfterASuccess() {
+    void pausesGrowWhileThrottlingGoesOnAndShrinkAStepPerSuccess() {
         EngineHarness h = bound();
         RetryPolicy retry = RetryPolicy.builder().maxAttempts(10)
                 .backoff(Duration.ofMillis(100), Duration.ofMillis(350)).multiplier(2).build();
@@ -152,12 +154,41 @@ class PacingLayerTest {
             assertThat(h.written()).as("still paused %d ms in", pause - 1).isEmpty();
             h.advanceMillis(1);
         }
+        // Step 4 now; three accepted requests bring it down to 1, so the next pause is step 2: 200 ms.
         h.receive(answer(h.writtenOne(), CommandStatus.ESME_ROK));
+        for (int i = 0; i < 2; i++) {
+            s.send(submit("ok" + i));
+            h.receive(answer(h.writtenOne(), CommandStatus.ESME_ROK));
+        }
         s.send(submit("y"));
         h.receive(answer(h.writtenOne(), CommandStatus.ESME_RTHROTTLED));
-        h.advanceMillis(100);
-        assertThat(h.written()).as("after a success the pause is back to 100 ms").hasSize(1);
+        h.advanceMillis(199);
+        assertThat(h.written()).isEmpty();
+        h.advanceMillis(1);
+        assertThat(h.written()).hasSize(1);
         assertThat(s.stats().pauses()).isEqualTo(5);
+    }
+
+    @Test
+    void afterAPauseOneRequestProbesThenTheNumberInFlightGrowsByOnePerAnswer() {
+        EngineHarness h = bound();
+        PacedSession s = paced(h, Pacing.unlimited());
+        s.send(submit("first"));
+        h.receive(answer(h.writtenOne(), CommandStatus.ESME_RTHROTTLED));
+        for (int i = 0; i < 10; i++) {
+            s.send(submit("m" + i));
+        }
+        h.advanceMillis(100);
+        // The probe; its answer allows 2 in flight; each answer since allows one more, so answering
+        // a wave of n lets 2n go: 1, 2, 4, then the 4 left.
+        int[] waves = {1, 2, 4, 4};
+        for (int wave : waves) {
+            List<Pdu> out = h.written();
+            assertThat(out).hasSize(wave);
+            answerAll(h, out, CommandStatus.ESME_ROK);
+        }
+        assertThat(h.written()).isEmpty();
+        assertThat(s.stats().retried()).isEqualTo(1);
     }
 
     @Test
@@ -168,10 +199,12 @@ class PacingLayerTest {
             s.send(submit("m" + i));
         }
         answerAll(h, h.written(), CommandStatus.ESME_RTHROTTLED);
-        h.advanceMillis(100);
-        assertThat(h.written()).hasSize(3);
         assertThat(s.stats().throttled()).isEqualTo(3);
         assertThat(s.stats().pauses()).isEqualTo(1);
+        h.advanceMillis(99);
+        assertThat(h.written()).isEmpty();
+        h.advanceMillis(1);
+        assertThat(h.written()).hasSize(1);
     }
 
     @Test
