@@ -8,6 +8,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
+import io.smppex.internal.PacingLayer;
 import io.smppex.internal.Pipelines;
 import io.smppex.internal.SessionEngine;
 import io.smppex.internal.Transports;
@@ -91,12 +92,15 @@ public final class Esme implements AutoCloseable {
                 return;
             }
             SslHandler tls = cf.channel().pipeline().get(SslHandler.class);
+            // Pacing runs on the session's own loop, with its clock and timers.
+            Session session = options.pacing().<Session>map(p -> PacingLayer.onLoop(engine, p, cf.channel().eventLoop()))
+                    .orElse(engine);
             if (tls == null) {
-                afterConnect(engine, options, result, binding);
+                afterConnect(engine, session, options, result, binding);
             } else {
                 tls.handshakeFuture().addListener(h -> {
                     if (h.isSuccess()) {
-                        afterConnect(engine, options, result, binding);
+                        afterConnect(engine, session, options, result, binding);
                     } else {
                         result.completeExceptionally(new ConnectFailedException("TLS handshake with " + host + ":" + port
                                 + " failed: " + h.cause().getMessage(), h.cause()));
@@ -108,11 +112,11 @@ public final class Esme implements AutoCloseable {
         return result;
     }
 
-    private static void afterConnect(SessionEngine engine, EsmeOptions options, CompletableFuture<Session> result,
-                                     Runnable binding) {
+    private static void afterConnect(SessionEngine engine, Session session, EsmeOptions options,
+                                     CompletableFuture<Session> result, Runnable binding) {
         Optional<Bind> bind = options.bind();
         if (bind.isEmpty()) {
-            result.complete(engine);
+            result.complete(session);
             return;
         }
         if (binding != null) {
@@ -126,7 +130,7 @@ public final class Esme implements AutoCloseable {
                 engine.close(StopReason.of(StopReason.Kind.BIND_FAILED, "bind refused: " + resp.status().name()));
                 result.completeExceptionally(new BindFailedException(resp.status()));
             } else {
-                result.complete(engine);
+                result.complete(session);
             }
         });
     }

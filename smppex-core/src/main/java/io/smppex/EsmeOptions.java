@@ -1,6 +1,7 @@
 package io.smppex;
 
 import io.netty.channel.EventLoopGroup;
+import io.smppex.pacing.Pacing;
 import io.smppex.pdu.Bind;
 import java.time.Duration;
 import java.util.Objects;
@@ -17,6 +18,7 @@ public final class EsmeOptions {
     private final ReconnectPolicy reconnect;
     private final EventLoopGroup eventLoopGroup;
     private final EsmeListener listener;
+    private final Pacing pacing;
 
     private EsmeOptions(Builder b) {
         connectTimeout = b.connectTimeout;
@@ -26,6 +28,7 @@ public final class EsmeOptions {
         reconnect = b.reconnect;
         eventLoopGroup = b.eventLoopGroup;
         listener = b.listener;
+        pacing = b.pacing;
     }
 
     /**
@@ -118,6 +121,11 @@ public final class EsmeOptions {
         return Optional.ofNullable(listener);
     }
 
+    /** The pacing of every session connected with these options, if any; see {@link io.smppex.pacing.PacedSession}. */
+    public Optional<Pacing> pacing() {
+        return Optional.ofNullable(pacing);
+    }
+
     /** Builds {@link EsmeOptions}. */
     public static final class Builder {
         private Duration connectTimeout = Duration.ofSeconds(10);
@@ -127,6 +135,7 @@ public final class EsmeOptions {
         private ReconnectPolicy reconnect;
         private EventLoopGroup eventLoopGroup;
         private EsmeListener listener;
+        private Pacing pacing;
 
         private Builder() {
         }
@@ -139,6 +148,7 @@ public final class EsmeOptions {
             reconnect = o.reconnect;
             eventLoopGroup = o.eventLoopGroup;
             listener = o.listener;
+            pacing = o.pacing;
         }
 
         /**
@@ -213,6 +223,17 @@ public final class EsmeOptions {
          */
         public Builder listener(EsmeListener l) {
             listener = l;
+            return this;
+        }
+
+        /**
+         * Pace every session: a rate limit in message parts per second and retries of throttled
+         * requests. The sessions {@link Esme#connect} hands back are then
+         * {@link io.smppex.pacing.PacedSession}s, and a managed {@link Esme} sends through them;
+         * the bind itself is not paced. Null (the default) sends unpaced.
+         */
+        public Builder pacing(Pacing p) {
+            pacing = p;
             return this;
         }
 

@@ -133,6 +133,25 @@ public interface SessionObserver {
     }
 
     /**
+     * The pacing layer ({@link io.smppex.pacing.PacedSession}) got a throttling answer to
+     * {@code request} and will send it again once the session's pause is over. The answer itself
+     * was reported to {@link #requestCompleted} like any other; the request's future stays open.
+     *
+     * @param attempt how many times the request has been sent so far
+     */
+    default void requestRetried(Session session, Pdu request, Pdu response, int attempt) {
+    }
+
+    /**
+     * The pacing layer got a throttling answer to {@code request} and has no attempt left: the
+     * request's future completes with {@code response}.
+     *
+     * @param attempts how many times the request was sent
+     */
+    default void requestGaveUp(Session session, Pdu request, Pdu response, int attempts) {
+    }
+
+    /**
      * The session ended; called once, after the handler's {@code onStop}.
      *
      * @param session the session

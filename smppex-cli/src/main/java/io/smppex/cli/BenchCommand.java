@@ -4,6 +4,8 @@ import io.smppex.Esme;
 import io.smppex.EsmeOptions;
 import io.smppex.Session;
 import io.smppex.SessionOptions;
+import io.smppex.pacing.PacedSession;
+import io.smppex.pacing.PacingStats;
 import io.smppex.pdu.Bind;
 import io.smppex.pdu.PduFactory;
 import io.smppex.pdu.SubmitSm;
@@ -31,7 +33,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code smppex bench}: a load generator on the asynchronous API, as fast as the library: each
  * session's window refills from its own responses' completions on its event loop
- * ({@link LoadDriver}); a fixed {@code --rate} is kept by one pacing thread ({@link Pacer}).
+ * ({@link LoadDriver}); a fixed {@code --rate} is kept by one pacing thread ({@link Pacer}). The
+ * sessions are the library's paced sessions without a rate: they only pause and retry when the MC
+ * throttles, which the report counts.
  * Progress is read from the drivers once a second by another thread, off the hot path.
  */
 @Command(name = "bench", header = "Load generator with live progress, throughput and latency percentiles.",
@@ -42,8 +46,11 @@ import picocli.CommandLine.Option;
             "Runs for --count requests (default 10000) or for --duration, not both; --warmup runs first and is not counted.",
             "With --rate the offered rate is fixed and latency is measured from each request's scheduled time, so a",
             "stalled MC shows up in the percentiles instead of silently lowering the rate.",
-            "With --json the last line of output is one JSON object: count, ok, errors, seconds, pdu_per_s,",
-            "latency_ms {p50, p90, p99, p99_9, max}, errors_by_status. A session lost during the run exits 3."},
+            "An ESME_RTHROTTLED or ESME_RMSGQFUL answer pauses that session for --backoff (growing while throttling",
+            "goes on) and the submit_sm is sent again, up to --max-attempts in all; the report counts them.",
+            "With --json the last line of output is one JSON object: count, ok, errors, throttled, retried, gave_up,",
+            "seconds, pdu_per_s, latency_ms {p50, p90, p99, p99_9, max}, errors_by_status. A session lost during the",
+            "run exits 3."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  smppex bench --embedded --count 20000                       against an in-process simulator",
@@ -91,7 +98,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** What one measured run gives. */
     private record Result(long sent, long done, long failed, long nanos, Histogram latency, Map<String, Long> errorsByStatus,
-                          int lost) {
+                          int lost, PacingStats pacing) {
     }
 
     @Override
@@ -107,6 +114,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         long count = duration != null ? Long.MAX_VALUE : rate.count(10_000);
         Pacer pacer = rate.pacer();
+        rate.pacing(0);
         Bind bind = bindOptions.bind("bench");
         if (!bind.bindMode().canTransmit()) {
             throw CliException.usage("--bind-mode must be tx or trx: a receiver cannot submit");
@@ -171,7 +179,10 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private List<Session> connectAll(Bind bind) throws InterruptedException {
-        EsmeOptions eo = connection.esmeOptions(bind, SessionOptions.builder().windowSize(window));
+        // Every session is paced by the library with no rate of its own (--rate is the offered load,
+        // kept by the Pacer), so that throttling answers pause the session and are retried.
+        EsmeOptions eo = connection.esmeOptions(bind, SessionOptions.builder().windowSize(window)).toBuilder()
+                .pacing(rate.pacing(0)).build();
         List<CompletableFuture<Session>> fs = new ArrayList<>();
         for (int i = 0; i < sessions; i++) {
             fs.add(Esme.connect(connection.host, connection.port, new AckingHandler(), eo));
@@ -201,6 +212,7 @@ final class BenchCommand implements Callable<Integer> {
     private Result drive(List<Session> ss, SubmitSm[] messages, long count, Duration length, Pacer pacer, boolean progress)
             throws InterruptedException {
         int n = ss.size();
+        PacingStats before = pacingStats(ss);
         LoadDriver.Run run = new LoadDriver.Run(n);
         List<LoadDriver> drivers = new ArrayList<>();
         List<Window> windows = new ArrayList<>();
@@ -264,7 +276,28 @@ final class BenchCommand implements Callable<Integer> {
             lost += d.lost() ? 1 : 0;
             d.errorsByStatus().forEach((k, v) -> byStatus.merge(k, v[0], Long::sum));
         }
-        return new Result(sent, done, failed, nanos, all, byStatus, lost);
+        PacingStats after = pacingStats(ss);
+        PacingStats during = new PacingStats(after.sent() - before.sent(), after.delayed() - before.delayed(),
+                after.throttled() - before.throttled(), after.retried() - before.retried(), after.gaveUp() - before.gaveUp(),
+                after.pauses() - before.pauses(), after.queued());
+        return new Result(sent, done, failed, nanos, all, byStatus, lost, during);
+    }
+
+    /** The pacing accounting of all sessions together. */
+    private static PacingStats pacingStats(List<Session> ss) {
+        long sent = 0, delayed = 0, throttled = 0, retried = 0, gaveUp = 0, pauses = 0;
+        int queued = 0;
+        for (Session s : ss) {
+            PacingStats p = ((PacedSession) s).stats();
+            sent += p.sent();
+            delayed += p.delayed();
+            throttled += p.throttled();
+            retried += p.retried();
+            gaveUp += p.gaveUp();
+            pauses += p.pauses();
+            queued += p.queued();
+        }
+        return new PacingStats(sent, delayed, throttled, retried, gaveUp, pauses, queued);
     }
 
     /** The fixed rate: request i goes to session i mod n when it is due and that session has a free slot. */
@@ -354,6 +387,10 @@ final class BenchCommand implements Callable<Integer> {
             io.out().printf(Locale.ROOT, "  throughput       %.1f submit_sm/s%n", perSecond);
             io.out().printf(Locale.ROOT, "  latency (ms)     p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n",
                     p50, p90, p99, p999, max);
+            if (r.pacing().throttled() > 0) {
+                io.out().printf(Locale.ROOT, "  throttled        %d (retried %d, gave up %d, %d pause(s))%n",
+                        r.pacing().throttled(), r.pacing().retried(), r.pacing().gaveUp(), r.pacing().pauses());
+            }
             if (!r.errorsByStatus().isEmpty()) {
                 io.out().println("  errors by status");
                 r.errorsByStatus().forEach((k, v) -> io.out().printf(Locale.ROOT, "    %-24s %d%n", k, v));
@@ -369,6 +406,9 @@ final class BenchCommand implements Callable<Integer> {
                     .put("count", r.sent())
                     .put("ok", ok)
                     .put("errors", r.failed())
+                    .put("throttled", r.pacing().throttled())
+                    .put("retried", r.pacing().retried())
+                    .put("gave_up", r.pacing().gaveUp())
                     .put("seconds", Math.round(seconds * 1000) / 1000.0)
                     .put("pdu_per_s", Math.round(perSecond * 10) / 10.0)
                     .put("latency_ms", Json.obj().put("p50", p50).put("p90", p90).put("p99", p99).put("p99_9", p999)

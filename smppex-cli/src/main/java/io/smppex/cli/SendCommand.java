@@ -7,6 +7,9 @@ import io.smppex.Session;
 import io.smppex.SessionClosedException;
 import io.smppex.SessionOptions;
 import io.smppex.StopReason;
+import io.smppex.pacing.PacedSession;
+import io.smppex.pacing.Pacing;
+import io.smppex.pacing.PacingStats;
 import io.smppex.pdu.Bind;
 import io.smppex.pdu.BindResp;
 import io.smppex.pdu.Pdu;
@@ -52,6 +55,10 @@ import picocli.CommandLine.Spec;
             "name (user_message_reference); TYPE is s (text, its UTF-8 octets; a C-string TLV such as",
             "receipted_message_id also gets its NUL), h (hex octets) or i1, i2, i4, i8 (an unsigned big-endian integer",
             "of that many octets). Repeat for several TLVs.",
+            "",
+            "--rate is kept by the library's pacing (a token bucket per session). An ESME_RTHROTTLED or ESME_RMSGQFUL",
+            "answer pauses sending for --backoff (growing while throttling goes on) and the submit_sm is sent again,",
+            "up to --max-attempts in all; the summary counts throttled, retried and given-up submit_sm.",
             "",
             "--wait-dlrs without --registered-delivery asks for receipts itself (registered_delivery 1).",
             "With --json: one event per line (bound, submitted, submit_failed, receipt, receipts_complete, pdu, summary).",
@@ -115,7 +122,7 @@ final class SendCommand implements Callable<Integer> {
         BindMode mode = bind.bindMode();
         List<SubmitSm> parts = plan(mode);
         long count = rate.count(1);
-        Pacer pacer = rate.pacer();
+        Pacing pacing = rate.pacing(rate.rate);
         if (sn < 0) {
             throw CliException.usage("--sn must not be negative");
         }
@@ -137,7 +144,8 @@ final class SendCommand implements Callable<Integer> {
         Handler handler = new Handler(pdus || waitForever);
         Session session;
         try {
-            session = Esme.connect(connection.host, connection.port, handler, connection.esmeOptions(bind, so)).get();
+            session = Esme.connect(connection.host, connection.port, handler,
+                    connection.esmeOptions(bind, so).toBuilder().pacing(pacing).build()).get();
         } catch (ExecutionException e) {
             throw ConnectFailures.classify(e, connection.where(), connection.timeout());
         }
@@ -153,7 +161,7 @@ final class SendCommand implements Callable<Integer> {
         List<String> missing = List.of();
         try {
             if (submitSm) {
-                failed = submitAll(session, parts, count, pacer, ids);
+                failed = submitAll(session, parts, count, ids);
                 exit = failed > 0 ? ExitCodes.SUBMIT : exit;
             }
             if (waitDlrs != null && !ids.isEmpty()) {
@@ -172,7 +180,9 @@ final class SendCommand implements Callable<Integer> {
         } catch (ExecutionException | TimeoutException e) {
             session.close();
         }
-        log.line("", Json.obj().put("event", "summary").put("submitted", ids.size()).put("failed", failed)
+        PacingStats paced = ((PacedSession) session).stats();
+        log.line(RateOptions.describe(paced), Json.obj().put("event", "summary").put("submitted", ids.size()).put("failed", failed)
+                .put("throttled", paced.throttled()).put("retried", paced.retried()).put("gave_up", paced.gaveUp())
                 .put("receipts", waitDlrs == null ? 0 : ids.size() - missing.size()).put("missing", missing).put("exit_code", exit));
         return exit;
     }
@@ -204,16 +214,18 @@ final class SendCommand implements Callable<Integer> {
         return SubmitPlan.parts(submit, tlvs, waitDlrs != null, bound -> ThreadLocalRandom.current().nextInt(bound));
     }
 
-    /** Sends count × parts submit_sm, paced by --rate and bounded by the window; returns how many failed. */
-    private int submitAll(Session session, List<SubmitSm> parts, long count, Pacer pacer, List<String> ids)
+    /**
+     * Sends count × parts submit_sm, bounded by the window; the session's pacing keeps --rate and
+     * retries throttled ones. Returns how many failed.
+     */
+    private int submitAll(Session session, List<SubmitSm> parts, long count, List<String> ids)
             throws InterruptedException {
         Window window = new Window(session.options().windowSize());
         List<CompletableFuture<SubmitSmResp>> futures = new ArrayList<>();
-        pacer.start();
         sending:
         for (long i = 0; i < count; i++) {
             for (SubmitSm p : parts) {
-                if (!pacer.await(futures.size(), () -> io.interrupt().isDone()) || !window.acquire(() -> io.interrupt().isDone())) {
+                if (!window.acquire(() -> io.interrupt().isDone())) {
                     break sending;
                 }
                 CompletableFuture<SubmitSmResp> f = session.send(p);

@@ -80,6 +80,16 @@ public final class CompositeObserver implements SessionObserver {
     }
 
     @Override
+    public void requestRetried(Session session, Pdu request, Pdu response, int attempt) {
+        each(o -> o.requestRetried(session, request, response, attempt));
+    }
+
+    @Override
+    public void requestGaveUp(Session session, Pdu request, Pdu response, int attempts) {
+        each(o -> o.requestGaveUp(session, request, response, attempts));
+    }
+
+    @Override
     public void sessionClosed(Session session, StopReason reason) {
         each(o -> o.sessionClosed(session, reason));
     }

@@ -1,0 +1,508 @@
+package io.smppex.internal;
+
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.Ticker;
+import io.smppex.Session;
+import io.smppex.SessionClosedException;
+import io.smppex.SessionObserver;
+import io.smppex.SessionOptions;
+import io.smppex.SessionRole;
+import io.smppex.SessionState;
+import io.smppex.StopReason;
+import io.smppex.WindowFullException;
+import io.smppex.pacing.PacedSession;
+import io.smppex.pacing.Pacing;
+import io.smppex.pacing.PacingStats;
+import io.smppex.pacing.RetryPolicy;
+import io.smppex.pdu.Bind;
+import io.smppex.pdu.BindResp;
+import io.smppex.pdu.Pdu;
+import io.smppex.pdu.field.BindMode;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.net.SocketAddress;
+import java.util.ArrayDeque;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The pacing layer over one session: a token bucket and the throttling retries of
+ * {@link PacedSession}. All its state is confined to the session's event loop, so it takes no lock;
+ * requests from other threads hop onto the loop first, as the engine's own do. With no rate and no
+ * pause in force a request goes straight to the session, costing one extra future and callback.
+ */
+public final class PacingLayer implements PacedSession {
+    private static final Logger log = LoggerFactory.getLogger(PacingLayer.class);
+    private static final VarHandle SENT;
+    /** The in-flight limit from which slow start ends: beyond any usual window. */
+    private static final int OPEN = 4096;
+
+    static {
+        try {
+            SENT = MethodHandles.lookup().findVarHandle(PacingLayer.class, "sent", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final Session session;
+    private final Pacing pacing;
+    private final RetryPolicy retry;
+    private final double rate;
+    private final int burst;
+    /** The session's own loop, whose timers and clock we use; null for a session we cannot reach that way. */
+    private final EventExecutor loop;
+    private final Ticker ticker;
+    private final SessionObserver observer;
+
+    private final ArrayDeque<Item> retries = new ArrayDeque<>();
+    private final ArrayDeque<Item> queue = new ArrayDeque<>();
+    private double tokens;
+    private long refilledAt;
+    /** Sending is paused until this tick; 0 when not paused. */
+    private long pausedUntil;
+    /**
+     * The step of the next pause ({@link RetryPolicy#backoff(int)}): one up with each pause, one
+     * down with each accepted request sent since the last pause, so that against an MC with a
+     * steady limit the pause settles near the length that works.
+     */
+    private int throttleRun;
+    /** Counts pauses; a throttling answer starts a new pause only for a request sent since the last one. */
+    private int epoch;
+    /**
+     * Paced requests allowed in flight: 1 after a pause (the first request probes whether the MC
+     * takes more), one more with each request answered since, unlimited again from {@link #OPEN}.
+     * Growing by one, not doubling, keeps the requests an MC throttles per pause to about as many as
+     * it accepted: each throttled one spends an attempt, and a window of them would spend many.
+     */
+    private int inFlightLimit = Integer.MAX_VALUE;
+    private int inFlight;
+    private ScheduledFuture<?> wakeup;
+    private long wakeupAt;
+    private boolean closed;
+
+    private long sent;
+    private volatile long delayed;
+    private volatile long throttled;
+    private volatile long retried;
+    private volatile long gaveUp;
+    private volatile long pauses;
+    private volatile int waiting;
+
+    private PacingLayer(Session session, Pacing pacing, EventExecutor loop) {
+        this.session = session;
+        this.pacing = pacing;
+        this.retry = pacing.retry();
+        this.rate = pacing.rate();
+        this.burst = pacing.burst();
+        this.loop = loop;
+        this.ticker = loop != null ? loop.ticker() : Ticker.systemTicker();
+        this.observer = session.options().observer().orElse(null);
+        this.tokens = burst;
+        this.refilledAt = ticker.nanoTime();
+        session.closeFuture().whenComplete((v, e) -> onLoop(this::sessionEnded));
+    }
+
+    /** Paces {@code session}, using {@code loop} (the session's own event loop) for timers and time. */
+    public static PacedSession onLoop(Session session, Pacing pacing, EventExecutor loop) {
+        return new PacingLayer(session, pacing, loop);
+    }
+
+    /** Paces a session whose loop we cannot reach: timers on a shared loop, hopping to the session's. */
+    public static PacedSession wrap(Session session, Pacing pacing) {
+        return new PacingLayer(session, pacing, null);
+    }
+
+    // ---------------------------------------------------------------- sending
+
+    @Override
+    public CompletableFuture<Pdu> send(Pdu request) {
+        int cost;
+        try {
+            cost = request.isRequest() ? pacing.cost(request) : 0;
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        if (cost <= 0) {
+            return session.send(request);
+        }
+        Item it = new Item(request, cost);
+        if (session.inEventLoop()) {
+            offer(it);
+        } else {
+            try {
+                session.execute(() -> offer(it));
+            } catch (IllegalStateException ended) {
+                it.result.completeExceptionally(closedError());
+            }
+        }
+        return it.result;
+    }
+
+    private void offer(Item it) {
+        if (closed) {
+            it.result.completeExceptionally(closedError());
+            return;
+        }
+        if (retries.isEmpty() && queue.isEmpty() && mayGo(it)) {
+            transmit(it);
+            return;
+        }
+        if (waiting >= pacing.maxQueued()) {
+            it.result.completeExceptionally(new WindowFullException(
+                    session.id() + ": pacing queue full (" + pacing.maxQueued() + " waiting)"));
+            return;
+        }
+        queue.addLast(it);
+        waiting++;
+        delayed++;
+        drain();
+    }
+
+    /**
+     * Whether {@code it} may be sent now; takes its tokens if so, else arms the wake-up for when it
+     * may. Reads the clock only when a rate or a pause is in force.
+     */
+    private boolean mayGo(Item it) {
+        if (inFlight >= inFlightLimit) {
+            // Slow start after a pause: the next answer calls drain().
+            return false;
+        }
+        if (rate == 0 && pausedUntil == 0) {
+            return true;
+        }
+        long now = ticker.nanoTime();
+        if (pausedUntil != 0) {
+            if (now - pausedUntil < 0) {
+                arm(now, pausedUntil - now);
+                return false;
+            }
+            pausedUntil = 0;
+        }
+        if (rate > 0) {
+            tokens = Math.min(burst, tokens + (now - refilledAt) * rate / 1e9);
+            refilledAt = now;
+            // A request dearer than the whole bucket goes once the bucket is full, leaving it in debt.
+            double need = Math.min(it.cost, burst);
+            if (tokens < need) {
+                arm(now, Math.max(1, (long) Math.ceil((need - tokens) * 1e9 / rate)));
+                return false;
+            }
+            tokens -= it.cost;
+        }
+        return true;
+    }
+
+    private void drain() {
+        for (;;) {
+            ArrayDeque<Item> from = retries.isEmpty() ? queue : retries;
+            Item it = from.peekFirst();
+            if (it == null || closed || !mayGo(it)) {
+                return;
+            }
+            from.pollFirst();
+            waiting--;
+            transmit(it);
+        }
+    }
+
+    private void transmit(Item it) {
+        it.attempts++;
+        it.epoch = epoch;
+        inFlight++;
+        SENT.setOpaque(this, sent + 1);
+        session.send(it.request).whenComplete(it);
+    }
+
+    private void arm(long now, long delay) {
+        long at = now + delay;
+        if (wakeup != null) {
+            if (wakeupAt - at <= 0) {
+                return;
+            }
+            wakeup.cancel(false);
+        }
+        wakeupAt = at;
+        wakeup = schedule(this::wake, delay);
+    }
+
+    private void wake() {
+        wakeup = null;
+        drain();
+    }
+
+    private ScheduledFuture<?> schedule(Runnable task, long delayNanos) {
+        if (loop != null) {
+            return loop.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+        }
+        return Transports.sharedClientGroup().next().schedule(() -> onLoop(task), delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Runs {@code task} on the session's loop; once that loop runs no more tasks, here (nothing else runs then). */
+    private void onLoop(Runnable task) {
+        if (session.inEventLoop()) {
+            task.run();
+            return;
+        }
+        try {
+            session.execute(task);
+        } catch (IllegalStateException ended) {
+            synchronized (this) {
+                task.run();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- answers
+
+    private void answered(Item it, Pdu resp, Throwable err) {
+        inFlight--;
+        boolean current = it.epoch == epoch;
+        if (err != null || resp == null || !retry.isThrottling(resp.status())) {
+            if (current) {
+                // Any answer but a throttling one means the MC took the request's pace.
+                if (throttleRun > 0 && resp != null && resp.isSuccessResponse()) {
+                    throttleRun--;
+                }
+                if (inFlightLimit != Integer.MAX_VALUE) {
+                    inFlightLimit = inFlightLimit >= OPEN ? Integer.MAX_VALUE : inFlightLimit + 1;
+                }
+            }
+            if (err != null) {
+                it.result.completeExceptionally(err);
+            } else {
+                it.result.complete(resp);
+            }
+            if (!queue.isEmpty() || !retries.isEmpty()) {
+                drain();
+            }
+            return;
+        }
+        throttled++;
+        if (current) {
+            // Sent since the last pause: the MC still refuses, so pause again, a step longer.
+            // Answers to requests sent before the pause began neither start nor lengthen one.
+            pause();
+        }
+        if (closed || it.attempts >= retry.maxAttempts()) {
+            gaveUp++;
+            notify(o -> o.requestGaveUp(session, it.request, resp, it.attempts));
+            it.result.complete(resp);
+        } else {
+            retried++;
+            notify(o -> o.requestRetried(session, it.request, resp, it.attempts));
+            retries.addLast(it);
+            waiting++;
+        }
+        drain();
+    }
+
+    private void pause() {
+        epoch++;
+        throttleRun++;
+        pauses++;
+        inFlightLimit = 1;
+        long pause = retry.backoff(throttleRun).toNanos();
+        if (pause > 0) {
+            long now = ticker.nanoTime();
+            pausedUntil = now + pause;
+            if (pausedUntil == 0) {
+                pausedUntil = 1;
+            }
+            log.debug("{}: throttled by the MC, pausing sends for {} ms", session.id(), pause / 1_000_000);
+        }
+    }
+
+    private void notify(java.util.function.Consumer<SessionObserver> call) {
+        if (observer == null) {
+            return;
+        }
+        try {
+            call.accept(observer);
+        } catch (RuntimeException e) {
+            log.error("{}: observer failed", session.id(), e);
+        }
+    }
+
+    private void sessionEnded() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (wakeup != null) {
+            wakeup.cancel(false);
+            wakeup = null;
+        }
+        SessionClosedException lost = closedError();
+        int n = 0;
+        for (ArrayDeque<Item> q : java.util.List.of(retries, queue)) {
+            for (Item it; (it = q.pollFirst()) != null; ) {
+                it.result.completeExceptionally(lost);
+                n++;
+            }
+        }
+        waiting = 0;
+        if (n > 0) {
+            log.info("{}: {} paced request(s) lost: the session ended before they were sent", session.id(), n);
+        }
+    }
+
+    private SessionClosedException closedError() {
+        return new SessionClosedException(session.stopReason()
+                .orElseGet(() -> StopReason.of(StopReason.Kind.LOCAL, "session ended")));
+    }
+
+    /** One paced request; also its send's completion callback, so no lambda is allocated per attempt. */
+    private final class Item implements BiConsumer<Pdu, Throwable> {
+        final Pdu request;
+        final int cost;
+        final CompletableFuture<Pdu> result = new CompletableFuture<>();
+        int attempts;
+        /** The pause count when last sent. */
+        int epoch;
+
+        Item(Pdu request, int cost) {
+            this.request = request;
+            this.cost = cost;
+        }
+
+        @Override
+        public void accept(Pdu resp, Throwable err) {
+            if (session.inEventLoop()) {
+                answered(this, resp, err);
+            } else {
+                onLoop(() -> answered(this, resp, err));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- PacedSession
+
+    @Override
+    public Pacing pacing() {
+        return pacing;
+    }
+
+    @Override
+    public PacingStats stats() {
+        return new PacingStats((long) SENT.getOpaque(this), delayed, throttled, retried, gaveUp, pauses, waiting);
+    }
+
+    @Override
+    public Session unpaced() {
+        return session;
+    }
+
+    // ---------------------------------------------------------------- Session, delegated
+
+    @Override
+    public String id() {
+        return session.id();
+    }
+
+    @Override
+    public SessionRole role() {
+        return session.role();
+    }
+
+    @Override
+    public SessionState state() {
+        return session.state();
+    }
+
+    @Override
+    public Optional<BindMode> bindMode() {
+        return session.bindMode();
+    }
+
+    @Override
+    public Optional<String> systemId() {
+        return session.systemId();
+    }
+
+    @Override
+    public Optional<Bind> bind() {
+        return session.bind();
+    }
+
+    @Override
+    public Optional<BindResp> bindResponse() {
+        return session.bindResponse();
+    }
+
+    @Override
+    public SocketAddress remoteAddress() {
+        return session.remoteAddress();
+    }
+
+    @Override
+    public SocketAddress localAddress() {
+        return session.localAddress();
+    }
+
+    @Override
+    public void reply(Pdu request, Pdu response) {
+        session.reply(request, response);
+    }
+
+    @Override
+    public CompletableFuture<Void> stop() {
+        return session.stop();
+    }
+
+    @Override
+    public CompletableFuture<Void> close() {
+        return session.close();
+    }
+
+    @Override
+    public CompletableFuture<Void> closeFuture() {
+        return session.closeFuture();
+    }
+
+    @Override
+    public Optional<StopReason> stopReason() {
+        return session.stopReason();
+    }
+
+    @Override
+    public <T> CompletableFuture<T> call(Function<Session, T> fn) {
+        return session.call(s -> fn.apply(this));
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        session.execute(task);
+    }
+
+    @Override
+    public boolean inEventLoop() {
+        return session.inEventLoop();
+    }
+
+    @Override
+    public int pendingCount() {
+        return session.pendingCount();
+    }
+
+    @Override
+    public int queuedCount() {
+        return session.queuedCount() + waiting;
+    }
+
+    @Override
+    public SessionOptions options() {
+        return session.options();
+    }
+
+    @Override
+    public String toString() {
+        return session + " paced " + pacing;
+    }
+}
