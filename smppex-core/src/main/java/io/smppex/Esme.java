@@ -15,11 +15,16 @@ import io.smppex.internal.Transports;
 import io.smppex.pdu.Bind;
 import io.smppex.pdu.Pdu;
 import io.smppex.pdu.RequestPdu;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
@@ -183,12 +188,20 @@ public final class Esme implements AutoCloseable {
      * @return the managed ESME, already trying to connect
      */
     public static Esme start(String host, int port, Supplier<SessionHandler> handlers, EsmeOptions options) {
+        return start(host, port, handlers, options, System::nanoTime);
+    }
+
+    /** As {@link #start(String, int, Supplier, EsmeOptions)} on a given clock (tests freeze it). */
+    static Esme start(String host, int port, Supplier<SessionHandler> handlers, EsmeOptions options, LongSupplier nanoClock) {
         if (options.bind().isEmpty()) {
             throw new IllegalArgumentException("a managed Esme needs a bind in its options");
         }
-        Esme e = new Esme(host, port, handlers, options);
+        Esme e = new Esme(host, port, handlers, options, nanoClock);
         e.attempt();
         return e;
+    }
+
+    private record Buffered(Pdu request, CompletableFuture<Pdu> result) {
     }
 
     private final String host;
@@ -196,17 +209,21 @@ public final class Esme implements AutoCloseable {
     private final Supplier<SessionHandler> handlers;
     private final EsmeOptions options;
     private final EventLoopGroup group;
+    private final LongSupplier nanoClock;
+    private final Deque<Buffered> buffered = new ArrayDeque<>();
     private volatile EsmeState state = EsmeState.CONNECTING;
     private volatile Session session;
     private volatile CompletableFuture<Session> bound = new CompletableFuture<>();
     private volatile boolean closed;
-    private int failures;
+    private volatile int failures;
+    private long boundAt;
 
-    private Esme(String host, int port, Supplier<SessionHandler> handlers, EsmeOptions options) {
+    private Esme(String host, int port, Supplier<SessionHandler> handlers, EsmeOptions options, LongSupplier nanoClock) {
         this.host = host;
         this.port = port;
         this.handlers = handlers;
         this.options = options;
+        this.nanoClock = nanoClock;
         this.group = options.eventLoopGroup().orElseGet(Transports::sharedClientGroup);
     }
 
@@ -217,6 +234,21 @@ public final class Esme implements AutoCloseable {
      */
     public EsmeState state() {
         return state;
+    }
+
+    /**
+     * Failed attempts in a row: connects or binds that failed, and sessions lost before they had
+     * stayed bound for the policy's {@link ReconnectPolicy#stableAfter()}. The next delay grows with it.
+     *
+     * @return 0 after a stable session
+     */
+    public int consecutiveFailures() {
+        return failures;
+    }
+
+    /** @return sends waiting for a bound session (see {@link ReconnectPolicy#withSendBuffer(int)}) */
+    public synchronized int bufferedCount() {
+        return buffered.size();
     }
 
     /**
@@ -239,16 +271,33 @@ public final class Esme implements AutoCloseable {
     }
 
     /**
-     * Sends on the current session; fails with {@link SessionClosedException} while there is none.
+     * Sends on the current session. While there is none it fails with {@link SessionClosedException},
+     * or, when the policy has a send buffer, waits in it for the next bound session; a full buffer
+     * fails with {@link SendBufferFullException}. A buffered request still ends exactly once: with
+     * its response, a failure on the session it went out on, or {@link SessionClosedException}
+     * when this Esme stops or gives up.
      *
      * @param request the request
      * @return the response, as {@link Session#send(Pdu)}
      */
     public CompletableFuture<Pdu> send(Pdu request) {
-        Session s = session;
-        if (s == null || !s.state().isBound()) {
-            return CompletableFuture.failedFuture(new SessionClosedException(
-                    StopReason.of(StopReason.Kind.LOCAL, "no bound session (state " + state + ")")));
+        Session s;
+        synchronized (this) {
+            s = session;
+            if (s == null || !s.state().isBound()) {
+                int max = options.reconnect().map(ReconnectPolicy::sendBuffer).orElse(0);
+                if (closed || max == 0) {
+                    return CompletableFuture.failedFuture(new SessionClosedException(
+                            StopReason.of(StopReason.Kind.LOCAL, "no bound session (state " + state + ")")));
+                }
+                if (buffered.size() >= max) {
+                    return CompletableFuture.failedFuture(new SendBufferFullException(
+                            "no bound session (state " + state + ") and " + max + " sends already wait for one"));
+                }
+                CompletableFuture<Pdu> f = new CompletableFuture<>();
+                buffered.addLast(new Buffered(request, f));
+                return f;
+            }
         }
         return s.send(request);
     }
@@ -288,36 +337,58 @@ public final class Esme implements AutoCloseable {
         setState(EsmeState.CONNECTING, null);
         connect(host, port, handlers.get(), options, () -> setState(EsmeState.BINDING, null)).whenComplete((s, err) -> {
             if (err != null) {
-                onLost(Blocking.unwrap(err, "connect"));
+                onLost(Blocking.unwrap(err, "connect"), false);
                 return;
             }
-            if (closed) {
-                s.close();
-                return;
+            List<Buffered> drain;
+            synchronized (this) {
+                if (closed) {
+                    s.close();
+                    return;
+                }
+                boundAt = nanoClock.getAsLong();
+                session = s;
+                drain = new ArrayList<>(buffered);
+                buffered.clear();
             }
-            failures = 0;
-            session = s;
             setState(EsmeState.BOUND, null);
             bound.complete(s);
+            for (Buffered b : drain) {
+                s.send(b.request()).whenComplete((resp, e) -> {
+                    if (e != null) {
+                        b.result().completeExceptionally(e);
+                    } else {
+                        b.result().complete(resp);
+                    }
+                });
+            }
             s.closeFuture().whenComplete((v, e) -> onLost(s.stopReason()
-                    .map(r -> (Throwable) new SessionClosedException(r)).orElse(null)));
+                    .map(r -> (Throwable) new SessionClosedException(r)).orElse(null), true));
         });
     }
 
-    private void onLost(Throwable cause) {
-        session = null;
-        if (closed) {
-            return;
-        }
-        if (state == EsmeState.BOUND) {
-            bound = new CompletableFuture<>();
-        }
-        failures++;
+    private void onLost(Throwable cause, boolean wasBound) {
         Optional<ReconnectPolicy> policy = options.reconnect();
+        synchronized (this) {
+            session = null;
+            if (closed) {
+                return;
+            }
+            if (state == EsmeState.BOUND) {
+                bound = new CompletableFuture<>();
+            }
+            // Only a session that stayed up long enough proves the MC is healthy again.
+            if (wasBound && policy.isPresent()
+                    && nanoClock.getAsLong() - boundAt >= policy.get().stableAfter().toNanos()) {
+                failures = 0;
+            }
+            failures++;
+        }
         if (policy.isEmpty() || (policy.get().maxAttempts() > 0 && failures > policy.get().maxAttempts())) {
             closed = true;
             bound.completeExceptionally(cause != null ? cause : new SmppException("session lost"));
             setState(EsmeState.CLOSED, cause);
+            failBuffered("Esme gave up reconnecting");
             return;
         }
         setState(EsmeState.DISCONNECTED, cause);
@@ -325,16 +396,27 @@ public final class Esme implements AutoCloseable {
         group.next().schedule(this::attempt, delay, TimeUnit.NANOSECONDS);
     }
 
-    /**
-     * Stops reconnecting and gracefully stops the current session.
-     *
-     * @return completes when the current session has ended
-     */
+    private void failBuffered(String why) {
+        List<Buffered> drain;
+        synchronized (this) {
+            drain = new ArrayList<>(buffered);
+            buffered.clear();
+        }
+        for (Buffered b : drain) {
+            b.result().completeExceptionally(new SessionClosedException(StopReason.of(StopReason.Kind.LOCAL, why)));
+        }
+    }
+
+    /** Stops reconnecting and gracefully stops the current session. */
     public CompletableFuture<Void> stop() {
-        closed = true;
-        Session s = session;
+        Session s;
+        synchronized (this) {
+            closed = true;
+            s = session;
+        }
         setState(EsmeState.CLOSED, null);
         bound.completeExceptionally(new SessionClosedException(StopReason.of(StopReason.Kind.LOCAL, "Esme closed")));
+        failBuffered("Esme closed");
         return s == null ? CompletableFuture.completedFuture(null) : s.stop();
     }
 

@@ -6,7 +6,16 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * When an {@link Esme} reconnects and rebinds after losing its session: exponential backoff
- * with jitter, optionally a limited number of attempts.
+ * with jitter, capped at a maximum delay, optionally a limited number of attempts.
+ *
+ * <p>A bind that succeeds does not by itself reset the backoff: an MC that accepts each bind and
+ * then drops the connection would otherwise be hammered at the initial delay forever. The count
+ * of failures in a row goes back to zero only once a session has stayed bound for
+ * {@link #stableAfter()} (30 seconds unless set).
+ *
+ * <p>Sends made while there is no bound session fail at once with {@link SessionClosedException}
+ * by default. {@link #withSendBuffer(int)} lets up to that many wait for the next bound session
+ * instead; past the bound they fail at once with {@link SendBufferFullException}.
  */
 public final class ReconnectPolicy {
     private final Duration initialDelay;
@@ -14,8 +23,11 @@ public final class ReconnectPolicy {
     private final double multiplier;
     private final double jitter;
     private final int maxAttempts;
+    private final Duration stableAfter;
+    private final int sendBuffer;
 
-    private ReconnectPolicy(Duration initialDelay, Duration maxDelay, double multiplier, double jitter, int maxAttempts) {
+    private ReconnectPolicy(Duration initialDelay, Duration maxDelay, double multiplier, double jitter, int maxAttempts,
+                            Duration stableAfter, int sendBuffer) {
         if (initialDelay.isNegative() || maxDelay.compareTo(initialDelay) < 0) {
             throw new IllegalArgumentException("need 0 <= initialDelay <= maxDelay");
         }
@@ -27,6 +39,8 @@ public final class ReconnectPolicy {
         this.multiplier = multiplier;
         this.jitter = jitter;
         this.maxAttempts = maxAttempts;
+        this.stableAfter = stableAfter;
+        this.sendBuffer = sendBuffer;
     }
 
     /**
@@ -37,7 +51,8 @@ public final class ReconnectPolicy {
      * @return the policy
      */
     public static ReconnectPolicy exponential(Duration initial, Duration max) {
-        return new ReconnectPolicy(Objects.requireNonNull(initial), Objects.requireNonNull(max), 2.0, 0.2, 0);
+        return new ReconnectPolicy(Objects.requireNonNull(initial), Objects.requireNonNull(max), 2.0, 0.2, 0,
+                Duration.ofSeconds(30), 0);
     }
 
     /**
@@ -47,7 +62,7 @@ public final class ReconnectPolicy {
      * @return a policy with that factor
      */
     public ReconnectPolicy withMultiplier(double m) {
-        return new ReconnectPolicy(initialDelay, maxDelay, m, jitter, maxAttempts);
+        return new ReconnectPolicy(initialDelay, maxDelay, m, jitter, maxAttempts, stableAfter, sendBuffer);
     }
 
     /**
@@ -57,7 +72,7 @@ public final class ReconnectPolicy {
      * @return a policy with that jitter
      */
     public ReconnectPolicy withJitter(double j) {
-        return new ReconnectPolicy(initialDelay, maxDelay, multiplier, j, maxAttempts);
+        return new ReconnectPolicy(initialDelay, maxDelay, multiplier, j, maxAttempts, stableAfter, sendBuffer);
     }
 
     /**
@@ -70,7 +85,34 @@ public final class ReconnectPolicy {
         if (n < 0) {
             throw new IllegalArgumentException("maxAttempts must not be negative");
         }
-        return new ReconnectPolicy(initialDelay, maxDelay, multiplier, jitter, n);
+        return new ReconnectPolicy(initialDelay, maxDelay, multiplier, jitter, n, stableAfter, sendBuffer);
+    }
+
+    /**
+     * How long a session must stay bound before the failures in a row are forgotten.
+     *
+     * @param d not negative; zero resets on every successful bind (the old behaviour)
+     * @return a new policy
+     */
+    public ReconnectPolicy withStableAfter(Duration d) {
+        if (Objects.requireNonNull(d, "stableAfter").isNegative()) {
+            throw new IllegalArgumentException("stableAfter must not be negative");
+        }
+        return new ReconnectPolicy(initialDelay, maxDelay, multiplier, jitter, maxAttempts, d, sendBuffer);
+    }
+
+    /**
+     * Let up to {@code n} sends wait while disconnected; they go out, in order, on the next bound
+     * session. 0 (the default) fails them at once with {@link SessionClosedException}.
+     *
+     * @param n requests, not negative
+     * @return a new policy
+     */
+    public ReconnectPolicy withSendBuffer(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("sendBuffer must not be negative");
+        }
+        return new ReconnectPolicy(initialDelay, maxDelay, multiplier, jitter, maxAttempts, stableAfter, n);
     }
 
     /**
@@ -82,11 +124,21 @@ public final class ReconnectPolicy {
         return maxAttempts;
     }
 
+    /** @return how long a session must stay bound before the failures in a row are forgotten */
+    public Duration stableAfter() {
+        return stableAfter;
+    }
+
+    /** @return how many sends may wait for a bound session; 0 means none */
+    public int sendBuffer() {
+        return sendBuffer;
+    }
+
     /**
      * The delay before attempt number {@code attempt} (1-based) in a row of failures.
      *
-     * @param attempt the attempt, 1 for the first retry
-     * @return the delay, jitter included
+     * @param attempt 1 for the first retry after a loss
+     * @return between 0 and the maximum delay
      */
     public Duration delay(int attempt) {
         double base = initialDelay.toNanos() * Math.pow(multiplier, Math.max(0, attempt - 1));
