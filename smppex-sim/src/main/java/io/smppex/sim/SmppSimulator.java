@@ -1,0 +1,312 @@
+package io.smppex.sim;
+
+import io.smppex.SessionOptions;
+import io.smppex.TlsOptions;
+import io.smppex.sim.internal.SimEngine;
+import io.smppex.sim.internal.Settings;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A simulated MC (SMSC): accepts binds, journals every message, walks each through the SMPP
+ * lifecycle (ENROUTE, then DELIVERED, UNDELIVERABLE, EXPIRED, REJECTED, DELETED or ACCEPTED),
+ * answers query_sm, cancel_sm, replace_sm and submit_multi, sends delivery receipts without ever
+ * losing or doubling one, applies scenario {@link Rule rules} and sends MO messages.
+ *
+ * <pre>{@code
+ * try (SmppSimulator sim = SmppSimulator.builder().port(0).account("test", "secret").start()) {
+ *     // bind an ESME to 127.0.0.1:sim.port(), submit...
+ *     Message m = sim.journal().bySystemId("test").get(0);
+ *     sim.rules().add(Rule.at(Stage.SUBMIT).status(CommandStatus.ESME_RTHROTTLED).times(3).build());
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. The simulator's work runs on its sessions' event loops and one timer thread;
+ * listener callbacks run on a dispatcher thread of their own (see {@link SimListener}).
+ */
+public final class SmppSimulator implements AutoCloseable {
+    private final SimEngine engine;
+
+    private SmppSimulator(SimEngine engine) {
+        this.engine = engine;
+    }
+
+    /** {@return a builder with the defaults: 127.0.0.1:2775, any bind accepted, a journal of 100,000} */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@return the port it listens on (the real one when started on port 0)} */
+    public int port() {
+        return engine.port();
+    }
+
+    /** {@return the address it listens on} */
+    public InetSocketAddress localAddress() {
+        return engine.localAddress();
+    }
+
+    /** {@return the journal of messages} */
+    public Journal journal() {
+        return engine.journal();
+    }
+
+    /** {@return the scenario rules, changeable while it runs} */
+    public Rules rules() {
+        return engine.rules();
+    }
+
+    /** {@return the counters so far} */
+    public SimStats stats() {
+        return engine.stats();
+    }
+
+    /** {@return the system_ids with at least one session bound to receive now} */
+    public List<String> receivers() {
+        return engine.receivers();
+    }
+
+    /**
+     * Sends a mobile-originated message to a receiver (receiver or transceiver) bound with
+     * {@code mo.systemId()}; waits in the system_id's backlog while none is bound. A long text
+     * goes out as concatenated parts (8-bit UDH reference).
+     *
+     * @param mo the message
+     * @return completes when every part is acknowledged with ESME_ROK; fails with
+     *         {@link MoRefusedException} if a receiver refuses a part with a permanent error or the backlog is full
+     * @throws IllegalArgumentException if the text cannot be encoded as asked, or is too long for 255 parts
+     */
+    public CompletableFuture<Void> sendMo(Mo mo) {
+        return engine.sendMo(mo);
+    }
+
+    /**
+     * Stops gracefully: unbinds every session, waits for the unbind_resp up to the session's limit,
+     * flushes the store.
+     *
+     * @return completes when stopped
+     */
+    public CompletableFuture<Void> stop() {
+        return engine.stop();
+    }
+
+    /** Stops (see {@link #stop()}) and waits for it. Must not be called on an event loop. */
+    @Override
+    public void close() {
+        engine.close();
+    }
+
+    @Override
+    public String toString() {
+        return "SmppSimulator[" + engine.localAddress() + "]";
+    }
+
+    /** The simulator's settings; {@link #start()} starts one. Every setter returns this builder. */
+    public static final class Builder {
+        private final Settings s = new Settings();
+        private final Map<String, String> accounts = new LinkedHashMap<>();
+        private final List<Rule> rules = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** @param v the address to listen on; default 127.0.0.1 @return this builder */
+        public Builder host(String v) {
+            s.host = Objects.requireNonNull(v, "host");
+            return this;
+        }
+
+        /** @param v the port to listen on, 0 for any free one; default 2775 @return this builder */
+        public Builder port(int v) {
+            if (v < 0 || v > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535: " + v);
+            }
+            s.port = v;
+            return this;
+        }
+
+        /**
+         * Adds an account; once there is one, binds must match one (unknown system_id gets
+         * ESME_RINVSYSID, a wrong password ESME_RINVPASWD). Without accounts every bind is accepted.
+         *
+         * @param systemId the system_id
+         * @param password its password
+         * @return this builder
+         */
+        public Builder account(String systemId, String password) {
+            accounts.put(Objects.requireNonNull(systemId, "systemId"), Objects.requireNonNull(password, "password"));
+            return this;
+        }
+
+        /** @param v accounts to add, system_id to password (see {@link #account}) @return this builder */
+        public Builder accounts(Map<String, String> v) {
+            v.forEach(this::account);
+            return this;
+        }
+
+        /** @param v the MC's own system_id, sent in bind responses; default "smppex" @return this builder */
+        public Builder systemId(String v) {
+            s.systemId = Objects.requireNonNull(v, "systemId");
+            return this;
+        }
+
+        /** @param v how message ids look; default INCREMENTING @return this builder */
+        public Builder idFormat(IdFormat v) {
+            s.idFormat = Objects.requireNonNull(v, "idFormat");
+            return this;
+        }
+
+        /**
+         * @param v how many messages the journal holds before it evicts the oldest; default
+         *          100,000; 0 keeps no journal (query_sm, cancel_sm and replace_sm then find nothing)
+         * @return this builder
+         */
+        public Builder journalCapacity(int v) {
+            if (v < 0) {
+                throw new IllegalArgumentException("journal capacity must not be negative: " + v);
+            }
+            s.journalCapacity = v;
+            return this;
+        }
+
+        /**
+         * Keeps the journal in an H2 database file as well as in memory, so it survives a restart:
+         * the newest {@code journalCapacity} messages are loaded at start, and messages still
+         * ENROUTE resume. Writes happen on a thread of their own.
+         *
+         * @param file the database file, e.g. {@code sim.db} (H2 adds {@code .mv.db})
+         * @return this builder
+         */
+        public Builder store(Path file) {
+            s.store = Objects.requireNonNull(file, "file");
+            return this;
+        }
+
+        /** @param v a scenario rule, tried after those already added @return this builder */
+        public Builder rule(Rule v) {
+            rules.add(Objects.requireNonNull(v, "rule"));
+            return this;
+        }
+
+        /** @param v a profile whose rules are added (after those already added) @return this builder */
+        public Builder profile(Profile v) {
+            rules.addAll(v.rules());
+            return this;
+        }
+
+        /**
+         * @param perSecond the most submit_sm, data_sm and submit_multi per second accepted from one
+         *                  system_id (over all its sessions); more get ESME_RTHROTTLED; 0 for no limit
+         * @return this builder
+         */
+        public Builder maxSubmitRate(double perSecond) {
+            if (!(perSecond >= 0)) {
+                throw new IllegalArgumentException("max submit rate must not be negative: " + perSecond);
+            }
+            s.maxSubmitRate = perSecond;
+            return this;
+        }
+
+        /** @param v the time from acceptance (or scheduled delivery) to the final state; default 100 ms @return this builder */
+        public Builder receiptDelay(Duration v) {
+            if (v.isNegative()) {
+                throw new IllegalArgumentException("receipt delay must not be negative: " + v);
+            }
+            s.receiptDelay = v;
+            return this;
+        }
+
+        /** @param v the mix of final states; default all DELIVERED @return this builder */
+        public Builder receiptOutcomes(ReceiptOutcomes v) {
+            s.outcomes = Objects.requireNonNull(v, "outcomes");
+            return this;
+        }
+
+        /** @param v the seed for drawing outcomes; default 1 @return this builder */
+        public Builder seed(long v) {
+            s.seed = v;
+            return this;
+        }
+
+        /**
+         * @param v the most receipts and MO parts waiting per system_id (no receiver bound, or
+         *          receivers' windows full); more are dropped and counted; default 100,000
+         * @return this builder
+         */
+        public Builder receiptBacklogLimit(int v) {
+            if (v < 1) {
+                throw new IllegalArgumentException("receipt backlog limit must be positive: " + v);
+            }
+            s.backlogLimit = v;
+            return this;
+        }
+
+        /** @param v the wait before re-sending a receipt a receiver answered with a temporary error; default 200 ms @return this builder */
+        public Builder receiptRetryDelay(Duration v) {
+            if (v.isNegative()) {
+                throw new IllegalArgumentException("retry delay must not be negative: " + v);
+            }
+            s.retryDelay = v;
+            return this;
+        }
+
+        /** @param v send error responses with their full body (5.0 style) instead of header only; default false @return this builder */
+        public Builder fullErrorBodies(boolean v) {
+            s.fullErrorBodies = v;
+            return this;
+        }
+
+        /** @param v who hears the events; default none @return this builder */
+        public Builder listener(SimListener v) {
+            s.listener = v;
+            return this;
+        }
+
+        /** @param v the most events waiting for the listener before they are dropped; default 65,536 @return this builder */
+        public Builder eventQueueCapacity(int v) {
+            if (v < 1) {
+                throw new IllegalArgumentException("event queue capacity must be positive: " + v);
+            }
+            s.eventQueueCapacity = v;
+            return this;
+        }
+
+        /** @param v the sessions' options (window, timers); the simulator sets the codec and observer itself @return this builder */
+        public Builder session(SessionOptions v) {
+            s.session = Objects.requireNonNull(v, "session");
+            return this;
+        }
+
+        /** @param v TLS for the listening socket @return this builder */
+        public Builder tls(TlsOptions v) {
+            s.tls = v;
+            return this;
+        }
+
+        /** @param v event-loop threads; 0 for the core's default @return this builder */
+        public Builder workerThreads(int v) {
+            s.workerThreads = v;
+            return this;
+        }
+
+        /**
+         * Starts listening; returns once the port is bound.
+         *
+         * @return the running simulator
+         * @throws io.smppex.SmppException if the port cannot be bound
+         * @throws IllegalStateException if the store cannot be opened
+         */
+        public SmppSimulator start() {
+            s.accounts = Map.copyOf(accounts);
+            s.rules = List.copyOf(rules);
+            return new SmppSimulator(SimEngine.start(s));
+        }
+    }
+}

@@ -1,0 +1,1175 @@
+package io.smppex.sim.internal;
+
+import io.smppex.BindAuthenticator;
+import io.smppex.BindRequest;
+import io.smppex.Mc;
+import io.smppex.McOptions;
+import io.smppex.Session;
+import io.smppex.SessionHandler;
+import io.smppex.SessionObserver;
+import io.smppex.SessionOptions;
+import io.smppex.StopReason;
+import io.smppex.pdu.Bind;
+import io.smppex.pdu.CancelSm;
+import io.smppex.pdu.DataSm;
+import io.smppex.pdu.DeliverSm;
+import io.smppex.pdu.EnquireLink;
+import io.smppex.pdu.EnquireLinkResp;
+import io.smppex.pdu.Pdu;
+import io.smppex.pdu.PduCodec;
+import io.smppex.pdu.PduFactory;
+import io.smppex.pdu.QuerySm;
+import io.smppex.pdu.QuerySmResp;
+import io.smppex.pdu.ReplaceSm;
+import io.smppex.pdu.SubmitMulti;
+import io.smppex.pdu.SubmitMultiResp;
+import io.smppex.pdu.SubmitSm;
+import io.smppex.pdu.TlvTag;
+import io.smppex.pdu.field.Address;
+import io.smppex.pdu.field.CommandId;
+import io.smppex.pdu.field.CommandStatus;
+import io.smppex.pdu.field.DestAddress;
+import io.smppex.pdu.field.EsmClass;
+import io.smppex.pdu.field.MessageState;
+import io.smppex.pdu.field.RegisteredDelivery;
+import io.smppex.pdu.field.SmppTime;
+import io.smppex.pdu.receipt.DeliveryReceipt;
+import io.smppex.pdu.receipt.Receipts;
+import io.smppex.pdu.text.MessageSplitter;
+import io.smppex.pdu.text.Segment;
+import io.smppex.pdu.text.SplitMethod;
+import io.smppex.pdu.text.TextCodec;
+import io.smppex.pdu.text.Udh;
+import io.smppex.sim.Journal;
+import io.smppex.sim.Message;
+import io.smppex.sim.MessageEvent;
+import io.smppex.sim.Mo;
+import io.smppex.sim.MoEvent;
+import io.smppex.sim.MoRefusedException;
+import io.smppex.sim.PduEvent;
+import io.smppex.sim.Rule;
+import io.smppex.sim.Rules;
+import io.smppex.sim.SessionEvent;
+import io.smppex.sim.SimStats;
+import io.smppex.sim.Stage;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The simulator itself: one {@link Mc}, its handlers and observer, the journal, router and timer. */
+public final class SimEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(SimEngine.class);
+    /** Receipt and deliver_sm addresses are C-strings of at most 21 octets. */
+    static final int ADDR_MAX = 20;
+
+    /** The octets and PDU the observer saw last on this thread: the request or response the handler is about to get. */
+    private static final ThreadLocal<Object[]> LAST_IN = ThreadLocal.withInitial(() -> new Object[2]);
+
+    private final Settings cfg;
+    private final Counters counters = new Counters();
+    private final ScheduledExecutorService timer;
+    private final MemoryJournal journal;
+    private final H2Store store;
+    private final RuleSet rules;
+    private final Events events;
+    private final Router router;
+    private final AtomicLong nextId = new AtomicLong();
+    private final Random outcomeRandom;
+    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final Map<String, MessageRecord> concat = new HashMap<>();
+    private final Map<Pdu, MessageRecord> outTrack = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final boolean wantsOctets;
+    private final ZoneId zone = ZoneId.systemDefault();
+    private Mc mc;
+
+    private SimEngine(Settings cfg) {
+        this.cfg = cfg;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "smppex-sim-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        this.rules = new RuleSet(cfg.rules);
+        this.events = new Events(cfg.listener, cfg.eventQueueCapacity);
+        this.router = new Router(cfg.backlogLimit, cfg.retryDelay.toMillis(), timer);
+        this.outcomeRandom = new Random(cfg.seed);
+        if (cfg.store != null) {
+            this.store = H2Store.open(cfg.store);
+            this.journal = new MemoryJournal(cfg.journalCapacity, store.evictedCount(), store);
+        } else {
+            this.store = null;
+            this.journal = new MemoryJournal(cfg.journalCapacity, 0, MemoryJournal.Persistence.NONE);
+        }
+        this.wantsOctets = cfg.journalCapacity > 0 || events.wantsPdus;
+    }
+
+    /**
+     * Starts a simulator.
+     *
+     * @param cfg the settings
+     * @return the running engine
+     */
+    public static SimEngine start(Settings cfg) {
+        SimEngine e = new SimEngine(cfg);
+        try {
+            if (e.store != null) {
+                e.resume(e.store.load(cfg.journalCapacity));
+            }
+            PduCodec codec = PduCodec.builder().errorResponseBody(cfg.fullErrorBodies
+                    ? PduCodec.ErrorResponseBody.FULL : PduCodec.ErrorResponseBody.AUTO).build();
+            SessionOptions so = cfg.session.toBuilder().codec(codec).observer(e.new Observer())
+                    .autoEnquireLinkResp(false).build();
+            McOptions.Builder b = McOptions.builder().bindAddress(cfg.host).port(cfg.port).authenticator(e::authenticate)
+                    .systemId(cfg.systemId).workerThreads(cfg.workerThreads).shutdownTimeout(Duration.ofSeconds(5))
+                    .session(so);
+            if (cfg.tls != null) {
+                b.tls(cfg.tls);
+            }
+            e.mc = Mc.start(() -> e.new Handler(), b.build());
+            return e;
+        } catch (RuntimeException ex) {
+            e.shutdownQuietly();
+            throw ex;
+        }
+    }
+
+    public int port() {
+        return mc.port();
+    }
+
+    public InetSocketAddress localAddress() {
+        return mc.localAddress();
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    public Rules rules() {
+        return rules;
+    }
+
+    public List<String> receivers() {
+        return router.receivers();
+    }
+
+    public SimStats stats() {
+        Counters c = counters;
+        return new SimStats(c.connections.sum(), c.bindsAccepted.sum(), c.bindsRefused.sum(), c.submitSm.sum(),
+                c.dataSm.sum(), c.submitMulti.sum(), c.accepted.sum(), c.refused.sum(), c.throttled.sum(),
+                c.querySm.sum(), c.cancelSm.sum(), c.replaceSm.sum(), c.receiptsMade.sum(), c.receiptsSent.sum(),
+                c.receiptsAcked.sum(), c.receiptsRefused.sum(), c.receiptsRetried.sum(), c.receiptsOverflowed.sum(),
+                c.receiptsFailed.sum(), router.backlog(), c.moSent.sum(), c.moAcked.sum(), events.dropped(),
+                journal.size(), journal.evicted());
+    }
+
+    public CompletableFuture<Void> stop() {
+        return mc.stop().whenComplete((v, err) -> shutdownQuietly());
+    }
+
+    public void close() {
+        try {
+            mc.close();
+        } finally {
+            shutdownQuietly();
+        }
+    }
+
+    private void shutdownQuietly() {
+        timer.shutdownNow();
+        events.close();
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    // ---------------------------------------------------------------- ids, times, text
+
+    private String newId() {
+        switch (cfg.idFormat) {
+            case UUID:
+                return UUID.randomUUID().toString();
+            case HEX:
+                return String.format("%016x", ThreadLocalRandom.current().nextLong());
+            default:
+                return Long.toString(nextId.incrementAndGet());
+        }
+    }
+
+    /** An SMPP time as epoch millis, -1 when empty. */
+    static long resolve(String smppTime, long now) {
+        if (smppTime == null || smppTime.isEmpty()) {
+            return -1;
+        }
+        if (SmppTime.isRelative(smppTime)) {
+            return now + SmppTime.parseRelative(smppTime).toMillis();
+        }
+        return SmppTime.parseAbsolute(smppTime).toInstant().toEpochMilli();
+    }
+
+    private static boolean validTime(String t) {
+        if (t == null || t.isEmpty()) {
+            return true;
+        }
+        try {
+            resolve(t, 0);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    static String decodeText(int dataCoding, int esmClass, byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            return "";
+        }
+        try {
+            TextCodec codec = TextCodec.forDataCoding(dataCoding & 0xFF);
+            if (EsmClass.hasUdhi(esmClass)) {
+                Udh udh = Udh.parse(bytes);
+                codec = codec.forUdh(udh);
+                return codec.decode(bytes, udh.length(), bytes.length - udh.length());
+            }
+            return codec.decode(bytes);
+        } catch (RuntimeException e) {
+            return TextCodec.LATIN1.decode(bytes);
+        }
+    }
+
+    private static String systemId(Session s) {
+        return s.systemId().orElse("");
+    }
+
+    private static boolean addrTooLong(Address a) {
+        return a.address().length() > ADDR_MAX;
+    }
+
+    private Object[] lastIn(Pdu pdu) {
+        Object[] last = LAST_IN.get();
+        return last[0] == pdu ? last : null;
+    }
+
+    private byte[] octetsOf(Pdu pdu) {
+        Object[] l = lastIn(pdu);
+        return l == null ? null : (byte[]) l[1];
+    }
+
+    // ---------------------------------------------------------------- events
+
+    private void messageEvent(MessageEvent.Kind kind, MessageRecord r, String detail) {
+        if (!events.enabled()) {
+            return;
+        }
+        Message m;
+        synchronized (journal) {
+            m = r.toMessage();
+        }
+        events.offer(new MessageEvent(kind, Instant.now(), m, detail == null ? "" : detail));
+    }
+
+    private void sessionEvent(SessionEvent.Kind kind, Session s, String systemId, String detail) {
+        if (events.enabled()) {
+            events.offer(new SessionEvent(kind, Instant.now(), s.id(), systemId == null ? "" : systemId,
+                    s.bindMode().map(Enum::name).orElse(""), String.valueOf(s.remoteAddress()),
+                    detail == null ? "" : detail));
+        }
+    }
+
+    // ---------------------------------------------------------------- bind
+
+    private java.util.concurrent.CompletionStage<CommandStatus> authenticate(BindRequest r) {
+        Rule rule = rules.decide(Stage.BIND, r.systemId(), r.mode().bindCommand(), null, null, null);
+        CommandStatus status;
+        if (rule != null && rule.disconnect()) {
+            r.session().close();
+            return new CompletableFuture<>();
+        }
+        if (rule != null && rule.noResponse()) {
+            return new CompletableFuture<>();
+        }
+        if (rule != null && rule.status().isPresent()) {
+            status = rule.status().get();
+        } else if (cfg.accounts.isEmpty()) {
+            status = CommandStatus.ESME_ROK;
+        } else {
+            String pw = cfg.accounts.get(r.systemId());
+            status = pw == null ? CommandStatus.ESME_RINVSYSID
+                    : pw.equals(r.password()) ? CommandStatus.ESME_ROK : CommandStatus.ESME_RINVPASWD;
+        }
+        if (status.isOk()) {
+            counters.bindsAccepted.increment();
+        } else {
+            counters.bindsRefused.increment();
+            sessionEvent(SessionEvent.Kind.BIND_REFUSED, r.session(), r.systemId(), status.name());
+        }
+        if (rule != null && rule.delay().isPresent()) {
+            CompletableFuture<CommandStatus> f = new CompletableFuture<>();
+            schedule(() -> f.complete(status), rule.delay().get().toMillis());
+            return f;
+        }
+        return CompletableFuture.completedFuture(status);
+    }
+
+    private void schedule(Runnable task, long millis) {
+        try {
+            timer.schedule(task, Math.max(0, millis), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("simulator stopping; a timed task is dropped");
+        }
+    }
+
+    // ---------------------------------------------------------------- answering
+
+    /** Answers {@code req} with {@code resp} now or after {@code delayMillis}, tracking its octets for {@code rec}. */
+    private void answer(Session s, Pdu req, Pdu resp, MessageRecord rec, long delayMillis) {
+        if (rec != null && wantsOctets) {
+            outTrack.put(resp, rec);
+        }
+        if (delayMillis <= 0) {
+            s.reply(req, resp);
+        } else {
+            schedule(() -> s.execute(() -> s.reply(req, resp)), delayMillis);
+        }
+    }
+
+    private static long delayOf(Rule rule) {
+        return rule == null ? 0 : rule.delay().map(Duration::toMillis).orElse(0L);
+    }
+
+    /** Applies a rule's answer to a request; true if the rule answered (or chose not to). */
+    private boolean ruleAnswers(Session s, Pdu req, Rule rule) {
+        if (rule == null) {
+            return false;
+        }
+        if (rule.disconnect()) {
+            counters.refused.increment();
+            s.close();
+            return true;
+        }
+        if (rule.noResponse()) {
+            return true;
+        }
+        if (rule.status().isPresent() && !rule.status().get().isOk()) {
+            counters.refused.increment();
+            answer(s, req, req.errorResponse(rule.status().get()), null, delayOf(rule));
+            return true;
+        }
+        return false;
+    }
+
+    private void refuse(Session s, Pdu req, CommandStatus status, Rule rule) {
+        counters.refused.increment();
+        answer(s, req, req.errorResponse(status), null, delayOf(rule));
+    }
+
+    private boolean throttled(String systemId) {
+        if (cfg.maxSubmitRate <= 0) {
+            return false;
+        }
+        boolean ok = buckets.computeIfAbsent(systemId, k -> new TokenBucket(cfg.maxSubmitRate)).tryTake();
+        if (!ok) {
+            counters.throttled.increment();
+        }
+        return !ok;
+    }
+
+    // ---------------------------------------------------------------- submit_sm
+
+    private void onSubmitSm(Session s, SubmitSm sm) {
+        counters.submitSm.increment();
+        String sys = systemId(s);
+        Supplier<String> text = () -> decodeText(sm.dataCoding(), sm.esmClass(), sm.userData());
+        Rule rule = rules.decide(Stage.SUBMIT, sys, CommandId.SUBMIT_SM, sm.sourceAddr(), sm.destinationAddr(), text);
+        if (ruleAnswers(s, sm, rule)) {
+            return;
+        }
+        CommandStatus bad = validate(sm.source(), sm.destination(), sm.scheduleDeliveryTime(), sm.validityPeriod());
+        if (bad != null) {
+            refuse(s, sm, bad, rule);
+            return;
+        }
+        if (throttled(sys)) {
+            refuse(s, sm, CommandStatus.ESME_RTHROTTLED, rule);
+            return;
+        }
+        int[] part = concatOf(sm);
+        String id = newId();
+        long now = System.currentTimeMillis();
+        String partText = text.get();
+        MessageRecord rec;
+        boolean isNew;
+        boolean lateFinal = false;
+        synchronized (journal) {
+            String key = part == null ? null : sys + '\u0000' + sm.sourceAddr() + '\u0000' + sm.destinationAddr() + '\u0000'
+                    + part[0] + '/' + part[1];
+            rec = key == null ? null : concat.get(key);
+            isNew = rec == null;
+            if (isNew) {
+                rec = new MessageRecord(id, CommandId.SUBMIT_SM, sys, s.id(), sm.serviceType(), sm.source(),
+                        sm.destination(), now);
+                rec.dataCoding = sm.dataCoding();
+                rec.registeredDelivery = sm.registeredDelivery();
+                rec.text = partText;
+                if (part != null) {
+                    rec.parts = part[1];
+                    rec.partsReceived = 1;
+                    rec.partIds = new String[part[1]];
+                    rec.partTexts = new String[part[1]];
+                    rec.partIds[part[2] - 1] = id;
+                    rec.partTexts[part[2] - 1] = partText;
+                    concat.put(key, rec);
+                }
+            } else {
+                if (rec.partIds[part[2] - 1] == null) {
+                    rec.partsReceived++;
+                }
+                rec.partIds[part[2] - 1] = id;
+                if (rec.partTexts != null) {
+                    rec.partTexts[part[2] - 1] = partText;
+                    StringBuilder sb = new StringBuilder();
+                    for (String t : rec.partTexts) {
+                        if (t != null) {
+                            sb.append(t);
+                        }
+                    }
+                    rec.text = sb.toString();
+                }
+                if (rec.partsReceived >= rec.parts) {
+                    concat.remove(key);
+                    rec.partTexts = null;
+                }
+                lateFinal = rec.state.isFinal();
+            }
+            if (part != null && isNew && rec.parts == 1) {
+                concat.remove(key);
+            }
+            if (wantsOctets) {
+                rec.appendIn(octetsOf(sm));
+            }
+        }
+        counters.accepted.increment();
+        if (isNew) {
+            plan(rec, sm.scheduleDeliveryTime(), sm.validityPeriod(), rule, now, text);
+            journal.add(rec);
+            answer(s, sm, sm.respond().messageId(id).build(), rec, delayOf(rule));
+            messageEvent(MessageEvent.Kind.ACCEPTED, rec, null);
+        } else {
+            journal.alias(id, rec);
+            journal.changed(rec);
+            answer(s, sm, sm.respond().messageId(id).build(), rec, delayOf(rule));
+            messageEvent(MessageEvent.Kind.PART_RECEIVED, rec, null);
+            if (lateFinal) {
+                sendReceipt(rec, id);
+            }
+        }
+    }
+
+    /** {reference, total, part} of a concatenated part, or null for a whole message. */
+    private static int[] concatOf(SubmitSm sm) {
+        Integer total = sm.tlv(TlvTag.SAR_TOTAL_SEGMENTS).orElse(null);
+        if (total != null && total > 1) {
+            int ref = sm.tlv(TlvTag.SAR_MSG_REF_NUM).orElse(0);
+            int seq = sm.tlv(TlvTag.SAR_SEGMENT_SEQNUM).orElse(1);
+            if (seq >= 1 && seq <= total) {
+                return new int[] {ref, total, seq};
+            }
+            return null;
+        }
+        if (EsmClass.hasUdhi(sm.esmClass())) {
+            try {
+                Udh.Concat c = Udh.parse(sm.userData()).concat().orElse(null);
+                if (c != null && c.total() > 1 && c.partNumber() >= 1 && c.partNumber() <= c.total()) {
+                    return new int[] {c.reference(), c.total(), c.partNumber()};
+                }
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** What the MC could not answer later: refused now, so whatever is accepted gets its receipt. */
+    private static CommandStatus validate(Address src, Address dst, String schedule, String validity) {
+        if (addrTooLong(src)) {
+            return CommandStatus.ESME_RINVSRCADR;
+        }
+        if (dst.address().isEmpty() || addrTooLong(dst)) {
+            return CommandStatus.ESME_RINVDSTADR;
+        }
+        if (!validTime(schedule)) {
+            return CommandStatus.ESME_RINVSCHED;
+        }
+        if (!validTime(validity)) {
+            return CommandStatus.ESME_RINVEXPIRY;
+        }
+        return null;
+    }
+
+    /** Decides the message's fate and sets its timer. */
+    private void plan(MessageRecord rec, String schedule, String validity, Rule submitRule, long now, Supplier<String> text) {
+        long sched = resolve(schedule, now);
+        long valid = resolve(validity, now);
+        Rule rr = rules.decide(Stage.RECEIPT, rec.systemId, rec.command, rec.source.address(),
+                rec.destination.address(), text);
+        MessageState outcome = submitRule != null && submitRule.receiptOutcome().isPresent()
+                ? submitRule.receiptOutcome().get()
+                : rr != null && rr.receiptOutcome().isPresent() ? rr.receiptOutcome().get() : pickOutcome();
+        Duration delay = submitRule != null && submitRule.receiptDelay().isPresent() ? submitRule.receiptDelay().get()
+                : rr != null && rr.receiptDelay().isPresent() ? rr.receiptDelay().get()
+                : rr != null && rr.delay().isPresent() ? rr.delay().get() : cfg.receiptDelay;
+        long deliverAt = Math.max(now, sched) + delay.toMillis();
+        long at = deliverAt;
+        if (valid >= 0 && valid < deliverAt) {
+            outcome = MessageState.EXPIRED;
+            at = Math.max(now, valid);
+        }
+        MessageState o = outcome;
+        synchronized (journal) {
+            rec.scheduledMillis = sched;
+            rec.validUntilMillis = valid;
+            rec.plannedOutcome = o;
+            rec.noReceipt = rr != null && rr.noResponse();
+            if (rec.timer != null) {
+                rec.timer.cancel(false);
+            }
+            try {
+                rec.timer = timer.schedule(() -> finish(rec, o), Math.max(0, at - now), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                rec.timer = null;
+            }
+        }
+    }
+
+    private MessageState pickOutcome() {
+        synchronized (outcomeRandom) {
+            return cfg.outcomes.pick(outcomeRandom);
+        }
+    }
+
+    private static int errorCodeFor(MessageState st) {
+        return st == MessageState.DELIVERED || st == MessageState.ACCEPTED || st == MessageState.DELETED ? 0 : 1;
+    }
+
+    /** The message reaches its final state; receipts go out if asked for. */
+    private void finish(MessageRecord rec, MessageState state) {
+        List<String> ids;
+        boolean receipt;
+        synchronized (journal) {
+            if (rec.state != MessageState.ENROUTE) {
+                return;
+            }
+            rec.state = state;
+            rec.finalMillis = System.currentTimeMillis();
+            rec.errorCode = errorCodeFor(state);
+            rec.timer = null;
+            rec.plannedOutcome = null;
+            ids = rec.partIdList();
+            receipt = !rec.noReceipt && RegisteredDelivery.wantsReceiptFor(rec.registeredDelivery, state);
+        }
+        journal.changed(rec);
+        messageEvent(MessageEvent.Kind.FINAL, rec, state.stat());
+        if (receipt) {
+            for (String id : ids) {
+                sendReceipt(rec, id);
+            }
+        }
+    }
+
+    private void sendReceipt(MessageRecord rec, String partId) {
+        DeliverSm pdu;
+        try {
+            pdu = buildReceipt(rec, partId);
+        } catch (RuntimeException e) {
+            counters.receiptsFailed.increment();
+            LOG.warn("cannot make a receipt for message {}: {}", partId, e.getMessage());
+            messageEvent(MessageEvent.Kind.RECEIPT_FAILED, rec, e.getMessage());
+            return;
+        }
+        counters.receiptsMade.increment();
+        router.enqueue(rec.systemId, new ReceiptItem(rec, pdu));
+    }
+
+    private DeliverSm buildReceipt(MessageRecord rec, String partId) {
+        String text;
+        long submitted;
+        long done;
+        MessageState st;
+        int err;
+        synchronized (journal) {
+            text = rec.text == null ? "" : rec.text;
+            submitted = rec.submitMillis;
+            done = rec.finalMillis;
+            st = rec.state;
+            err = rec.errorCode;
+        }
+        SubmitSm original = SubmitSm.builder().source(rec.source).destination(rec.destination).build();
+        DeliveryReceipt dr = DeliveryReceipt.of(partId, st, LocalDateTime.ofInstant(Instant.ofEpochMilli(submitted), zone),
+                LocalDateTime.ofInstant(Instant.ofEpochMilli(done), zone), err,
+                text);
+        return Receipts.deliverSmFor(original, dr);
+    }
+
+    /** A receipt on its way; its outcome lands in the record and the counters. */
+    private final class ReceiptItem implements Router.Item {
+        private final MessageRecord rec;
+        private final DeliverSm pdu;
+
+        ReceiptItem(MessageRecord rec, DeliverSm pdu) {
+            this.rec = rec;
+            this.pdu = pdu;
+        }
+
+        @Override
+        public DeliverSm pdu() {
+            return pdu;
+        }
+
+        @Override
+        public void sending(Session s) {
+            counters.receiptsSent.increment();
+            synchronized (journal) {
+                rec.receiptsSent++;
+            }
+            if (wantsOctets) {
+                outTrack.put(pdu, rec);
+            }
+            messageEvent(MessageEvent.Kind.RECEIPT_SENT, rec, s.id());
+        }
+
+        @Override
+        public void response(Pdu resp) {
+            if (wantsOctets) {
+                byte[] o = octetsOf(resp);
+                if (o != null) {
+                    synchronized (journal) {
+                        rec.appendIn(o);
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void acknowledged(Session s) {
+            counters.receiptsAcked.increment();
+            synchronized (journal) {
+                rec.receiptsAcked++;
+            }
+            journal.changed(rec);
+            messageEvent(MessageEvent.Kind.RECEIPT_ACKNOWLEDGED, rec, s.id());
+        }
+
+        @Override
+        public void refused(Session s, CommandStatus status) {
+            counters.receiptsRefused.increment();
+            messageEvent(MessageEvent.Kind.RECEIPT_REFUSED, rec, status.name());
+        }
+
+        @Override
+        public void retried(Session s, Throwable why) {
+            outTrack.remove(pdu);
+            counters.receiptsRetried.increment();
+        }
+
+        @Override
+        public void overflowed() {
+            counters.receiptsOverflowed.increment();
+            messageEvent(MessageEvent.Kind.RECEIPT_OVERFLOW, rec, null);
+        }
+
+        @Override
+        public void failed(Throwable why) {
+            outTrack.remove(pdu);
+            counters.receiptsFailed.increment();
+            messageEvent(MessageEvent.Kind.RECEIPT_FAILED, rec, String.valueOf(why.getMessage()));
+        }
+    }
+
+    // ---------------------------------------------------------------- data_sm
+
+    private void onDataSm(Session s, DataSm dm) {
+        counters.dataSm.increment();
+        String sys = systemId(s);
+        byte[] payload = dm.messagePayload().orElse(new byte[0]);
+        Supplier<String> text = () -> decodeText(dm.dataCoding(), dm.esmClass(), payload);
+        Rule rule = rules.decide(Stage.SUBMIT, sys, CommandId.DATA_SM, dm.sourceAddr(), dm.destinationAddr(), text);
+        if (ruleAnswers(s, dm, rule)) {
+            return;
+        }
+        CommandStatus bad = validate(dm.source(), dm.destination(), null, null);
+        if (bad != null) {
+            refuse(s, dm, bad, rule);
+            return;
+        }
+        if (throttled(sys)) {
+            refuse(s, dm, CommandStatus.ESME_RTHROTTLED, rule);
+            return;
+        }
+        String id = newId();
+        long now = System.currentTimeMillis();
+        MessageRecord rec = new MessageRecord(id, CommandId.DATA_SM, sys, s.id(), dm.serviceType(), dm.source(),
+                dm.destination(), now);
+        rec.dataCoding = dm.dataCoding();
+        rec.registeredDelivery = dm.registeredDelivery();
+        rec.text = text.get();
+        if (wantsOctets) {
+            rec.appendIn(octetsOf(dm));
+        }
+        counters.accepted.increment();
+        plan(rec, null, null, rule, now, text);
+        journal.add(rec);
+        answer(s, dm, dm.respond().messageId(id).build(), rec, delayOf(rule));
+        messageEvent(MessageEvent.Kind.ACCEPTED, rec, null);
+    }
+
+    // ---------------------------------------------------------------- submit_multi
+
+    private void onSubmitMulti(Session s, SubmitMulti m) {
+        counters.submitMulti.increment();
+        String sys = systemId(s);
+        Supplier<String> text = () -> decodeText(m.dataCoding(), m.esmClass(), m.shortMessage());
+        Rule rule = rules.decide(Stage.SUBMIT, sys, CommandId.SUBMIT_MULTI, m.sourceAddr(), null, text);
+        if (ruleAnswers(s, m, rule)) {
+            return;
+        }
+        CommandStatus bad = addrTooLong(m.source()) ? CommandStatus.ESME_RINVSRCADR
+                : !validTime(m.scheduleDeliveryTime()) ? CommandStatus.ESME_RINVSCHED
+                : !validTime(m.validityPeriod()) ? CommandStatus.ESME_RINVEXPIRY
+                : m.destAddresses().isEmpty() ? CommandStatus.ESME_RINVNUMDESTS : null;
+        if (bad != null) {
+            refuse(s, m, bad, rule);
+            return;
+        }
+        if (throttled(sys)) {
+            refuse(s, m, CommandStatus.ESME_RTHROTTLED, rule);
+            return;
+        }
+        String id = newId();
+        long now = System.currentTimeMillis();
+        SubmitMultiResp.Builder resp = m.respond().messageId(id);
+        MessageRecord head = null;
+        MessageRecord tail = null;
+        String t = text.get();
+        for (DestAddress d : m.destAddresses()) {
+            if (d instanceof DestAddress.Sme sme) {
+                Address a = sme.address();
+                if (a.address().isEmpty() || addrTooLong(a)) {
+                    resp.addUnsuccess(a, CommandStatus.ESME_RINVDSTADR);
+                    continue;
+                }
+                MessageRecord r = new MessageRecord(id, CommandId.SUBMIT_MULTI, sys, s.id(), m.serviceType(), m.source(),
+                        a, now);
+                r.dataCoding = m.dataCoding();
+                r.registeredDelivery = m.registeredDelivery();
+                r.text = t;
+                if (head == null) {
+                    head = r;
+                    if (wantsOctets) {
+                        r.appendIn(octetsOf(m));
+                    }
+                } else {
+                    tail.nextInGroup = r;
+                }
+                tail = r;
+            } else {
+                // Distribution lists are MC-side configuration this simulator does not have.
+                DestAddress.DistributionList dl = (DestAddress.DistributionList) d;
+                resp.addUnsuccess(Address.of(dl.name().length() > ADDR_MAX ? dl.name().substring(0, ADDR_MAX) : dl.name()),
+                        CommandStatus.ESME_RINVDLNAME);
+            }
+        }
+        if (head == null) {
+            counters.refused.increment();
+            answer(s, m, resp.messageId("").commandStatus(CommandStatus.ESME_RINVDSTADR).build(), null, delayOf(rule));
+            return;
+        }
+        for (MessageRecord r = head; r != null; r = r.nextInGroup) {
+            counters.accepted.increment();
+            plan(r, m.scheduleDeliveryTime(), m.validityPeriod(), rule, now, text);
+        }
+        journal.add(head);
+        answer(s, m, resp.build(), head, delayOf(rule));
+        for (MessageRecord r = head; r != null; r = r.nextInGroup) {
+            messageEvent(MessageEvent.Kind.ACCEPTED, r, null);
+        }
+    }
+
+    // ---------------------------------------------------------------- query, cancel, replace
+
+    private static boolean sourceMatches(Address given, MessageRecord r) {
+        return given.address().isEmpty() || given.address().equals(r.source.address());
+    }
+
+    private void onQuerySm(Session s, QuerySm q) {
+        counters.querySm.increment();
+        Rule rule = rules.decide(Stage.SUBMIT, systemId(s), CommandId.QUERY_SM, q.sourceAddr(), null, null);
+        if (ruleAnswers(s, q, rule)) {
+            return;
+        }
+        MessageRecord r = journal.record(q.messageId());
+        QuerySmResp resp;
+        synchronized (journal) {
+            if (r == null || !sourceMatches(q.source(), r)) {
+                resp = null;
+            } else {
+                resp = q.respond().messageId(q.messageId()).messageState(r.state).errorCode(r.errorCode)
+                        .finalDate(r.finalMillis < 0 ? ""
+                                : SmppTime.absolute(Instant.ofEpochMilli(r.finalMillis).atOffset(ZoneOffset.UTC)))
+                        .build();
+                if (wantsOctets) {
+                    r.appendIn(octetsOf(q));
+                }
+            }
+        }
+        if (resp == null) {
+            refuse(s, q, CommandStatus.ESME_RQUERYFAIL, rule);
+        } else {
+            answer(s, q, resp, r, delayOf(rule));
+        }
+    }
+
+    private void onCancelSm(Session s, CancelSm c) {
+        counters.cancelSm.increment();
+        String sys = systemId(s);
+        Rule rule = rules.decide(Stage.SUBMIT, sys, CommandId.CANCEL_SM, c.sourceAddr(), c.destinationAddr(), null);
+        if (ruleAnswers(s, c, rule)) {
+            return;
+        }
+        List<MessageRecord> targets = new ArrayList<>();
+        if (!c.messageId().isEmpty()) {
+            MessageRecord head = journal.record(c.messageId());
+            synchronized (journal) {
+                for (MessageRecord r = head; r != null; r = r.nextInGroup) {
+                    if (r.state == MessageState.ENROUTE && sourceMatches(c.source(), r)
+                            && (c.destinationAddr().isEmpty() || c.destinationAddr().equals(r.destination.address()))) {
+                        targets.add(r);
+                    }
+                }
+            }
+        } else {
+            String st = c.serviceType();
+            targets.addAll(journal.records(r -> r.state == MessageState.ENROUTE && r.systemId.equals(sys)
+                    && r.source.address().equals(c.sourceAddr()) && r.destination.address().equals(c.destinationAddr())
+                    && (st.isEmpty() || st.equals(r.serviceType))));
+        }
+        if (targets.isEmpty()) {
+            refuse(s, c, CommandStatus.ESME_RCANCELFAIL, rule);
+            return;
+        }
+        long now = System.currentTimeMillis();
+        List<MessageRecord> cancelled = new ArrayList<>();
+        synchronized (journal) {
+            for (MessageRecord r : targets) {
+                if (r.state != MessageState.ENROUTE) {
+                    continue; // went final meanwhile
+                }
+                r.state = MessageState.DELETED;
+                r.finalMillis = now;
+                r.errorCode = 0;
+                if (r.timer != null) {
+                    r.timer.cancel(false);
+                    r.timer = null;
+                }
+                r.plannedOutcome = null;
+                cancelled.add(r);
+            }
+            if (!cancelled.isEmpty() && wantsOctets) {
+                cancelled.get(0).appendIn(octetsOf(c));
+            }
+        }
+        if (cancelled.isEmpty()) {
+            refuse(s, c, CommandStatus.ESME_RCANCELFAIL, rule);
+            return;
+        }
+        answer(s, c, c.respond().build(), cancelled.get(0), delayOf(rule));
+        for (MessageRecord r : cancelled) {
+            journal.changed(r);
+            messageEvent(MessageEvent.Kind.FINAL, r, "cancel_sm");
+        }
+    }
+
+    private void onReplaceSm(Session s, ReplaceSm rp) {
+        counters.replaceSm.increment();
+        String sys = systemId(s);
+        Rule rule = rules.decide(Stage.SUBMIT, sys, CommandId.REPLACE_SM, rp.sourceAddr(), null, null);
+        if (ruleAnswers(s, rp, rule)) {
+            return;
+        }
+        if (!validTime(rp.scheduleDeliveryTime())) {
+            refuse(s, rp, CommandStatus.ESME_RINVSCHED, rule);
+            return;
+        }
+        if (!validTime(rp.validityPeriod())) {
+            refuse(s, rp, CommandStatus.ESME_RINVEXPIRY, rule);
+            return;
+        }
+        MessageRecord head = journal.record(rp.messageId());
+        List<MessageRecord> targets = new ArrayList<>();
+        synchronized (journal) {
+            for (MessageRecord r = head; r != null; r = r.nextInGroup) {
+                if (r.state == MessageState.ENROUTE && sourceMatches(rp.source(), r)) {
+                    targets.add(r);
+                }
+            }
+            for (MessageRecord r : targets) {
+                r.text = decodeText(r.dataCoding, 0, rp.shortMessage());
+                if (rp.registeredDelivery() != 0) {
+                    r.registeredDelivery = rp.registeredDelivery();
+                }
+            }
+            if (!targets.isEmpty() && wantsOctets) {
+                targets.get(0).appendIn(octetsOf(rp));
+            }
+        }
+        if (targets.isEmpty()) {
+            refuse(s, rp, CommandStatus.ESME_RREPLACEFAIL, rule);
+            return;
+        }
+        boolean replan = !rp.scheduleDeliveryTime().isEmpty() || !rp.validityPeriod().isEmpty();
+        long now = System.currentTimeMillis();
+        for (MessageRecord r : targets) {
+            if (replan) {
+                String sched = rp.scheduleDeliveryTime();
+                String valid = rp.validityPeriod();
+                plan(r, sched, valid, null, now, () -> r.text);
+            }
+            journal.changed(r);
+        }
+        answer(s, rp, rp.respond().build(), targets.get(0), delayOf(rule));
+        for (MessageRecord r : targets) {
+            messageEvent(MessageEvent.Kind.REPLACED, r, null);
+        }
+    }
+
+    // ---------------------------------------------------------------- MO
+
+    public CompletableFuture<Void> sendMo(Mo mo) {
+        if (addrTooLong(mo.source()) || addrTooLong(mo.destination())) {
+            throw new IllegalArgumentException("MO addresses must be at most " + ADDR_MAX + " characters");
+        }
+        List<Segment> segs = MessageSplitter.split(mo.text(), mo.codec(), SplitMethod.UDH_8BIT,
+                ThreadLocalRandom.current().nextInt(256));
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        AtomicInteger left = new AtomicInteger(segs.size());
+        for (int i = 0; i < segs.size(); i++) {
+            DeliverSm pdu = PduFactory.applySegment(DeliverSm.builder(), segs.get(i)).source(mo.source())
+                    .destination(mo.destination()).build();
+            router.enqueue(mo.systemId(), new MoItem(mo, pdu, i + 1, segs.size(), left, done));
+        }
+        return done;
+    }
+
+    private final class MoItem implements Router.Item {
+        private final Mo mo;
+        private final DeliverSm pdu;
+        private final int part;
+        private final int parts;
+        private final AtomicInteger left;
+        private final CompletableFuture<Void> done;
+
+        MoItem(Mo mo, DeliverSm pdu, int part, int parts, AtomicInteger left, CompletableFuture<Void> done) {
+            this.mo = mo;
+            this.pdu = pdu;
+            this.part = part;
+            this.parts = parts;
+            this.left = left;
+            this.done = done;
+        }
+
+        private void event(MoEvent.Kind k, Session s, String detail) {
+            if (events.enabled()) {
+                events.offer(new MoEvent(k, Instant.now(), mo, part, parts, s == null ? "" : s.id(),
+                        detail == null ? "" : detail));
+            }
+        }
+
+        @Override
+        public DeliverSm pdu() {
+            return pdu;
+        }
+
+        @Override
+        public void sending(Session s) {
+            counters.moSent.increment();
+            event(MoEvent.Kind.SENT, s, null);
+        }
+
+        @Override
+        public void acknowledged(Session s) {
+            counters.moAcked.increment();
+            event(MoEvent.Kind.ACKNOWLEDGED, s, null);
+            if (left.decrementAndGet() == 0) {
+                done.complete(null);
+            }
+        }
+
+        @Override
+        public void refused(Session s, CommandStatus status) {
+            event(MoEvent.Kind.REFUSED, s, status.name());
+            done.completeExceptionally(new MoRefusedException("MO part " + part + "/" + parts + " refused by "
+                    + s.id() + " with " + status.name()));
+        }
+
+        @Override
+        public void retried(Session s, Throwable why) {
+        }
+
+        @Override
+        public void overflowed() {
+            event(MoEvent.Kind.OVERFLOW, null, null);
+            done.completeExceptionally(new MoRefusedException("MO part " + part + "/" + parts
+                    + " dropped: the backlog of " + mo.systemId() + " is full"));
+        }
+
+        @Override
+        public void failed(Throwable why) {
+            done.completeExceptionally(why);
+        }
+    }
+
+    // ---------------------------------------------------------------- restart
+
+    /** Puts stored records back; those still ENROUTE get their timers again (their planned fate is redrawn). */
+    private void resume(List<MessageRecord> stored) {
+        long maxId = 0;
+        long now = System.currentTimeMillis();
+        for (MessageRecord r : stored) {
+            journal.add(r);
+            if (r.partIds != null) {
+                for (String p : r.partIds) {
+                    if (p != null && !p.equals(r.id)) {
+                        journal.alias(p, r);
+                    }
+                }
+            }
+            for (MessageRecord x = r; x != null; x = x.nextInGroup) {
+                if (x.state == MessageState.ENROUTE) {
+                    MessageRecord y = x;
+                    String sched = null;
+                    long at = Math.max(now, x.scheduledMillis >= 0 ? x.scheduledMillis : now) + cfg.receiptDelay.toMillis();
+                    MessageState o = x.validUntilMillis >= 0 && x.validUntilMillis < at ? MessageState.EXPIRED : pickOutcome();
+                    long when = o == MessageState.EXPIRED ? Math.max(now, x.validUntilMillis) : at;
+                    x.plannedOutcome = o;
+                    x.timer = timer.schedule(() -> finish(y, o), Math.max(0, when - now), TimeUnit.MILLISECONDS);
+                }
+            }
+            try {
+                maxId = Math.max(maxId, Long.parseLong(r.id));
+            } catch (NumberFormatException e) {
+                // not an incrementing id
+            }
+        }
+        nextId.set(maxId);
+    }
+
+    // ---------------------------------------------------------------- handler and observer
+
+    private final class Handler implements SessionHandler {
+        @Override
+        public void onBound(Session session, Bind bind) {
+            sessionEvent(SessionEvent.Kind.BOUND, session, bind.systemId(), null);
+            if (bind.bindMode().canReceive()) {
+                router.bound(session, bind.systemId());
+            }
+        }
+
+        @Override
+        public void onRequest(Session s, Pdu req) {
+            if (req instanceof SubmitSm sm) {
+                onSubmitSm(s, sm);
+            } else if (req instanceof EnquireLink) {
+                Rule rule = rules.any(Stage.ENQUIRE_LINK)
+                        ? rules.decide(Stage.ENQUIRE_LINK, systemId(s), CommandId.ENQUIRE_LINK, null, null, null) : null;
+                if (!ruleAnswers(s, req, rule)) {
+                    answer(s, req, EnquireLinkResp.builder().build(), null, delayOf(rule));
+                }
+            } else if (req instanceof DataSm dm) {
+                onDataSm(s, dm);
+            } else if (req instanceof SubmitMulti m) {
+                onSubmitMulti(s, m);
+            } else if (req instanceof QuerySm q) {
+                onQuerySm(s, q);
+            } else if (req instanceof CancelSm c) {
+                onCancelSm(s, c);
+            } else if (req instanceof ReplaceSm r) {
+                onReplaceSm(s, r);
+            } else {
+                SessionHandler.super.onRequest(s, req);
+            }
+        }
+
+        @Override
+        public List<Pdu> onStop(Session session, StopReason reason, List<Pdu> lost) {
+            router.closed(session);
+            sessionEvent(SessionEvent.Kind.CLOSED, session, session.systemId().orElse(""), String.valueOf(reason));
+            return List.of();
+        }
+    }
+
+    private final class Observer implements SessionObserver {
+        @Override
+        public boolean wantsOctets() {
+            return wantsOctets;
+        }
+
+        @Override
+        public void sessionOpened(Session session) {
+            counters.connections.increment();
+            sessionEvent(SessionEvent.Kind.OPENED, session, null, null);
+        }
+
+        @Override
+        public void pduReceived(Session session, Pdu pdu, byte[] octets) {
+            Object[] last = LAST_IN.get();
+            last[0] = pdu;
+            last[1] = octets;
+            if (events.wantsPdus) {
+                events.offer(new PduEvent(Instant.now(), session.id(), systemId(session), true, pdu, pdu.sequenceNumber(),
+                        octets));
+            }
+        }
+
+        @Override
+        public void pduSent(Session session, Pdu pdu, int sequenceNumber, byte[] octets) {
+            if (wantsOctets && octets != null) {
+                MessageRecord r = outTrack.remove(pdu);
+                if (r != null) {
+                    synchronized (journal) {
+                        r.appendOut(octets);
+                    }
+                }
+            }
+            if (events.wantsPdus) {
+                events.offer(new PduEvent(Instant.now(), session.id(), systemId(session), false, pdu, sequenceNumber,
+                        octets));
+            }
+        }
+
+        @Override
+        public void requestFailed(Session session, Pdu request, Throwable failure) {
+            outTrack.remove(request);
+        }
+    }
+}
