@@ -339,6 +339,32 @@ public final class SmppSimulator implements AutoCloseable {
         }
 
         /**
+         * Joins this simulator to a cluster: receipts and MO parts for a system_id with no receiver
+         * bound here go to the backplane, and ones from other nodes are delivered to receivers here.
+         *
+         * @param v the cluster bus, for example the NATS one of {@code smppex-cluster-nats}; the
+         *     simulator closes it when it stops
+         * @return this builder
+         */
+        public Builder cluster(io.smppex.sim.spi.RoutingBackplane v) {
+            s.backplane = Objects.requireNonNull(v, "backplane");
+            return this;
+        }
+
+        /**
+         * Names this node in the cluster.
+         *
+         * @param v this node's name; default host:port
+         * @return this builder
+         */
+        public Builder nodeId(String v) {
+            s.nodeId = Objects.requireNonNull(v, "nodeId");
+            return this;
+        }
+
+        /**
+         * The number of event-loop threads.
+         *
          * @param v event-loop threads; 0 for the core's default
          * @return this builder
          */

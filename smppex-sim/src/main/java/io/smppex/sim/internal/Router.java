@@ -53,6 +53,11 @@ final class Router {
         void overflowed();
 
         void failed(Throwable why);
+
+        /** Under the router's lock, just before a send; true drops the item (a cluster took it back). */
+        default boolean withdrawn() {
+            return false;
+        }
     }
 
     private static final class Receiver {
@@ -89,7 +94,18 @@ final class Router {
         return routes.computeIfAbsent(systemId, k -> new Route());
     }
 
+    /** Takes items that have no local receiver to another node; null outside a cluster. */
+    volatile java.util.function.BiPredicate<String, Item> offload;
+
     void enqueue(String systemId, Item item) {
+        java.util.function.BiPredicate<String, Item> o = offload;
+        if (o != null && !receivers().contains(systemId) && o.test(systemId, item)) {
+            return;
+        }
+        enqueueLocal(systemId, item);
+    }
+
+    void enqueueLocal(String systemId, Item item) {
         boolean overflow;
         synchronized (lock) {
             Route r = route(systemId);
@@ -183,8 +199,12 @@ final class Router {
                 if (chosen == null) {
                     break;
                 }
+                Item it = r.backlog.pollFirst();
+                if (it.withdrawn()) {
+                    continue;
+                }
                 chosen.inflight++;
-                sends.add(new Object[] {chosen, r.backlog.pollFirst()});
+                sends.add(new Object[] {chosen, it});
             }
         }
         for (Object[] s : sends) {

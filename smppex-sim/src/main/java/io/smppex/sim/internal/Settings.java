@@ -51,6 +51,10 @@ public final class Settings {
     public SessionOptions session = SessionOptions.builder().build();
     /** TLS, or null. */
     public TlsOptions tls;
+    /** Cluster bus, or null for a single node. */
+    public io.smppex.sim.spi.RoutingBackplane backplane;
+    /** This node's name in the cluster, or null for host:port. */
+    public String nodeId;
     /** Event-loop threads, 0 for the default. */
     public int workerThreads;
 }

@@ -96,6 +96,7 @@ public final class SimEngine {
     private final RuleSet rules;
     private final Events events;
     private final Router router;
+    private final Backplane backplane;
     private final AtomicLong nextId = new AtomicLong();
     private final Random outcomeRandom;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
@@ -115,6 +116,7 @@ public final class SimEngine {
         this.rules = new RuleSet(cfg.rules);
         this.events = new Events(cfg.listener, cfg.eventQueueCapacity);
         this.router = new Router(cfg.backlogLimit, cfg.retryDelay.toMillis(), timer);
+        this.backplane = Backplane.join(cfg, router, timer);
         this.outcomeRandom = new Random(cfg.seed);
         if (cfg.store != null) {
             this.store = H2Store.open(cfg.store);
@@ -149,6 +151,9 @@ public final class SimEngine {
                 b.tls(cfg.tls);
             }
             e.mc = Mc.start(() -> e.new Handler(), b.build());
+            if (e.backplane != null) {
+                e.backplane.start(e.mc.port());
+            }
             return e;
         } catch (RuntimeException ex) {
             e.shutdownQuietly();
@@ -199,6 +204,9 @@ public final class SimEngine {
     }
 
     private void shutdownQuietly() {
+        if (backplane != null) {
+            backplane.close();
+        }
         timer.shutdownNow();
         events.close();
         if (store != null) {

@@ -1,0 +1,26 @@
+package io.smppex.sim.spi;
+
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/** What a simulator node offers its {@link RoutingBackplane}: its receivers. */
+public interface LocalReceivers {
+
+    /**
+     * The system_ids with at least one receiver bound on this node now. A backplane polls it to
+     * know what to consume; it is cheap.
+     *
+     * @return a snapshot
+     */
+    Set<String> systemIds();
+
+    /**
+     * Sends a receipt or MO part that came from another node to this node's receivers of its
+     * system_id, with the same retries as a local one.
+     *
+     * @param item the routed item
+     * @return completes once, never exceptionally, when the item's fate on this node is known: it is
+     *     {@link DeliveryOutcome#ACKNOWLEDGED} only after the receiver's deliver_sm_resp
+     */
+    CompletableFuture<DeliveryOutcome> deliver(RoutedPdu item);
+}
