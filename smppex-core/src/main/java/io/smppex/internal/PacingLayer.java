@@ -491,6 +491,12 @@ public final class PacingLayer implements PacedSession {
         return session.pendingCount();
     }
 
+    // A free window slot is the engine's to signal; requests waiting here for tokens do not hold one.
+    @Override
+    public java.util.concurrent.CompletionStage<Void> windowAvailable() {
+        return session.windowAvailable();
+    }
+
     @Override
     public int queuedCount() {
         return session.queuedCount() + waiting;

@@ -319,19 +319,34 @@ public final class NatsBackplane implements RoutingBackplane {
         private Builder() {
         }
 
-        /** @param url the NATS server, e.g. {@code nats://127.0.0.1:4222} @return this builder */
+        /**
+         * Sets url.
+         *
+         * @param url the NATS server, e.g. {@code nats://127.0.0.1:4222}
+         * @return this builder
+         */
         public Builder server(String url) {
             this.server = Objects.requireNonNull(url, "url");
             return this;
         }
 
-        /** @param name the JetStream stream all nodes share; default SMPPEX_ROUTE @return this builder */
+        /**
+         * Sets name.
+         *
+         * @param name the JetStream stream all nodes share; default SMPPEX_ROUTE
+         * @return this builder
+         */
         public Builder stream(String name) {
             this.stream = Objects.requireNonNull(name, "name");
             return this;
         }
 
-        /** @param prefix the subjects' prefix; default smppex.route @return this builder */
+        /**
+         * Sets prefix.
+         *
+         * @param prefix the subjects' prefix; default smppex.route
+         * @return this builder
+         */
         public Builder subjectPrefix(String prefix) {
             this.subjectPrefix = Objects.requireNonNull(prefix, "prefix");
             return this;
@@ -350,13 +365,23 @@ public final class NatsBackplane implements RoutingBackplane {
             return this;
         }
 
-        /** @param v how long JetStream remembers ids to drop repeated publishes; default 2 min @return this builder */
+        /**
+         * Sets v.
+         *
+         * @param v how long JetStream remembers ids to drop repeated publishes; default 2 min
+         * @return this builder
+         */
         public Builder duplicateWindow(Duration v) {
             this.duplicateWindow = Objects.requireNonNull(v, "duplicateWindow");
             return this;
         }
 
-        /** @param v connect timeout; default 5 s @return this builder */
+        /**
+         * Sets v.
+         *
+         * @param v connect timeout; default 5 s
+         * @return this builder
+         */
         public Builder connectTimeout(Duration v) {
             this.connectTimeout = Objects.requireNonNull(v, "connectTimeout");
             return this;
