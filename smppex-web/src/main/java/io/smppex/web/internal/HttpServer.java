@@ -191,7 +191,11 @@ public final class HttpServer implements AutoCloseable {
             FullHttpResponse r = error(new ApiException(413, "payload_too_large",
                     "the body is larger than " + maxContentLength() + " bytes"));
             r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-            ctx.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);
+            // Closing at once would reset a client still sending its body, and it would lose the 413.
+            // The aggregator discards the rest of this body; the client closes after the answer, and a
+            // client that keeps sending is cut off after a bounded grace period.
+            ctx.writeAndFlush(r);
+            ctx.executor().schedule(() -> { ctx.close(); }, 2, java.util.concurrent.TimeUnit.SECONDS);
         }
     }
 
