@@ -18,6 +18,7 @@ import io.smppex.pdu.Bind;
 import io.smppex.pdu.BindResp;
 import io.smppex.pdu.Pdu;
 import io.smppex.pdu.field.BindMode;
+import io.smppex.pdu.field.CommandStatus;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.net.SocketAddress;
@@ -60,6 +61,7 @@ public final class PacingLayer implements PacedSession {
     private final EventExecutor loop;
     private final Ticker ticker;
     private final SessionObserver observer;
+    private final int[] throttlingCodes;
 
     private final ArrayDeque<Item> retries = new ArrayDeque<>();
     private final ArrayDeque<Item> queue = new ArrayDeque<>();
@@ -104,6 +106,7 @@ public final class PacingLayer implements PacedSession {
         this.loop = loop;
         this.ticker = loop != null ? loop.ticker() : Ticker.systemTicker();
         this.observer = session.options().observer().orElse(null);
+        this.throttlingCodes = retry.retryOn().stream().mapToInt(CommandStatus::code).toArray();
         this.tokens = burst;
         this.refilledAt = ticker.nanoTime();
         session.closeFuture().whenComplete((v, e) -> onLoop(this::sessionEnded));
@@ -139,15 +142,15 @@ public final class PacingLayer implements PacedSession {
             try {
                 session.execute(() -> offer(it));
             } catch (IllegalStateException ended) {
-                it.result.completeExceptionally(closedError());
+                it.completeExceptionally(closedError());
             }
         }
-        return it.result;
+        return it;
     }
 
     private void offer(Item it) {
         if (closed) {
-            it.result.completeExceptionally(closedError());
+            it.completeExceptionally(closedError());
             return;
         }
         if (retries.isEmpty() && queue.isEmpty() && mayGo(it)) {
@@ -155,7 +158,7 @@ public final class PacingLayer implements PacedSession {
             return;
         }
         if (waiting >= pacing.maxQueued()) {
-            it.result.completeExceptionally(new WindowFullException(
+            it.completeExceptionally(new WindowFullException(
                     session.id() + ": pacing queue full (" + pacing.maxQueued() + " waiting)"));
             return;
         }
@@ -264,7 +267,7 @@ public final class PacingLayer implements PacedSession {
     private void answered(Item it, Pdu resp, Throwable err) {
         inFlight--;
         boolean current = it.epoch == epoch;
-        if (err != null || resp == null || !retry.isThrottling(resp.status())) {
+        if (err != null || resp == null || !throttling(resp.commandStatus())) {
             if (current) {
                 // Any answer but a throttling one means the MC took the request's pace.
                 if (throttleRun > 0 && resp != null && resp.isSuccessResponse()) {
@@ -275,9 +278,9 @@ public final class PacingLayer implements PacedSession {
                 }
             }
             if (err != null) {
-                it.result.completeExceptionally(err);
+                it.completeExceptionally(err);
             } else {
-                it.result.complete(resp);
+                it.complete(resp);
             }
             if (!queue.isEmpty() || !retries.isEmpty()) {
                 drain();
@@ -293,7 +296,7 @@ public final class PacingLayer implements PacedSession {
         if (closed || it.attempts >= retry.maxAttempts()) {
             gaveUp++;
             notify(o -> o.requestGaveUp(session, it.request, resp, it.attempts));
-            it.result.complete(resp);
+            it.complete(resp);
         } else {
             retried++;
             notify(o -> o.requestRetried(session, it.request, resp, it.attempts));
@@ -301,6 +304,19 @@ public final class PacingLayer implements PacedSession {
             waiting++;
         }
         drain();
+    }
+
+    /** {@link RetryPolicy#isThrottling} on the raw code, without a lookup for the usual ESME_ROK. */
+    private boolean throttling(int status) {
+        if (status == 0) {
+            return false;
+        }
+        for (int code : throttlingCodes) {
+            if (code == status) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void pause() {
@@ -343,7 +359,7 @@ public final class PacingLayer implements PacedSession {
         int n = 0;
         for (ArrayDeque<Item> q : java.util.List.of(retries, queue)) {
             for (Item it; (it = q.pollFirst()) != null; ) {
-                it.result.completeExceptionally(lost);
+                it.completeExceptionally(lost);
                 n++;
             }
         }
@@ -358,11 +374,13 @@ public final class PacingLayer implements PacedSession {
                 .orElseGet(() -> StopReason.of(StopReason.Kind.LOCAL, "session ended")));
     }
 
-    /** One paced request; also its send's completion callback, so no lambda is allocated per attempt. */
-    private final class Item implements BiConsumer<Pdu, Throwable> {
+    /**
+     * One paced request: the future handed to the caller, and the completion callback of each of
+     * its sends, so a paced send allocates one object beyond the engine's.
+     */
+    private final class Item extends CompletableFuture<Pdu> implements BiConsumer<Pdu, Throwable> {
         final Pdu request;
         final int cost;
-        final CompletableFuture<Pdu> result = new CompletableFuture<>();
         int attempts;
         /** The pause count when last sent. */
         int epoch;

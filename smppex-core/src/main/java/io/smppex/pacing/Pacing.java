@@ -28,6 +28,7 @@ import java.util.function.ToIntFunction;
  * the session, ahead of any that wait.
  */
 public final class Pacing {
+    private static final ToIntFunction<Pdu> PARTS = Pacing::parts;
     private static final Pacing UNLIMITED = builder().build();
 
     private final double rate;
@@ -35,6 +36,8 @@ public final class Pacing {
     private final int maxQueued;
     private final RetryPolicy retry;
     private final ToIntFunction<Pdu> cost;
+    /** The cost is {@link #parts}, called directly rather than through the function. */
+    private final boolean partsCost;
 
     private Pacing(Builder b) {
         this.rate = b.rate;
@@ -42,6 +45,7 @@ public final class Pacing {
         this.maxQueued = b.maxQueued;
         this.retry = b.retry;
         this.cost = b.cost;
+        this.partsCost = b.cost == PARTS;
     }
 
     /** No rate limit; throttling answers are retried under {@link RetryPolicy#defaults()}. */
@@ -89,7 +93,7 @@ public final class Pacing {
 
     /** The tokens {@code request} costs; 0 sends it unpaced. */
     public int cost(Pdu request) {
-        return cost.applyAsInt(request);
+        return partsCost ? parts(request) : cost.applyAsInt(request);
     }
 
     /**
@@ -101,7 +105,7 @@ public final class Pacing {
      */
     public static int parts(Pdu request) {
         if (request instanceof BaseSm<?> sm) {
-            return payloadParts(sm.messagePayload(), sm.dataCoding());
+            return sm.tlvs().isEmpty() ? 1 : payloadParts(sm.messagePayload(), sm.dataCoding());
         }
         if (request instanceof SubmitMulti multi) {
             return Math.max(1, multi.destAddresses().size()) * payloadParts(multi.tlv(TlvTag.MESSAGE_PAYLOAD), multi.dataCoding());
@@ -146,7 +150,7 @@ public final class Pacing {
         private int burst = 1;
         private int maxQueued = 10_000;
         private RetryPolicy retry = RetryPolicy.defaults();
-        private ToIntFunction<Pdu> cost = Pacing::parts;
+        private ToIntFunction<Pdu> cost = PARTS;
 
         private Builder() {
         }

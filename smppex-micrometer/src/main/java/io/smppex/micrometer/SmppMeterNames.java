@@ -34,6 +34,12 @@ public final class SmppMeterNames {
     public static final String WINDOW_SIZE = "smpp.window.size";
     /** Counter: requests of the application that ended without a response, by {@link #REASON}. */
     public static final String REQUESTS_LOST = "smpp.requests.lost";
+    /**
+     * Counter: throttling answers the pacing layer ({@code io.smppex.pacing}) acted on, by
+     * {@link #COMMAND}, {@link #STATUS} and {@link #OUTCOME}: {@code retried} (sent again) or
+     * {@code gave_up} (no attempt left; the request ended with that answer).
+     */
+    public static final String REQUESTS_RETRIED = "smpp.requests.retried";
     /** Gauge: sessions whose connection is up, bound or not. */
     public static final String SESSIONS_OPEN = "smpp.sessions.open";
     /** Gauge: bound sessions, by bind type and system_id. */
@@ -71,6 +77,8 @@ public final class SmppMeterNames {
     public static final String SYSTEM_ID = "system.id";
     /** Tag: why a request was lost ({@link LostReason#tagValue()}) or a session ended. */
     public static final String REASON = "reason";
+    /** Tag: what the pacing layer did with a throttled request, {@code retried} or {@code gave_up}. */
+    public static final String OUTCOME = "outcome";
     /** Tag: a receipt's message state in lower case, e.g. {@code delivered}, or {@code none}. */
     public static final String STATE = "state";
     /** {@link #SYSTEM_ID} and {@link #BIND_TYPE} value before a session is bound, and for refused binds at an MC. */

@@ -169,6 +169,22 @@ public final class SmppMetrics implements SessionObserver, MeterBinder {
     }
 
     @Override
+    public void requestRetried(Session session, Pdu request, Pdu response, int attempt) {
+        Recorder r = recorder;
+        if (r != null) {
+            r.requestRetried(session, request, response, true);
+        }
+    }
+
+    @Override
+    public void requestGaveUp(Session session, Pdu request, Pdu response, int attempts) {
+        Recorder r = recorder;
+        if (r != null) {
+            r.requestRetried(session, request, response, false);
+        }
+    }
+
+    @Override
     public void requestFailed(Session session, Pdu request, Throwable failure) {
         Recorder r = recorder;
         if (r != null) {

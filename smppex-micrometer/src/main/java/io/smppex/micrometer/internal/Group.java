@@ -167,6 +167,16 @@ final class Group {
                 .tags(tags.and(COMMAND, command(cmd), REASON, reason.tagValue())).register(rec.registry()));
     }
 
+    /**
+     * The counter of throttled requests the pacing layer retried or gave up. Rare, so not cached:
+     * Micrometer hands back the meter it already has.
+     */
+    Counter retried(int cmd, int status, boolean retried) {
+        return Counter.builder(REQUESTS_RETRIED).description("Throttling answers the pacing layer retried or gave up on")
+                .tags(tags.and(COMMAND, command(cmd), STATUS, rec.status(status), OUTCOME, retried ? "retried" : "gave_up"))
+                .register(rec.registry());
+    }
+
     /** The MO counter of deliver_sm or data_sm. */
     Counter mo(int cmd) {
         return lazy(mo, cmd, c -> Counter.builder(MO_RECEIVED).description("Mobile-originated messages received")

@@ -310,7 +310,19 @@ public final class Recorder {
     }
 
     /**
-     * A request ended without a response.
+     * The pacing layer retried a throttled request or gave it up.
+     *
+     * @param s the session
+     * @param request the request
+     * @param response the throttling answer
+     * @param retried true when it is sent again, false when it gave up
+     */
+    public void requestRetried(Session s, Pdu request, Pdu response, boolean retried) {
+        groupOf(s, state(s)).retried(request.commandId().ordinal(), response.commandStatus(), retried).increment();
+    }
+
+    /**
+     * A request of the application ended without a response.
      *
      * @param s the session
      * @param request the request
