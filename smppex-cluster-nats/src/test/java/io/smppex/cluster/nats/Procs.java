@@ -1,0 +1,107 @@
+package io.smppex.cluster.nats;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/** Real nats-server and haproxy processes on loopback, started and ended by the tests. */
+final class Procs implements AutoCloseable {
+    static final Path NATS = Path.of("/usr/sbin/nats-server");
+    static final Path HAPROXY = Path.of("/usr/sbin/haproxy");
+
+    private final List<Process> started = new ArrayList<>();
+    final Path dir;
+
+    Procs() throws IOException {
+        dir = Files.createTempDirectory("smppex-cluster-");
+    }
+
+    static void assumeBinaries() {
+        Assumptions.assumeTrue(Files.isExecutable(NATS) && Files.isExecutable(HAPROXY),
+                "nats-server and haproxy are not installed (bin/test installs the Debian packages nats-server and haproxy)");
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** @return the nats:// url of a fresh JetStream server */
+    String nats() throws IOException, InterruptedException {
+        int port = freePort();
+        Path sd = Files.createDirectories(dir.resolve("js-" + port));
+        start(List.of(NATS.toString(), "-js", "-a", "127.0.0.1", "-p", String.valueOf(port), "-sd", sd.toString()), "nats");
+        awaitPort(port);
+        return "nats://127.0.0.1:" + port;
+    }
+
+    /** @return the port of an haproxy in TCP mode balancing round robin over the given ports */
+    int haproxy(int... backends) throws IOException, InterruptedException {
+        int port = freePort();
+        StringBuilder cfg = new StringBuilder("""
+                global
+                    maxconn 256
+                defaults
+                    mode tcp
+                    timeout connect 2s
+                    timeout client 60s
+                    timeout server 60s
+                frontend smpp
+                    bind 127.0.0.1:%d
+                    default_backend sims
+                backend sims
+                    balance roundrobin
+                """.formatted(port));
+        for (int i = 0; i < backends.length; i++) {
+            cfg.append("    server n").append(i).append(" 127.0.0.1:").append(backends[i]).append(" check inter 500ms\n");
+        }
+        Path f = dir.resolve("haproxy-" + port + ".cfg");
+        Files.writeString(f, cfg);
+        start(List.of(HAPROXY.toString(), "-db", "-f", f.toString()), "haproxy");
+        awaitPort(port);
+        return port;
+    }
+
+    Process start(List<String> cmd, String name) throws IOException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(dir.resolve(name + "-" + started.size() + ".log").toFile()).start();
+        started.add(p);
+        return p;
+    }
+
+    static void awaitPort(int port) throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("nothing listens on 127.0.0.1:" + port + " after 10 s", e);
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (Process p : started) {
+            p.destroy();
+        }
+        for (Process p : started) {
+            if (!p.waitFor(5, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+}
