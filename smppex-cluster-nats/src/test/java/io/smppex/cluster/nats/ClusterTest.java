@@ -129,7 +129,7 @@ class ClusterTest {
                 SmppSimulator rxNode = a.receivers().isEmpty() ? b : a;
                 SmppSimulator txNode = rxNode == a ? b : a;
                 assertThat(rxNode.receivers()).containsExactly(SYS);
-                assertThat(txNode.stats().submits()).isEqualTo(100);
+                assertThat(txNode.stats().submitSm()).isEqualTo(100);
                 rx.close();
             }
         }
