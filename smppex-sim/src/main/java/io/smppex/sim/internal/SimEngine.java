@@ -119,6 +119,7 @@ public final class SimEngine {
         if (cfg.store != null) {
             this.store = H2Store.open(cfg.store);
             this.journal = new MemoryJournal(cfg.journalCapacity, store.evictedCount(), store);
+            store.lock(journal);
         } else {
             this.store = null;
             this.journal = new MemoryJournal(cfg.journalCapacity, 0, MemoryJournal.Persistence.NONE);
@@ -198,7 +199,12 @@ public final class SimEngine {
         }
     }
 
+    private final java.util.concurrent.atomic.AtomicBoolean shut = new java.util.concurrent.atomic.AtomicBoolean();
+
     private void shutdownQuietly() {
+        if (!shut.compareAndSet(false, true)) {
+            return;
+        }
         timer.shutdownNow();
         events.close();
         if (store != null) {
