@@ -31,7 +31,7 @@ final class MemoryJournal implements Journal {
         default void saved(MessageRecord r) {
         }
 
-        default void removed(MessageRecord r) {
+        default void removed(MessageRecord r, long evictedTotal) {
         }
 
         default void cleared(long evicted) {
@@ -91,7 +91,7 @@ final class MemoryJournal implements Journal {
             int n = r.groupSize();
             records -= n;
             evicted += n;
-            persistence.removed(r);
+            persistence.removed(r, evicted);
         }
     }
 

@@ -121,6 +121,7 @@ public final class SimEngine {
         if (cfg.store != null) {
             this.store = H2Store.open(cfg.store);
             this.journal = new MemoryJournal(cfg.journalCapacity, store.evictedCount(), store);
+            store.lock(journal);
         } else {
             this.store = null;
             this.journal = new MemoryJournal(cfg.journalCapacity, 0, MemoryJournal.Persistence.NONE);
@@ -203,7 +204,12 @@ public final class SimEngine {
         }
     }
 
+    private final java.util.concurrent.atomic.AtomicBoolean shut = new java.util.concurrent.atomic.AtomicBoolean();
+
     private void shutdownQuietly() {
+        if (!shut.compareAndSet(false, true)) {
+            return;
+        }
         if (backplane != null) {
             backplane.close();
         }
