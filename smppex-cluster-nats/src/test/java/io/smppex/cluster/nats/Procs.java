@@ -44,9 +44,17 @@ final class Procs implements AutoCloseable {
         return "nats://127.0.0.1:" + port;
     }
 
-    /** @return the port of an haproxy in TCP mode balancing round robin over the given ports */
+    /**
+     * @return the port of an haproxy in TCP mode over the given ports, sending each new connection to
+     *     the backend with the fewest open ones
+     */
     int haproxy(int... backends) throws IOException, InterruptedException {
         int port = freePort();
+        int probe = freePort();
+        // leastconn, not roundrobin: a test that opens a receiver and then a transmitter must see them
+        // on different nodes whatever connections came before (CI once saw both binds on one node).
+        // Readiness is read off a second frontend that rejects at once, so that waiting for haproxy
+        // to listen never opens a connection to a backend.
         StringBuilder cfg = new StringBuilder("""
                 global
                     maxconn 256
@@ -55,19 +63,22 @@ final class Procs implements AutoCloseable {
                     timeout connect 2s
                     timeout client 60s
                     timeout server 60s
+                frontend probe
+                    bind 127.0.0.1:%d
+                    tcp-request connection reject
                 frontend smpp
                     bind 127.0.0.1:%d
                     default_backend sims
                 backend sims
-                    balance roundrobin
-                """.formatted(port));
+                    balance leastconn
+                """.formatted(probe, port));
         for (int i = 0; i < backends.length; i++) {
             cfg.append("    server n").append(i).append(" 127.0.0.1:").append(backends[i]).append(" check inter 500ms\n");
         }
         Path f = dir.resolve("haproxy-" + port + ".cfg");
         Files.writeString(f, cfg);
         start(List.of(HAPROXY.toString(), "-db", "-f", f.toString()), "haproxy");
-        awaitPort(port);
+        awaitPort(probe);
         return port;
     }
 
