@@ -268,14 +268,42 @@ public final class Mc implements AutoCloseable {
      * @return completes with the session once the outbind was sent and the ESME's bind answered
      */
     public CompletableFuture<Session> outbind(String host, int port, Outbind outbind, SessionHandler handler) {
+        return outbind(host, port, outbind, handler, null);
+    }
+
+    /**
+     * As {@link #outbind(String, int, Outbind, SessionHandler)}, over TLS: the ESME's outbind
+     * listener must offer TLS ({@link OutbindOptions#withTls}).
+     *
+     * @param host the ESME's host name or address
+     * @param port the TCP port
+     * @param outbind the outbind to send
+     * @param handler the session's handler
+     * @param clientTls client TLS options to connect with, or null for plain TCP
+     * @return completes with the session once the outbind was sent
+     */
+    public CompletableFuture<Session> outbind(String host, int port, Outbind outbind, SessionHandler handler,
+                                              TlsOptions clientTls) {
         CompletableFuture<Session> result = new CompletableFuture<>();
+        SslContext clientSsl;
+        try {
+            if (clientTls != null && clientTls.isServer()) {
+                throw new IllegalArgumentException("outbind connects as a TLS client: pass client TLS options");
+            }
+            clientSsl = clientTls == null ? null : clientTls.newContext();
+        } catch (SSLException e) {
+            result.completeExceptionally(new ConnectFailedException("cannot set up TLS: " + e.getMessage(), e));
+            return result;
+        }
         SessionEngine engine = new SessionEngine(SessionRole.MC, handler, options.session(), bindHandler);
         Bootstrap b = new Bootstrap().group(workers).channel(Transports.socketChannel())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        Pipelines.configure(ch.pipeline(), null, options.session(), engine);
+                        Pipelines.configure(ch.pipeline(), clientSsl == null ? null
+                                : TlsOptions.clientHandler(clientSsl, ch.alloc(), host, port, clientTls.sni()),
+                                options.session(), engine);
                     }
                 });
         b.connect(host, port).addListener(f -> {

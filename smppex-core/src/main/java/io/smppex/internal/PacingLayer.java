@@ -460,6 +460,11 @@ public final class PacingLayer implements PacedSession {
     }
 
     @Override
+    public java.util.Optional<javax.net.ssl.SSLSession> tlsSession() {
+        return session.tlsSession();
+    }
+
+    @Override
     public SocketAddress localAddress() {
         return session.localAddress();
     }
