@@ -91,7 +91,7 @@ public interface Session {
 
     /**
      * The certificate chain the peer presented in the TLS handshake, its own certificate first:
-     * for an MC with client certificates on (see TlsOptions), the ESME's
+     * for an MC with client certificates on ({@link TlsOptions#withClientAuth(TlsOptions.ClientAuth, java.security.KeyStore)}), the ESME's
      * identity. Already verified against the trusted certificates when the handshake completed.
      *
      * @return the chain, or an empty list on plain TCP, before the handshake, or when the peer sent none
