@@ -48,9 +48,18 @@ import org.slf4j.LoggerFactory;
  *             SessionHandler.super.onRequest(s, req);
  *         }
  *     }
- * }, McOptions.builder().bindAddress("127.0.0.1").port(0).build());
+ * }, McOptions.builder().bindAddress("127.0.0.1").port(0)
+ *         .authenticator(BindAuthenticator.accounts(Map.of("user", "secret"))).build());
  * int port = mc.port();
  * }</pre>
+ *
+ * <p><b>Binds are accepted unless an authenticator says otherwise.</b> Without
+ * {@link McOptions.Builder#authenticator} the Mc uses {@link BindAuthenticator#acceptAll()}, so that
+ * a test MC needs no setup, and logs one warning when it starts; pass an authenticator (for example
+ * {@link BindAuthenticator#accounts}) in production, or {@code acceptAll()} explicitly to silence
+ * the warning. Other protections: {@link McOptions.Builder#bindFailureThrottle} slows password
+ * guessing, {@link TlsOptions#withClientAuth} asks clients for certificates (the authenticator
+ * sees them as {@link BindRequest#peerSubject()}).
  */
 public final class Mc implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Mc.class);
@@ -115,6 +124,11 @@ public final class Mc implements AutoCloseable {
             throw new SmppException("cannot listen on " + options.bindAddress() + ":" + options.port() + ": " + e, e);
         } 
         log.info("MC listening on {} ({})", server.localAddress(), Transports.name());
+        if (!options.authenticatorChosen()) {
+            log.warn("MC on {} has no BindAuthenticator configured and accepts every bind, whatever its password; "
+                    + "set McOptions.builder().authenticator(...), or BindAuthenticator.acceptAll() to mean it",
+                    server.localAddress());
+        }
     }
 
     private void accept(Channel ch) {
