@@ -7,8 +7,8 @@ import io.smppex.pdu.DataSm;
 import io.smppex.pdu.Pdu;
 import io.smppex.pdu.SubmitMulti;
 import io.smppex.pdu.TlvTag;
+import io.smppex.pdu.Tlvs;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.ToIntFunction;
 
 /**
@@ -156,23 +156,25 @@ public final class Pacing {
      * @return the parts an MC will count for it, 0 for requests MCs do not rate-limit
      */
     public static int parts(Pdu request) {
+        // This runs on every send: no Optional, and the payload is looked up only when TLVs exist.
         if (request instanceof BaseSm<?> sm) {
-            return sm.tlvs().isEmpty() ? 1 : payloadParts(sm.messagePayload(), sm.dataCoding());
+            return payloadParts(sm.tlvs(), sm.dataCoding());
         }
         if (request instanceof SubmitMulti multi) {
-            return Math.max(1, multi.destAddresses().size()) * payloadParts(multi.tlv(TlvTag.MESSAGE_PAYLOAD), multi.dataCoding());
+            return Math.max(1, multi.destAddresses().size()) * payloadParts(multi.tlvs(), multi.dataCoding());
         }
         if (request instanceof DataSm data) {
-            return payloadParts(data.messagePayload(), data.dataCoding());
+            return payloadParts(data.tlvs(), data.dataCoding());
         }
         return 0;
     }
 
-    private static int payloadParts(Optional<byte[]> payload, int dataCoding) {
-        if (payload.isEmpty()) {
+    private static int payloadParts(Tlvs tlvs, int dataCoding) {
+        byte[] payload = tlvs.isEmpty() ? null : tlvs.getOrNull(TlvTag.MESSAGE_PAYLOAD);
+        if (payload == null) {
             return 1;
         }
-        int n = payload.get().length;
+        int n = payload.length;
         // data_coding 0 and 1 carry GSM septets one per octet in message_payload; the rest are octets.
         boolean septets = dataCoding == 0 || dataCoding == 1;
         int single = septets ? 160 : 140;
