@@ -427,7 +427,12 @@ public final class Esme implements AutoCloseable {
         }
     }
 
-    /** Stops reconnecting and gracefully stops the current session. */
+    /**
+     * Stops reconnecting and gracefully stops the current session; sends still buffered for a
+     * reconnect fail with {@link SessionClosedException}.
+     *
+     * @return completes when the current session has stopped, at once if there is none
+     */
     public CompletableFuture<Void> stop() {
         Session s;
         synchronized (this) {
