@@ -17,7 +17,9 @@ public final class OutbindRefusedException extends SmppException {
         WRONG_PASSWORD
     }
 
+    /** What was wrong with the outbind; serialized with the exception. */
     private final Reason reason;
+    /** The system_id the outbind carried; serialized with the exception. */
     private final String systemId;
     private final transient SocketAddress remoteAddress;
 
