@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smppex.pdu.DeliverSm;
 import io.smppex.pdu.Pdu;
-import io.smppex.pdu.field.Address;
 import io.smppex.pdu.field.CommandId;
 import io.smppex.pdu.field.CommandStatus;
 import io.smppex.pdu.field.MessageState;
@@ -32,7 +31,6 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
