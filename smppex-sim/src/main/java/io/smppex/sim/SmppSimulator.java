@@ -430,7 +430,8 @@ public final class SmppSimulator implements AutoCloseable {
         }
 
         /**
-         * @param v the sessions' options (window, timers); the simulator sets the codec and observer itself
+         * @param v the sessions' options (window, timers); the simulator sets the codec itself, and
+         *          an observer given here (such as {@code SmppMetrics}) sees every PDU beside the simulator's own
          * @return this builder
          */
         public Builder session(SessionOptions v) {

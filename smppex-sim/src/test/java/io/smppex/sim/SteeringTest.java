@@ -278,6 +278,26 @@ class SteeringTest {
         }
     }
 
+    @Test
+    void anObserverInTheSessionOptionsSeesEveryPduBesideTheSimulator() {
+        java.util.concurrent.atomic.AtomicInteger submits = new java.util.concurrent.atomic.AtomicInteger();
+        io.smppex.SessionObserver counting = new io.smppex.SessionObserver() {
+            @Override
+            public void pduReceived(io.smppex.Session session, io.smppex.pdu.Pdu pdu, byte[] octets) {
+                if (pdu instanceof SubmitSm) {
+                    submits.incrementAndGet();
+                }
+            }
+        };
+        sim = SmppSimulator.builder().port(0).session(SessionOptions.builder().observer(counting).build()).start();
+        try (SyncEsme e = Esmes.trx(sim, "acme")) {
+            String id = e.request(sm("222", "seen twice"), T).messageId();
+            assertThat(submits.get()).isEqualTo(1);
+            assertThat(sim.journal().get(id)).isPresent();
+            assertThat(sim.sessions().get(0).counters().submits()).isEqualTo(1);
+        }
+    }
+
     // ------------------------------------------------------------------ accounts
 
     @Test

@@ -150,7 +150,11 @@ public final class SimEngine {
             }
             PduCodec codec = PduCodec.builder().errorResponseBody(cfg.fullErrorBodies
                     ? PduCodec.ErrorResponseBody.FULL : PduCodec.ErrorResponseBody.AUTO).build();
-            SessionOptions so = cfg.session.toBuilder().codec(codec).observer(e.new Observer())
+            // The caller's own observer (metrics, for one) sees every PDU beside the simulator's.
+            io.smppex.SessionObserver own = e.new Observer();
+            io.smppex.SessionObserver obs = cfg.session.observer().map(o -> io.smppex.SessionObserver.composite(own, o))
+                    .orElse(own);
+            SessionOptions so = cfg.session.toBuilder().codec(codec).observer(obs)
                     .autoEnquireLinkResp(false).build();
             McOptions.Builder b = McOptions.builder().bindAddress(cfg.host).port(cfg.port).authenticator(e::authenticate)
                     .systemId(cfg.systemId).workerThreads(cfg.workerThreads).shutdownTimeout(Duration.ofSeconds(5))
