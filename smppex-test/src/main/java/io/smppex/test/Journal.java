@@ -302,10 +302,25 @@ public final class Journal {
      * @throws AssertionError at the deadline, showing the messages and their states
      */
     ReceivedMessage awaitFinal(RequestPattern pattern, Duration timeout) {
-        return await(timeout, j -> j.messages(pattern).stream().filter(ReceivedMessage::isFinal).findFirst())
+        return awaitMessageWhere(pattern, ReceivedMessage::isFinal, "to reach a final state", timeout);
+    }
+
+    /**
+     * Waits for a complete message matching {@code pattern} whose every receipt (one per part) was
+     * answered with ESME_ROK.
+     *
+     * @throws AssertionError at the deadline, showing the messages and their states
+     */
+    ReceivedMessage awaitReceiptsAcknowledged(RequestPattern pattern, Duration timeout) {
+        return awaitMessageWhere(pattern, m -> m.isFinal() && m.receiptsAcknowledged() >= m.messageIds().size(),
+                "to have its receipts acknowledged", timeout);
+    }
+
+    private ReceivedMessage awaitMessageWhere(RequestPattern pattern, java.util.function.Predicate<ReceivedMessage> done,
+                                              String what, Duration timeout) {
+        return await(timeout, j -> j.messages(pattern).stream().filter(done).findFirst())
                 .orElseThrow(() -> new AssertionError("Waited " + millis(timeout) + " for a message matching "
-                        + pattern + " to reach a final state, but " + messages(pattern).stream()
-                        .filter(ReceivedMessage::isFinal).count() + " did.\n" + describeMessages(pattern)));
+                        + pattern + " " + what + ", but none did.\n" + describeMessages(pattern)));
     }
 
     /**

@@ -205,6 +205,11 @@ final class SimulatedMc implements SmppSim {
     }
 
     @Override
+    public ReceivedMessage awaitReceiptsAcknowledged(RequestPattern pattern) {
+        return journal.awaitReceiptsAcknowledged(pattern, timeout);
+    }
+
+    @Override
     public void sendReceipt(ReceivedMessage message, MessageState state) {
         Objects.requireNonNull(message, "message");
         if (!Objects.requireNonNull(state, "state").isFinal()) {

@@ -153,6 +153,16 @@ public interface SmppSim extends AutoCloseable {
     ReceivedMessage awaitFinal(RequestPattern pattern);
 
     /**
+     * Waits for a complete message matching {@code pattern} whose receipts (one per part) the ESME
+     * all answered with ESME_ROK, for the default timeout: proof that the code under test took them.
+     *
+     * @param pattern which
+     * @return the first such message
+     * @throws AssertionError if none got there in time
+     */
+    ReceivedMessage awaitReceiptsAcknowledged(RequestPattern pattern);
+
+    /**
      * Decides the fate of a message now, typically one a stub held with {@link Answer#holdReceipt()}:
      * it reaches {@code state} and its receipts (one per part) go out to a receiver of its
      * system_id, whether or not its registered_delivery asked for them.

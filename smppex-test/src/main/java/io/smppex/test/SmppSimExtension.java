@@ -304,6 +304,11 @@ public final class SmppSimExtension implements SmppSim, BeforeAllCallback, Befor
     }
 
     @Override
+    public ReceivedMessage awaitReceiptsAcknowledged(RequestPattern pattern) {
+        return sim().awaitReceiptsAcknowledged(pattern);
+    }
+
+    @Override
     public void sendReceipt(ReceivedMessage message, MessageState state) {
         sim().sendReceipt(message, state);
     }

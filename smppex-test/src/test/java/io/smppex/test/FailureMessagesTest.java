@@ -124,6 +124,31 @@ class FailureMessagesTest {
     }
 
     @Inner
+    static class ReceiptsRefusedByTheEsme {
+        @RegisterExtension
+        final SmppSimExtension mc = SmppSimExtension.builder().timeout(Duration.ofMillis(300)).build();
+
+        @Test
+        void test() {
+            try (FakeEsme esme = FakeEsme.bind(mc.host(), mc.port(), mc.bindTransceiver())) {
+                esme.when(Requests.receipt()).answer(Answer.status(CommandStatus.ESME_RX_P_APPN));
+                esme.request(io.smppex.pdu.PduFactory.submitSm(io.smppex.pdu.field.Address.of("Shop"),
+                        io.smppex.pdu.field.Address.of("447700900123"), "Hi",
+                        io.smppex.pdu.field.RegisteredDelivery.RECEIPT_ON_FINAL));
+                mc.awaitReceiptsAcknowledged(submitSm());
+            }
+        }
+    }
+
+    @Test
+    void receiptsThatWereNeverAcknowledgedAreNamed() {
+        String message = InnerTests.failureOf(ReceiptsRefusedByTheEsme.class);
+        assertThat(message).startsWith("Waited 300 ms for a message matching submit_sm to have its receipts"
+                + " acknowledged, but none did.\nMessages accepted (1):\n");
+        assertThat(message).contains("to=\"447700900123\"", "state=DELIVERED  [matches]");
+    }
+
+    @Inner
     static class FakeEsmeWaitsForAReceipt {
         @RegisterExtension
         final SmppSimExtension mc = SmppSimExtension.create();

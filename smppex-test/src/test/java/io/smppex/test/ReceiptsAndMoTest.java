@@ -79,6 +79,20 @@ class ReceiptsAndMoTest {
     }
 
     @Test
+    void awaitReceiptsAcknowledgedReturnsOnceTheEsmeAnsweredEveryPartsReceipt() {
+        String text = "Your parcel 1234 is on its way. ".repeat(8).trim();
+        try (FakeEsme esme = FakeEsme.bind(mc)) {
+            for (SubmitSm part : PduFactory.submitSmParts(Address.of("Shop"), Address.of("447700900123"), text,
+                    RegisteredDelivery.RECEIPT_ON_FINAL, SplitMethod.UDH_8BIT, 7)) {
+                esme.request(part);
+            }
+            ReceivedMessage done = mc.awaitReceiptsAcknowledged(submitSm().to("447700900123"));
+            assertThat(done.receiptsAcknowledged()).isEqualTo(done.messageIds().size()).isGreaterThan(1);
+            assertThat(done.receipts()).hasSize(done.messageIds().size());
+        }
+    }
+
+    @Test
     void aReceiptWaitsForAReceiverOfItsSystemIdToBind() {
         try (FakeEsme tx = FakeEsme.bind(mc.host(), mc.port(), PduFactory.bindTransmitter("test", "secret"))) {
             tx.request(withReceipt("447700900123", "Hi"));
