@@ -53,6 +53,8 @@ public final class Journal {
     /** A simulator's bound sessions, by id, as its events told. */
     private final Map<String, SessionEvent> bound = new java.util.LinkedHashMap<>();
     private final Duration syncTimeout;
+    /** Counts changes, so a waiter checks without holding the lock (the listener must never wait on a check). */
+    private long version;
     private volatile SmppSimulator sim;
 
     /** Where the accepted messages come from. */
@@ -131,6 +133,7 @@ public final class Journal {
             requests.clear();
             unanswered.clear();
             messages.clear();
+            version++;
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -158,6 +161,7 @@ public final class Journal {
         try {
             ReceivedPdu r = new ReceivedPdu(requests.size() + 1, systemId, sessionId, pdu, Instant.now(), answeredWith);
             requests.add(r);
+            version++;
             changed.signalAll();
             return r;
         } finally {
@@ -169,6 +173,7 @@ public final class Journal {
     void signal() {
         lock.lock();
         try {
+            version++;
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -202,6 +207,7 @@ public final class Journal {
                             requests.set(at, requests.get(at).answered(pdu.status()));
                         }
                     }
+                    version++;
                     changed.signalAll();
                 } finally {
                     lock.unlock();
@@ -222,6 +228,7 @@ public final class Journal {
                     } else if (event.kind() == SessionEvent.Kind.CLOSED) {
                         bound.remove(event.sessionId());
                     }
+                    version++;
                     changed.signalAll();
                 } finally {
                     lock.unlock();
@@ -242,24 +249,29 @@ public final class Journal {
      */
     <T> Optional<T> await(Duration timeout, Function<Journal, Optional<T>> until) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        lock.lock();
         try {
             while (true) {
+                long seen = locked(() -> version);
                 Optional<T> got = until.apply(this);
                 if (got.isPresent()) {
                     return got;
                 }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return Optional.empty();
+                lock.lock();
+                try {
+                    long left = deadline - System.nanoTime();
+                    while (version == seen && left > 0) {
+                        left = changed.awaitNanos(left);
+                    }
+                    if (version == seen) {
+                        return Optional.empty();
+                    }
+                } finally {
+                    lock.unlock();
                 }
-                changed.awaitNanos(left);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while waiting on the " + owner + "'s journal", e);
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -336,7 +348,7 @@ public final class Journal {
         });
         return got.orElseThrow(() -> new AssertionError("Waited " + millis(timeout) + " for " + count + " request"
                 + (count == 1 ? "" : "s") + " matching " + pattern + ", but " + requests(pattern).size()
-                + " arrived.\n" + describe("Requests received", requests(), pattern)));
+                + " arrived.\n" + describe("Requests received", requests(), pattern) + dropped()));
     }
 
     void verifyMessages(Count count, RequestPattern pattern) {
@@ -352,8 +364,16 @@ public final class Journal {
         if (!count.test(found)) {
             throw new AssertionError("Expected " + count + " request" + (count.min() == 1 ? "" : "s")
                     + " matching " + pattern + ", but found " + found + ".\n"
-                    + describe("Requests received", requests(), pattern));
+                    + describe("Requests received", requests(), pattern) + dropped());
         }
+    }
+
+    /** A warning when the simulator's listener fell behind, so the requests seen are not all there were. */
+    private String dropped() {
+        SmppSimulator s = sim;
+        long n = s == null ? 0 : s.stats().eventsDropped();
+        return n == 0 ? "" : "(" + n + " of the simulator's events were dropped: the requests above are not all"
+                + " there were; SmppSimBuilder.simulator(b -> b.eventQueueCapacity(...)) makes room)\n";
     }
 
     private String describeMessages(RequestPattern pattern) {
@@ -528,6 +548,7 @@ public final class Journal {
                 }
                 record.parts.put(number, part);
                 record.ids.put(number, messageId);
+                journal.version++;
                 journal.changed.signalAll();
             } finally {
                 journal.lock.unlock();

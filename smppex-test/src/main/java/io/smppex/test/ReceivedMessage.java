@@ -32,13 +32,14 @@ public final class ReceivedMessage implements Matchable {
     private final String destination;
     private final int dataCoding;
     private final Instant receivedAt;
-    private final List<ReceivedPdu> parts;
+    /** For a simulator's message, decoded from its octets when first asked for: matching rarely needs them. */
+    private volatile List<ReceivedPdu> parts;
+    private volatile List<DeliverSm> receipts;
     private final int expectedParts;
     private final int receivedParts;
     private final String text;
     private final List<String> messageIds;
     private final MessageState state;
-    private final List<DeliverSm> receipts;
     private final int receiptsAcknowledged;
     private final Message simMessage;
 
@@ -54,13 +55,13 @@ public final class ReceivedMessage implements Matchable {
         this.destination = destination;
         this.dataCoding = dataCoding;
         this.receivedAt = receivedAt;
-        this.parts = List.copyOf(parts);
+        this.parts = parts == null ? null : List.copyOf(parts);
         this.expectedParts = expectedParts;
         this.receivedParts = receivedParts;
         this.text = text;
         this.messageIds = List.copyOf(messageIds);
         this.state = state;
-        this.receipts = List.copyOf(receipts);
+        this.receipts = receipts == null ? null : List.copyOf(receipts);
         this.receiptsAcknowledged = receiptsAcknowledged;
         this.simMessage = simMessage;
     }
@@ -76,8 +77,15 @@ public final class ReceivedMessage implements Matchable {
 
     /** A view of a message of the simulator's journal. */
     static ReceivedMessage ofSim(int index, Message m) {
+        List<String> ids = m.partIds().stream().filter(Objects::nonNull).toList();
+        return new ReceivedMessage(index, m.command(), m.systemId(), m.sessionId(), m.source().address(),
+                m.destination().address(), m.dataCoding() & 0xFF, m.submitTime(), null, m.parts(),
+                m.partsReceived(), m.text(), ids.isEmpty() ? List.of(m.id()) : ids, m.state(), null,
+                m.receiptsAcknowledged(), m);
+    }
+
+    private static List<ReceivedPdu> partsOf(Message m) {
         List<ReceivedPdu> parts = new ArrayList<>();
-        List<DeliverSm> receipts = new ArrayList<>();
         for (Pdu p : m.pdusIn()) {
             if (p instanceof SubmitSm || p instanceof DataSm) {
                 parts.add(new ReceivedPdu(parts.size() + 1, m.systemId(), m.sessionId(), p, m.submitTime(),
@@ -85,16 +93,17 @@ public final class ReceivedMessage implements Matchable {
             }
         }
         parts.sort(Comparator.comparingInt(ReceivedMessage::partNumber));
+        return List.copyOf(parts);
+    }
+
+    private static List<DeliverSm> receiptsOf(Message m) {
+        List<DeliverSm> receipts = new ArrayList<>();
         for (Pdu p : m.pdusOut()) {
             if (p instanceof DeliverSm d) {
                 receipts.add(d);
             }
         }
-        List<String> ids = m.partIds().stream().filter(Objects::nonNull).toList();
-        return new ReceivedMessage(index, m.command(), m.systemId(), m.sessionId(), m.source().address(),
-                m.destination().address(), m.dataCoding() & 0xFF, m.submitTime(), parts, m.parts(),
-                m.partsReceived(), m.text(), ids.isEmpty() ? List.of(m.id()) : ids, m.state(), receipts,
-                m.receiptsAcknowledged(), m);
+        return List.copyOf(receipts);
     }
 
     private static int partNumber(ReceivedPdu p) {
@@ -146,12 +155,18 @@ public final class ReceivedMessage implements Matchable {
     /** @return the first part's PDU */
     @Override
     public Pdu pdu() {
-        return parts.isEmpty() ? null : parts.get(0).pdu();
+        List<ReceivedPdu> p = parts();
+        return p.isEmpty() ? null : p.get(0).pdu();
     }
 
     /** @return the parts received so far, in part order; one for a short message */
     public List<ReceivedPdu> parts() {
-        return parts;
+        List<ReceivedPdu> p = parts;
+        if (p == null) {
+            p = partsOf(simMessage);
+            parts = p;
+        }
+        return p;
     }
 
     /** @return whether every part has arrived */
@@ -181,7 +196,12 @@ public final class ReceivedMessage implements Matchable {
 
     /** @return the receipts sent for it so far (one per part), in the order they went out */
     public List<DeliverSm> receipts() {
-        return receipts;
+        List<DeliverSm> r = receipts;
+        if (r == null) {
+            r = receiptsOf(simMessage);
+            receipts = r;
+        }
+        return r;
     }
 
     /** @return how many of its receipts the ESME answered with ESME_ROK */
