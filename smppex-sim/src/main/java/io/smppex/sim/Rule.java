@@ -1,11 +1,13 @@
 package io.smppex.sim;
 
+import io.smppex.pdu.Pdu;
 import io.smppex.pdu.field.CommandId;
 import io.smppex.pdu.field.CommandStatus;
 import io.smppex.pdu.field.MessageState;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -15,7 +17,8 @@ import java.util.regex.Pattern;
  *
  * <p><b>Matching.</b> Every condition that is set must hold: the system_id (exact), the source,
  * destination and text patterns (regular expressions that must match the whole value), and the
- * command. Conditions a stage does not have (no text at bind) do not hold there when set.
+ * command, and the {@link Builder#pdu(Predicate) condition on the PDU}. Conditions a stage does not
+ * have (no text at bind) do not hold there when set.
  *
  * <p><b>Applying.</b> A match applies with {@link #probability()}, drawn from a generator seeded
  * with {@link #seed()}, so a run can be repeated. A rule with {@link #times()} applies that many
@@ -37,6 +40,7 @@ public final class Rule {
     private final Pattern destination;
     private final Pattern text;
     private final CommandId command;
+    private final Predicate<? super Pdu> pdu;
     private final CommandStatus status;
     private final Duration delay;
     private final boolean noResponse;
@@ -57,6 +61,7 @@ public final class Rule {
         this.destination = b.destination;
         this.text = b.text;
         this.command = b.command;
+        this.pdu = b.pdu;
         this.status = b.status;
         this.delay = b.delay;
         this.noResponse = b.noResponse;
@@ -111,6 +116,13 @@ public final class Rule {
     /** {@return the command it matches, if restricted} */
     public Optional<CommandId> command() {
         return Optional.ofNullable(command);
+    }
+
+    /**
+     * {@return the condition on the request PDU itself, if any (see {@link Builder#pdu(Predicate)})}
+     */
+    public Optional<Predicate<? super Pdu>> pdu() {
+        return Optional.ofNullable(pdu);
     }
 
     /** {@return the command_status to answer with, if set} */
@@ -180,6 +192,7 @@ public final class Rule {
         b.destination = destination;
         b.text = text;
         b.command = command;
+        b.pdu = pdu;
         b.status = status;
         b.delay = delay;
         b.noResponse = noResponse;
@@ -206,6 +219,9 @@ public final class Rule {
         }
         if (command != null) {
             sb.append(" command=").append(command.smppName());
+        }
+        if (pdu != null) {
+            sb.append(" pdu=").append(pdu);
         }
         if (source != null) {
             sb.append(" source=").append(source);
@@ -258,6 +274,7 @@ public final class Rule {
         private Pattern destination;
         private Pattern text;
         private CommandId command;
+        private Predicate<? super Pdu> pdu;
         private CommandStatus status;
         private Duration delay;
         private boolean noResponse;
@@ -325,6 +342,21 @@ public final class Rule {
          */
         public Builder command(CommandId v) {
             command = v;
+            return this;
+        }
+
+        /**
+         * A condition on the request PDU itself, for what the other conditions do not cover
+         * (data_coding, TLVs, several commands at once): the test kit's stubs are made of it. Tried
+         * at SUBMIT for submit_sm and data_sm only; a rule with it matches nothing at the other
+         * stages and commands. It runs on an event loop: it must be quick and must not block. Such
+         * a rule has no YAML form.
+         *
+         * @param v the condition, or null for none
+         * @return this builder
+         */
+        public Builder pdu(Predicate<? super Pdu> v) {
+            pdu = v;
             return this;
         }
 

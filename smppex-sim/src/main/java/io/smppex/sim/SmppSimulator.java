@@ -53,6 +53,18 @@ public final class SmppSimulator implements AutoCloseable {
         return engine.localAddress();
     }
 
+    /**
+     * A barrier for the {@link SimListener}: completes once the listener has been handed every
+     * event the simulator made before this call, so a test that saw a response can then look at
+     * what its listener heard about it. Completes at once without a listener. May wait while the
+     * listener's queue is full: not for an event loop.
+     *
+     * @return completes when the listener has had every earlier event
+     */
+    public CompletableFuture<Void> flushEvents() {
+        return engine.flushEvents();
+    }
+
     /** {@return the journal of messages} */
     public Journal journal() {
         return engine.journal();

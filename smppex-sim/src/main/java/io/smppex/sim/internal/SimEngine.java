@@ -203,6 +203,10 @@ public final class SimEngine {
                 journal.size(), journal.evicted());
     }
 
+    public CompletableFuture<Void> flushEvents() {
+        return events.flush();
+    }
+
     public CompletableFuture<Void> stop() {
         return mc.stop().whenComplete((v, err) -> shutdownQuietly());
     }
@@ -427,7 +431,8 @@ public final class SimEngine {
         counters.submitSm.increment();
         String sys = systemId(s);
         Supplier<String> text = () -> decodeText(sm.dataCoding(), sm.esmClass(), sm.userData());
-        Rule rule = rules.decide(Stage.SUBMIT, sys, CommandId.SUBMIT_SM, sm.sourceAddr(), sm.destinationAddr(), text);
+        Rule rule = rules.decide(Stage.SUBMIT, sys, CommandId.SUBMIT_SM, sm.sourceAddr(), sm.destinationAddr(), text,
+                sm);
         if (ruleAnswers(s, sm, rule)) {
             return;
         }
@@ -748,7 +753,8 @@ public final class SimEngine {
         String sys = systemId(s);
         byte[] payload = dm.messagePayload().orElse(new byte[0]);
         Supplier<String> text = () -> decodeText(dm.dataCoding(), dm.esmClass(), payload);
-        Rule rule = rules.decide(Stage.SUBMIT, sys, CommandId.DATA_SM, dm.sourceAddr(), dm.destinationAddr(), text);
+        Rule rule = rules.decide(Stage.SUBMIT, sys, CommandId.DATA_SM, dm.sourceAddr(), dm.destinationAddr(), text,
+                dm);
         if (ruleAnswers(s, dm, rule)) {
             return;
         }
