@@ -130,6 +130,8 @@ public final class SmppexClient implements LoadClient {
         for (Session s : sessions) {
             if (s instanceof PacedSession p) {
                 BenchPacing.record(p.stats());
+                // The child's log, for reading a run: how many sends the bucket held back.
+                System.err.println("smppex+paced: " + p.stats());
             }
             stops.add(s.stop());
         }
