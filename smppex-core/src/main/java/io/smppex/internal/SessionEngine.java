@@ -120,7 +120,7 @@ public final class SessionEngine extends SessionFront implements InFlight.Expiry
         }
         startedOnce = true;
         idle.start(now());
-        log.debug("{}: session started with {}", id, channel.remoteAddress());
+        log.debug("{}: session started with {}", id, remoteAddress());
         calls.sessionOpened();
         if (!calls.onStart()) {
             finish(StopReason.of(StopReason.Kind.HANDLER, "refused by onStart"));
@@ -399,7 +399,7 @@ public final class SessionEngine extends SessionFront implements InFlight.Expiry
         if (status.isOk()) {
             becomeBound(request, resp);
         } else {
-            log.info("{}: refused bind of system_id '{}' from {}: {}", id, request.systemId(), channel.remoteAddress(),
+            log.info("{}: refused bind of system_id '{}' from {}: {}", id, request.systemId(), remoteAddress(),
                     status.name());
         }
     }
@@ -408,7 +408,7 @@ public final class SessionEngine extends SessionFront implements InFlight.Expiry
         bind.bound(request, resp);
         idle.disarm(IdleTimers.Due.SESSION_INIT);
         log.info("{}: bound as {} (system_id '{}') with {}", id, bind.mode.shortName(), request.systemId(),
-                channel.remoteAddress());
+                remoteAddress());
         calls.sessionBound();
         calls.onBound(request);
     }
