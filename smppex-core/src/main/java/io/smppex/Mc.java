@@ -9,6 +9,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.SslContext;
 import io.smppex.internal.McBindHandler;
 import io.smppex.internal.Pipelines;
+import io.smppex.internal.ProxyProtocolHandler;
 import io.smppex.internal.SessionEngine;
 import io.smppex.internal.Transports;
 import io.smppex.pdu.Bind;
@@ -16,6 +17,7 @@ import io.smppex.pdu.Outbind;
 import io.smppex.pdu.field.CommandStatus;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -59,7 +61,9 @@ import org.slf4j.LoggerFactory;
  * {@link BindAuthenticator#accounts}) in production, or {@code acceptAll()} explicitly to silence
  * the warning. Other protections: {@link McOptions.Builder#bindFailureThrottle} slows password
  * guessing, {@link TlsOptions#withClientAuth} asks clients for certificates (the authenticator
- * sees them as {@link BindRequest#peerSubject()}).
+ * sees them as {@link BindRequest#peerSubject()}), and behind a load balancer
+ * {@link McOptions.Builder#proxyProtocol} gives the authenticator, the limits and the logs the
+ * client's own address.
  */
 public final class Mc implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Mc.class);
@@ -132,7 +136,6 @@ public final class Mc implements AutoCloseable {
     }
 
     private void accept(Channel ch) {
-        InetAddress ip = ((InetSocketAddress) ch.remoteAddress()).getAddress();
         if (stopping) {
             ch.close();
             return;
@@ -143,38 +146,66 @@ public final class Mc implements AutoCloseable {
             ch.close();
             return;
         }
+        if (options.proxyProtocol()) {
+            // The per-address limits count the client, whose address comes with the header.
+            Counted counted = new Counted();
+            ch.closeFuture().addListener(f -> release(counted.ip));
+            ProxyProtocolHandler.install(ch, options.proxyProtocolTimeout(), (c, client) -> {
+                log.info("connection from {} through {} (PROXY protocol)", client, c.remoteAddress());
+                start(c, client, counted);
+            });
+        } else {
+            Counted counted = new Counted();
+            ch.closeFuture().addListener(f -> release(counted.ip));
+            start(ch, null, counted);
+        }
+    }
+
+    /** The address counted against the per-address limit for one connection, once it is. */
+    private static final class Counted {
+        volatile InetAddress ip;
+    }
+
+    /** Counts the connection against its address and starts its session; {@code client} is null without a proxy. */
+    private void start(Channel ch, SocketAddress client, Counted counted) {
+        SocketAddress remote = client != null ? client : ch.remoteAddress();
+        InetAddress ip = ((InetSocketAddress) remote).getAddress();
+        if (!ch.isActive()) {
+            return;
+        }
         AtomicInteger n = perAddress.computeIfAbsent(ip, k -> new AtomicInteger());
         if (options.maxConnectionsPerAddress() > 0 && n.incrementAndGet() > options.maxConnectionsPerAddress()) {
             n.decrementAndGet();
-            connections.decrementAndGet();
-            log.warn("refusing connection from {}: {} connections per address is the maximum", ch.remoteAddress(),
+            log.warn("refusing connection from {}: {} connections per address is the maximum", remote,
                     options.maxConnectionsPerAddress());
             ch.close();
             return;
         } else if (options.maxConnectionsPerAddress() <= 0) {
             n.incrementAndGet();
         }
+        counted.ip = ip;
         SessionHandler handler;
         try {
             handler = Objects.requireNonNull(handlers.get(), "handler factory returned null");
         } catch (RuntimeException e) {
-            log.error("handler factory failed; closing connection from {}", ch.remoteAddress(), e);
-            release(ip);
+            log.error("handler factory failed; closing connection from {}", remote, e);
             ch.close();
             return;
         }
         SessionEngine engine = new SessionEngine(SessionRole.MC, handler, options.session(), bindHandler);
+        engine.clientAddress(client);
         // Configure first: the engine only learns its event loop when added, and sessions() hands it out.
         Pipelines.configure(ch.pipeline(), ssl == null ? null : ssl.newHandler(ch.alloc()), options.session(), engine);
         sessions.add(engine);
-        ch.closeFuture().addListener(f -> {
-            sessions.remove(engine);
-            release(ip);
-        });
+        ch.closeFuture().addListener(f -> sessions.remove(engine));
     }
 
+    /** Gives back a closed connection's place in the limits. */
     private void release(InetAddress ip) {
         connections.decrementAndGet();
+        if (ip == null) {
+            return;
+        }
         AtomicInteger n = perAddress.get(ip);
         if (n != null && n.decrementAndGet() <= 0) {
             perAddress.remove(ip, n);

@@ -21,6 +21,8 @@ public final class McOptions {
     private final Duration shutdownTimeout;
     private final int maxBindFailuresPerAddress;
     private final Duration bindFailureWindow;
+    private final boolean proxyProtocol;
+    private final Duration proxyProtocolTimeout;
 
     private McOptions(Builder b) {
         bindAddress = b.bindAddress;
@@ -37,6 +39,8 @@ public final class McOptions {
         shutdownTimeout = b.shutdownTimeout;
         maxBindFailuresPerAddress = b.maxBindFailuresPerAddress;
         bindFailureWindow = b.bindFailureWindow;
+        proxyProtocol = b.proxyProtocol;
+        proxyProtocolTimeout = b.proxyProtocolTimeout;
     }
 
     /**
@@ -176,6 +180,30 @@ public final class McOptions {
         return bindFailureWindow;
     }
 
+    /**
+     * Whether each connection must begin with a PROXY protocol header (version 1 or 2), as HAProxy
+     * sends with {@code send-proxy} or {@code send-proxy-v2}. The client address it carries is then
+     * the session's {@link Session#remoteAddress()}, the authenticator's
+     * {@link BindRequest#remoteAddress()}, the address the per-address limits and the bind failure
+     * throttle count, and the one the logs name. A connection without a valid header within
+     * {@link #proxyProtocolTimeout()} is closed before any SMPP is read.
+     *
+     * @return true when the header is required
+     */
+    public boolean proxyProtocol() {
+        return proxyProtocol;
+    }
+
+    /**
+     * How long a connection may take to send its PROXY protocol header, when
+     * {@link #proxyProtocol()} is on.
+     *
+     * @return the timeout
+     */
+    public Duration proxyProtocolTimeout() {
+        return proxyProtocolTimeout;
+    }
+
     /** Builds {@link McOptions}. */
     public static final class Builder {
         private String bindAddress = "0.0.0.0";
@@ -192,6 +220,8 @@ public final class McOptions {
         private Duration shutdownTimeout = Duration.ofSeconds(10);
         private int maxBindFailuresPerAddress;
         private Duration bindFailureWindow = Duration.ofMinutes(1);
+        private boolean proxyProtocol;
+        private Duration proxyProtocolTimeout = Duration.ofSeconds(5);
 
         private Builder() {
         }
@@ -328,6 +358,32 @@ public final class McOptions {
             }
             maxBindFailuresPerAddress = maxFailures;
             bindFailureWindow = Objects.requireNonNull(window);
+            return this;
+        }
+
+        /**
+         * Requires a PROXY protocol header (v1 or v2) at the start of every connection, and takes
+         * the client address from it; see {@link McOptions#proxyProtocol()}. Turn it on only
+         * behind a load balancer that sends the header: anyone who can connect directly could
+         * otherwise claim any address.
+         *
+         * @param on whether to require the header
+         * @return this builder
+         */
+        public Builder proxyProtocol(boolean on) {
+            proxyProtocol = on;
+            return this;
+        }
+
+        /**
+         * @param v how long a connection may take to send its PROXY protocol header (default 5 s)
+         * @return this builder
+         */
+        public Builder proxyProtocolTimeout(Duration v) {
+            if (v.isNegative() || v.isZero()) {
+                throw new IllegalArgumentException("proxyProtocolTimeout must be positive");
+            }
+            proxyProtocolTimeout = v;
             return this;
         }
 

@@ -136,15 +136,27 @@ class OutbindSecurityTest {
     @Test
     void plainMcCannotOutbindToATlsListener() throws Exception {
         List<Session> bound = new CopyOnWriteArrayList<>();
+        BlockingQueue<StopReason> stops = new LinkedBlockingQueue<>();
         try (Mc mc = Mc.start(() -> new SessionHandler() {},
                 McOptions.builder().bindAddress("127.0.0.1").port(0).authenticator(BindAuthenticator.acceptAll()).build());
-             OutbindListener listener = Esme.listenForOutbind("127.0.0.1", 0, () -> new SessionHandler() {},
-                     receiver(), OutbindOptions.expecting("MC", "mcpass").withTls(keys.server()))) {
+             OutbindListener listener = Esme.listenForOutbind("127.0.0.1", 0, () -> new SessionHandler() {
+                 @Override
+                 public List<Pdu> onStop(Session session, StopReason reason, List<Pdu> lost) {
+                     stops.add(reason);
+                     return List.of();
+                 }
+             }, receiver(), OutbindOptions.expecting("MC", "mcpass").withTls(keys.server()))) {
             listener.onBound(bound::add);
             byte[] back = outbindFromRawSocket(listener.port(), "MC", "mcpass");
             // At most a TLS alert record (content type 21), never an SMPP PDU.
             assertThat(back.length == 0 || back[0] == 21).as("plaintext to TLS got %d octets", back.length).isTrue();
             assertThat(bound).isEmpty();
+            // The plaintext outbind carried a password; the stop reason (and the log line) must not quote it.
+            StopReason r = stops.poll(10, TimeUnit.SECONDS);
+            assertThat(r).isNotNull();
+            assertThat(r.kind()).isEqualTo(StopReason.Kind.SOCKET_ERROR);
+            String hexPassword = java.util.HexFormat.of().formatHex("mcpass".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            assertThat(r.detail()).contains("not a TLS record").doesNotContain(hexPassword).doesNotContain("mcpass");
         }
     }
 }

@@ -120,7 +120,7 @@ public final class SessionEngine extends SessionFront implements InFlight.Expiry
         }
         startedOnce = true;
         idle.start(now());
-        log.debug("{}: session started with {}", id, channel.remoteAddress());
+        log.debug("{}: session started with {}", id, remoteAddress());
         calls.sessionOpened();
         if (!calls.onStart()) {
             finish(StopReason.of(StopReason.Kind.HANDLER, "refused by onStart"));
@@ -176,9 +176,26 @@ public final class SessionEngine extends SessionFront implements InFlight.Expiry
             log.debug("{}: error after the session ended: {}", id, cause.toString());
             return;
         }
-        log.info("{}: connection error: {}", id, cause.toString());
+        String detail = describe(cause);
+        log.info("{}: connection error: {}", id, detail);
         calls.onSocketError(cause);
-        finish(StopReason.of(StopReason.Kind.SOCKET_ERROR, cause.toString(), cause));
+        finish(StopReason.of(StopReason.Kind.SOCKET_ERROR, detail, cause));
+    }
+
+    /**
+     * The error as logs and stop reasons show it. Netty's NotSslRecordException quotes the record in
+     * hex, and plaintext sent to a TLS port is typically a bind with its password: leave it out.
+     */
+    static String describe(Throwable cause) {
+        for (Throwable c = cause; c != null; c = c.getCause()) {
+            if (c instanceof io.netty.handler.ssl.NotSslRecordException) {
+                return "not a TLS record (plaintext sent to a TLS port?)";
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return cause.toString();
     }
 
     // ---------------------------------------------------------------- inbound
@@ -399,7 +416,7 @@ public final class SessionEngine extends SessionFront implements InFlight.Expiry
         if (status.isOk()) {
             becomeBound(request, resp);
         } else {
-            log.info("{}: refused bind of system_id '{}' from {}: {}", id, request.systemId(), channel.remoteAddress(),
+            log.info("{}: refused bind of system_id '{}' from {}: {}", id, request.systemId(), remoteAddress(),
                     status.name());
         }
     }
@@ -408,7 +425,7 @@ public final class SessionEngine extends SessionFront implements InFlight.Expiry
         bind.bound(request, resp);
         idle.disarm(IdleTimers.Due.SESSION_INIT);
         log.info("{}: bound as {} (system_id '{}') with {}", id, bind.mode.shortName(), request.systemId(),
-                channel.remoteAddress());
+                remoteAddress());
         calls.sessionBound();
         calls.onBound(request);
     }

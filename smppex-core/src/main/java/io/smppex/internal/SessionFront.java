@@ -48,6 +48,7 @@ abstract class SessionFront extends ChannelInboundHandlerAdapter implements Sess
     Channel channel;
     EventExecutor loop;
     volatile StopReason stopReason;
+    private volatile SocketAddress clientAddress;
 
     SessionFront(SessionRole role, SessionHandler handler, SessionOptions opts) {
         this.role = Objects.requireNonNull(role);
@@ -79,7 +80,21 @@ abstract class SessionFront extends ChannelInboundHandlerAdapter implements Sess
     @Override public Optional<String> systemId() { return Optional.ofNullable(bind.systemId); }
     @Override public Optional<Bind> bind() { return Optional.ofNullable(bind.bind); }
     @Override public Optional<BindResp> bindResponse() { return Optional.ofNullable(bind.response); }
-    @Override public SocketAddress remoteAddress() { return channel == null ? null : channel.remoteAddress(); }
+    @Override
+    public SocketAddress remoteAddress() {
+        SocketAddress client = clientAddress;
+        return client != null ? client : channel == null ? null : channel.remoteAddress();
+    }
+
+    /**
+     * The client's own address when the connection comes through a proxy that told us it (the
+     * PROXY protocol); set before the engine joins the pipeline.
+     *
+     * @param address the client's address, or null for the connection's own peer
+     */
+    public void clientAddress(SocketAddress address) {
+        clientAddress = address;
+    }
     @Override
     public Optional<SSLSession> tlsSession() {
         Channel ch = channel;
@@ -231,6 +246,6 @@ abstract class SessionFront extends ChannelInboundHandlerAdapter implements Sess
 
     @Override
     public String toString() {
-        return id + "[" + bind + " " + (channel != null ? channel.remoteAddress() : "unconnected") + "]";
+        return id + "[" + bind + " " + (channel != null ? remoteAddress() : "unconnected") + "]";
     }
 }

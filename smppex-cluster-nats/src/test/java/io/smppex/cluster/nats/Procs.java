@@ -82,6 +82,38 @@ final class Procs implements AutoCloseable {
         return port;
     }
 
+    /**
+     * @return the port of an haproxy in TCP mode in front of one backend, sending a PROXY protocol v2
+     *     header on each connection ({@code send-proxy-v2}); no health checks, so the backend sees
+     *     only the clients' connections
+     */
+    int haproxySendProxyV2(int backend) throws IOException, InterruptedException {
+        int port = freePort();
+        int probe = freePort();
+        String cfg = """
+                global
+                    maxconn 64
+                defaults
+                    mode tcp
+                    timeout connect 2s
+                    timeout client 60s
+                    timeout server 60s
+                frontend probe
+                    bind 127.0.0.1:%d
+                    tcp-request connection reject
+                frontend smpp
+                    bind 127.0.0.1:%d
+                    default_backend mc
+                backend mc
+                    server mc 127.0.0.1:%d send-proxy-v2
+                """.formatted(probe, port, backend);
+        Path f = dir.resolve("haproxy-proxy-v2-" + port + ".cfg");
+        Files.writeString(f, cfg);
+        start(List.of(HAPROXY.toString(), "-db", "-f", f.toString()), "haproxy");
+        awaitPort(probe);
+        return port;
+    }
+
     Process start(List<String> cmd, String name) throws IOException {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(dir.resolve(name + "-" + started.size() + ".log").toFile()).start();
