@@ -62,8 +62,7 @@ public final class Main implements Runnable {
             interrupt.complete(null);
             try {
                 if (finished.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
-                    io.out().flush();
-                    io.err().flush();
+                    flush(io);
                     Runtime.getRuntime().halt(exitCode.get());
                 }
             } catch (InterruptedException e) {
@@ -75,12 +74,29 @@ public final class Main implements Runnable {
         try {
             code = smppsend ? runSmppsend(args, io) : run(args, io);
         } finally {
-            io.out().flush();
-            io.err().flush();
+            flush(io);
             exitCode.set(code);
             finished.countDown();
         }
         return code;
+    }
+
+    /**
+     * Flushes both streams, giving up after a second: stdout may be a pipe nobody reads, and then
+     * mc's printer thread is stuck in a write holding the stream's lock. The process must end anyway.
+     */
+    private static void flush(Io io) {
+        Thread t = new Thread(() -> {
+            io.out().flush();
+            io.err().flush();
+        }, "smppex-flush");
+        t.setDaemon(true);
+        t.start();
+        try {
+            t.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

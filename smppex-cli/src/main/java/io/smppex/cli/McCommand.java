@@ -46,15 +46,19 @@ import picocli.CommandLine.Spec;
 @Command(name = "mc", header = "SMSC simulator with a message journal, receipts, scenario rules, MO messages and a web console.",
         mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
-            "An SMSC simulator: accepts binds, journals every message, answers submit_sm, data_sm, submit_multi, query_sm,",
-            "cancel_sm and replace_sm, sends delivery receipts (text and TLVs) when registered_delivery asks for one, throttles,",
-            "applies scenario rules (--config, --profile, --fail-rate) and delivers mobile-originated messages. Prints every PDU",
-            "in and out (off the event loop: when the output cannot keep up, lines are skipped and counted), and statistics",
-            "when it stops (Ctrl-C, SIGTERM or --duration). Prints 'listening on HOST:PORT' once it accepts connections, and",
-            "'web console on http://HOST:PORT/' for the web inbox and REST API (/api/v1/messages...).",
+            "An SMSC simulator: accepts binds, journals every message, answers submit_sm, data_sm,",
+            "submit_multi, query_sm, cancel_sm and replace_sm, sends delivery receipts (text and TLVs) when",
+            "registered_delivery asks for one, throttles, applies scenario rules (--config, --profile,",
+            "--fail-rate) and delivers mobile-originated messages.",
             "",
-            "A receipt goes to the submitting session if it is a transceiver, else to a receiver (rx or trx) bound",
-            "with the same system_id; if none is bound it waits for one."},
+            "Prints 'listening on HOST:PORT' once it accepts connections and 'web console on",
+            "http://HOST:PORT/' for the web inbox and REST API (/api/v1/messages...); then every PDU in and",
+            "out, enquire_link and unbind included, off the event loop: when the output cannot keep up, lines",
+            "are skipped and counted ('... N lines skipped'), the MC never waits. Statistics when it stops",
+            "(Ctrl-C, SIGTERM or --duration). --json events: web, pdu, bind, closed, receipt_problem, stats.",
+            "",
+            "A receipt goes to the submitting session if it is a transceiver, else to a receiver (rx or trx)",
+            "bound with the same system_id; if none is bound it waits for one."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  smppex mc                                          accept any bind on 127.0.0.1:2775, web on 127.0.0.1:8025",
@@ -382,7 +386,8 @@ final class McCommand implements Callable<Integer> {
             return WebConsole.start(backend, o.build());
         } catch (IllegalArgumentException e) {
             throw usage("--http-bind: " + e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Netty's bind failure is a checked exception thrown undeclared: catch every kind.
             CliException c = ConnectFailures.listen(e, httpBind, httpPort);
             throw new CliException(ExitCodes.FAILURE, c.getMessage().replaceFirst("^cannot listen on ", "cannot serve the web console on ")
                     + " (--http-port 0 picks a free port, --no-http serves none)", e);

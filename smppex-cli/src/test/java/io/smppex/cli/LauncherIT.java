@@ -335,4 +335,32 @@ class LauncherIT {
         assertThat(r.code()).isZero();
         assertThat(r.err()).doesNotContain("building");
     }
+
+    /**
+     * stdout on a pipe that nobody reads: mc's printer thread blocks on it, yet every submit is
+     * answered, and the command still ends by itself at --duration with exit 0.
+     */
+    @Test
+    void mcWithAStdoutNobodyReadsKeepsAnsweringAndStillEnds() throws Exception {
+        ProcessBuilder pb = builder("smppex", "mc", "--port", "0", "--no-http", "--dlr-delay-ms", "0", "--duration", "15s");
+        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        Process p = pb.start();
+        started.add(p);
+        // Read the first line for the port, then never again: the pipe fills after a few dozen PDUs.
+        String first = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
+        assertThat(first).startsWith("listening on 127.0.0.1:");
+        int port = Integer.parseInt(first.substring(first.lastIndexOf(':') + 1).trim());
+        io.smppex.SyncEsme esme = McCommandTest.bind(port, io.smppex.pdu.PduFactory.bindTransceiver("stuck", "pw"));
+        try (io.smppex.SyncEsme e = esme) {
+            List<CompletableFuture<io.smppex.pdu.SubmitSmResp>> fs = new ArrayList<>();
+            for (int i = 0; i < 2000; i++) {
+                fs.add(e.session().send(io.smppex.pdu.PduFactory.submitSm("Shop", "447700900123", "unread " + i)));
+            }
+            for (CompletableFuture<io.smppex.pdu.SubmitSmResp> f : fs) {
+                assertThat(f.get(30, TimeUnit.SECONDS).status()).isEqualTo(io.smppex.pdu.field.CommandStatus.ESME_ROK);
+            }
+        }
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("mc ended at --duration").isTrue();
+        assertThat(p.exitValue()).isZero();
+    }
 }

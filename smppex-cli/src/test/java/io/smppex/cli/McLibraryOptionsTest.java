@@ -206,4 +206,15 @@ class McLibraryOptionsTest {
                 .containsSubsequence("in bind_transceiver", "out bind_transceiver_resp", "in enquire_link", "out enquire_link_resp",
                         "in unbind", "out unbind_resp");
     }
+
+    @Test
+    void aWebPortInUseExitsOneWithOneLine() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int p = taken.getLocalPort();
+            Cli.Result r = Cli.smppex("mc", "--port", "0", "--http-port", Integer.toString(p), "--duration", "1");
+            assertThat(r.code()).as(r.toString()).isEqualTo(ExitCodes.FAILURE);
+            assertThat(r.err().strip()).isEqualTo("cannot serve the web console on 127.0.0.1:" + p + ": port " + p
+                    + " is already in use (--http-port 0 picks a free port, --no-http serves none)");
+        }
+    }
 }

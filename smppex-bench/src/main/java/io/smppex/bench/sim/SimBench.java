@@ -1,0 +1,203 @@
+package io.smppex.bench.sim;
+
+import io.smppex.bench.e2e.SmppexClient;
+import io.smppex.sim.SmppSimulator;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The simulator's costs, as ratios of one run: {@code smppex mc} (the CLI's jar, as users run it)
+ * with the journal on and off, printing every PDU to a file, and printing to a pipe that nobody
+ * reads, each against the same mc quiet; and the heap each journaled message takes, measured in
+ * this JVM at 100,000 messages. The load is the harness's smppex client (transmitters, the
+ * fixture submit_sm). Modes are run in rounds, alternating, and each mode's best round counts.
+ *
+ * <pre>
+ * java -cp smppex-bench/target/smppex-bench.jar io.smppex.bench.sim.SimBench \
+ *     --cli-jar smppex-cli/target/smppex.jar [--count 100000] [--rounds 3] [--sessions 2] [--window 64]
+ * </pre>
+ *
+ * The issue's goals are printed beside the ratios (journal on ≥ 70% of off, file ≥ 50% of quiet,
+ * unread pipe ≥ 50% of quiet with 0 errors, ≤ 1 KB of heap per journaled message); nothing here
+ * asserts them.
+ */
+public final class SimBench {
+    private static final List<String> JVM = List.of("-Xms512m", "-Xmx1g", "-XX:+UseParallelGC");
+
+    /** One way of running mc. */
+    private record Mode(String name, List<String> flags, String stdout) {
+    }
+
+    private SimBench() {
+    }
+
+    /**
+     * Runs every mode and prints the Markdown report on stdout, progress on stderr.
+     *
+     * @param args {@code --cli-jar PATH --count N --rounds N --sessions N --window N}
+     * @throws Exception if mc cannot be started or a run fails
+     */
+    public static void main(String[] args) throws Exception {
+        Path cliJar = Path.of("smppex-cli/target/smppex.jar");
+        long count = 100_000;
+        int rounds = 3;
+        int sessions = 2;
+        int window = 64;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--cli-jar" -> cliJar = Path.of(args[++i]);
+                case "--count" -> count = Long.parseLong(args[++i]);
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--sessions" -> sessions = Integer.parseInt(args[++i]);
+                case "--window" -> window = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (!Files.isRegularFile(cliJar)) {
+            throw new IllegalArgumentException(cliJar + " is missing: build smppex-cli first (mvn -pl smppex-cli -am package)");
+        }
+        Path work = Files.createTempDirectory("simbench");
+        List<Mode> modes = List.of(
+                new Mode("quiet", List.of("-q"), "discard"),
+                new Mode("journal off", List.of("-q", "--journal-capacity", "0"), "discard"),
+                new Mode("every PDU to a file", List.of(), "file"),
+                new Mode("stdout to a pipe nobody reads", List.of(), "pipe"));
+        Map<String, double[]> best = new LinkedHashMap<>();
+        for (int r = 1; r <= rounds; r++) {
+            for (Mode m : modes) {
+                double[] got = runMc(cliJar, m, work, count, sessions, window);
+                System.err.printf(Locale.ROOT, "round %d  %-30s %10.0f submit_sm/s  %6.0f errors%n", r, m.name(), got[0], got[1]);
+                best.merge(m.name(), got, (a, b) -> a[0] >= b[0] ? a : b);
+            }
+        }
+        double quiet = best.get("quiet")[0];
+        double off = best.get("journal off")[0];
+        System.out.println("# smppex mc: costs as ratios of one run");
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%d submit_sm per round over %d session(s), window %d, best of %d rounds; JVM %s%n%n",
+                count, sessions, window, rounds, String.join(" ", JVM));
+        System.out.println("| mode | submit_sm/s | errors | ratio | goal |");
+        System.out.println("|---|---:|---:|---:|---|");
+        row("journal off (--journal-capacity 0)", best.get("journal off"), 1.0, "baseline of the next row");
+        row("journal on (the default), against off", best.get("quiet"), quiet / off, "≥ 70%");
+        row("quiet (-q)", best.get("quiet"), 1.0, "baseline of the next rows");
+        row("every PDU printed to a file, against quiet", best.get("every PDU to a file"),
+                best.get("every PDU to a file")[0] / quiet, "≥ 50%");
+        row("stdout to a pipe nobody reads, against quiet", best.get("stdout to a pipe nobody reads"),
+                best.get("stdout to a pipe nobody reads")[0] / quiet, "≥ 50%, 0 errors");
+        System.out.println();
+        double[] heap = heapPerMessage(100_000, sessions, window);
+        System.out.printf(Locale.ROOT, "Heap per journaled message at 100,000 messages: %.0f bytes (journal of 100,000 minus "
+                + "journal of 0, same load; goal ≤ 1024). Retained in all: %.1f MB with the journal, %.1f MB without.%n",
+                heap[0], heap[1] / 1e6, heap[2] / 1e6);
+    }
+
+    private static void row(String what, double[] r, double ratio, String goal) {
+        System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.0f%% | %s |%n", what, r[0], r[1], ratio * 100, goal);
+    }
+
+    /** Starts mc in the given mode, loads it, stops it; returns {submit_sm/s, errors}. */
+    private static double[] runMc(Path cliJar, Mode m, Path work, long count, int sessions, int window) throws Exception {
+        int port = freePort();
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(JVM);
+        cmd.addAll(List.of("-jar", cliJar.toString(), "mc", "--port", Integer.toString(port), "--no-http", "--dlr-delay-ms", "0"));
+        cmd.addAll(m.flags());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
+        Path file = work.resolve("mc-" + port + ".out");
+        switch (m.stdout()) {
+            case "file" -> pb.redirectOutput(file.toFile());
+            case "pipe" -> pb.redirectOutput(ProcessBuilder.Redirect.PIPE);
+            default -> pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        }
+        Process p = pb.start();
+        try {
+            awaitPort(p, port);
+            try (SmppexClient client = new SmppexClient(false)) {
+                client.open("127.0.0.1", port, sessions, window);
+                client.run(Math.min(count, 20_000), null, 120_000);
+                long t0 = System.nanoTime();
+                long errors = client.run(count, null, 300_000);
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                return new double[] {count / seconds, errors};
+            }
+        } finally {
+            p.destroy();
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Waits until mc accepts connections (its stdout is not read: in pipe mode nobody may read it). */
+    private static void awaitPort(Process p, int port) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                return;
+            } catch (IOException e) {
+                if (!p.isAlive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("mc did not start on port " + port, e);
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    /**
+     * Heap retained after {@code n} messages, with a journal of n and with none, in this JVM; receipts
+     * are made (the fixture asks for them) but the backlog keeps one, so what stays is the journal.
+     *
+     * @return {bytes per message, bytes retained with the journal, bytes retained without}
+     */
+    private static double[] heapPerMessage(int n, int sessions, int window) throws Exception {
+        // The first simulator of a JVM leaves one-time state behind (classes' statics, Netty's pools):
+        // pay that before measuring, or it would be counted against the run without a journal.
+        retained(0, n / 10, sessions, window);
+        long without = retained(0, n, sessions, window);
+        long with = retained(n, n, sessions, window);
+        return new double[] {(with - without) / (double) n, with, without};
+    }
+
+    private static long retained(int capacity, int n, int sessions, int window) throws Exception {
+        long before = usedAfterGc();
+        try (SmppSimulator sim = SmppSimulator.builder().port(0).journalCapacity(capacity).receiptDelay(Duration.ZERO)
+                .receiptBacklogLimit(1).start();
+             SmppexClient client = new SmppexClient(false)) {
+            client.open("127.0.0.1", sim.port(), sessions, window);
+            client.run(n, null, 300_000);
+            long after = usedAfterGc();
+            if (sim.journal().size() != capacity) {
+                throw new IllegalStateException("journal holds " + sim.journal().size() + ", expected " + capacity);
+            }
+            return after - before;
+        }
+    }
+
+    private static long usedAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}
