@@ -73,6 +73,7 @@ public final class NatsBackplane implements RoutingBackplane {
     /** Header with the epoch millisecond before which a message must not be sent. */
     static final String NOT_BEFORE = "Smppex-Not-Before";
     private static final byte[] NODE_MARK = {'1'};
+    private static final long PULL_EXPIRY_MILLIS = 2_000;
 
     private final String server;
     private final String stream;
@@ -102,6 +103,7 @@ public final class NatsBackplane implements RoutingBackplane {
     private final Map<String, long[]> withdrawable = new ConcurrentHashMap<>();
     /** Tests only: leave messages unacknowledged after delivery, as a node that dies before its ack. */
     volatile boolean withholdAcks;
+    private volatile boolean closing;
     private volatile Connection nc;
     private volatile JetStream js;
     private volatile KeyValue deliveredKv;
@@ -233,10 +235,17 @@ public final class NatsBackplane implements RoutingBackplane {
                 .filterSubject(prefix + "." + token).ackPolicy(AckPolicy.Explicit).ackWait(ackWait)
                 .maxAckPending(maxAckPending).build());
         ConsumerContext cc = nc.getConsumerContext(stream, durable);
-        return cc.consume(ConsumeOptions.builder().batchSize(256).build(), m -> onMessage(systemId, m));
+        // Short pulls: a pull request outlives the node that made it until it expires, and messages
+        // the server sends to a dead node's request wait a whole ack wait before anyone else gets them.
+        return cc.consume(ConsumeOptions.builder().batchSize(256).expiresIn(PULL_EXPIRY_MILLIS).build(),
+                m -> onMessage(systemId, m));
     }
 
     private void onMessage(String systemId, Message m) {
+        if (closing) {
+            m.nak(); // what our last pulls still bring goes straight back to the other nodes
+            return;
+        }
         Headers h = m.getHeaders();
         String id = h == null ? null : h.getFirst("Nats-Msg-Id");
         if (id == null) {
@@ -465,8 +474,22 @@ public final class NatsBackplane implements RoutingBackplane {
                 Thread.currentThread().interrupt();
             }
         }
+        closing = true;
         synchronized (consumers) {
             consumers.values().forEach(MessageConsumer::stop);
+            // Stopped consumers still receive what their open pulls asked for: wait for those pulls
+            // to end (each such message is given back at once) rather than leave them to a dead inbox.
+            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PULL_EXPIRY_MILLIS + 500);
+            for (MessageConsumer c : consumers.values()) {
+                while (!c.isFinished() && System.nanoTime() < end) {
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+            }
             consumers.clear();
         }
         ExecutorService x = io;

@@ -267,12 +267,13 @@ final class Backplane implements LocalReceivers, BiPredicate<String, Router.Item
     }
 
     void close() {
-        bus.close();
+        // Give back what waits here while the bus can still take it back, then stop the bus.
         for (Remote r : pending) {
             if (r.state.compareAndSet(Remote.QUEUED, Remote.DONE)) {
                 r.finish(DeliveryOutcome.RELEASED);
             }
         }
+        bus.close();
     }
 
     private record Key(Object rec, String partId) {
