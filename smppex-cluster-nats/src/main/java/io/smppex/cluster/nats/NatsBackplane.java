@@ -1,7 +1,6 @@
 package io.smppex.cluster.nats;
 
 import io.nats.client.Connection;
-import io.nats.client.ConsumeOptions;
 import io.nats.client.ConsumerContext;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
@@ -9,7 +8,8 @@ import io.nats.client.JetStreamManagement;
 import io.nats.client.KeyValue;
 import io.nats.client.KeyValueManagement;
 import io.nats.client.Message;
-import io.nats.client.MessageConsumer;
+import io.nats.client.FetchConsumeOptions;
+import io.nats.client.FetchConsumer;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import io.nats.client.impl.Headers;
@@ -86,7 +86,7 @@ public final class NatsBackplane implements RoutingBackplane {
     private final int maxAckPending;
     private final String deliveredBucketSubject;
     private final PduCodec codec = PduCodec.defaults();
-    private final Map<String, MessageConsumer> consumers = new HashMap<>();
+    private final Map<String, Puller> consumers = new HashMap<>();
     private final Set<Message> inflight = ConcurrentHashMap.newKeySet();
     private final Map<String, Boolean> delivered = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
@@ -207,8 +207,8 @@ public final class NatsBackplane implements RoutingBackplane {
                 }
             }
             consumers.entrySet().removeIf(e -> {
-                if (!here.contains(e.getKey())) {
-                    e.getValue().stop();
+                if (!here.contains(e.getKey()) || !e.getValue().isAlive()) {
+                    e.getValue().running = false; // it hands over what its last fetch brings, then ends
                     return true;
                 }
                 return false;
@@ -228,17 +228,57 @@ public final class NatsBackplane implements RoutingBackplane {
         }
     }
 
-    private MessageConsumer consume(String systemId) throws IOException, JetStreamApiException {
+    private Puller consume(String systemId) throws IOException, JetStreamApiException {
         String token = token(systemId);
         String durable = "rx_" + token;
         nc.jetStreamManagement().addOrUpdateConsumer(stream, ConsumerConfiguration.builder().durable(durable)
                 .filterSubject(prefix + "." + token).ackPolicy(AckPolicy.Explicit).ackWait(ackWait)
                 .maxAckPending(maxAckPending).build());
-        ConsumerContext cc = nc.getConsumerContext(stream, durable);
-        // Short pulls: a pull request outlives the node that made it until it expires, and messages
-        // the server sends to a dead node's request wait a whole ack wait before anyone else gets them.
-        return cc.consume(ConsumeOptions.builder().batchSize(256).expiresIn(PULL_EXPIRY_MILLIS).build(),
-                m -> onMessage(systemId, m));
+        Puller p = new Puller(systemId, nc.getConsumerContext(stream, durable));
+        p.start();
+        return p;
+    }
+
+    /**
+     * Fetches for one system_id, one bounded pull after another, and hands every message a pull
+     * brings to {@link #onMessage} even after it is told to stop: a message is never left in a
+     * pull nobody reads (it would wait a whole ack wait before another node got it).
+     */
+    private final class Puller extends Thread {
+        final String systemId;
+        final ConsumerContext cc;
+        volatile boolean running = true;
+
+        Puller(String systemId, ConsumerContext cc) {
+            super("smppex-cluster-nats-pull");
+            setDaemon(true);
+            this.systemId = systemId;
+            this.cc = cc;
+        }
+
+        @Override
+        public void run() {
+            FetchConsumeOptions fo = FetchConsumeOptions.builder().maxMessages(256).expiresIn(PULL_EXPIRY_MILLIS).build();
+            while (running && !closing) {
+                try (FetchConsumer fc = cc.fetch(fo)) {
+                    Message m;
+                    while ((m = fc.nextMessage()) != null) {
+                        onMessage(systemId, m);
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    if (running && !closing) {
+                        LOG.warn("cluster fetch for {} failed, trying again: {}", systemId, e.toString());
+                        try {
+                            Thread.sleep(500);
+                        } catch (InterruptedException ie) {
+                            return;
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private void onMessage(String systemId, Message m) {
@@ -476,18 +516,17 @@ public final class NatsBackplane implements RoutingBackplane {
         }
         closing = true;
         synchronized (consumers) {
-            consumers.values().forEach(MessageConsumer::stop);
-            // Stopped consumers still receive what their open pulls asked for: wait for those pulls
-            // to end (each such message is given back at once) rather than leave them to a dead inbox.
-            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PULL_EXPIRY_MILLIS + 500);
-            for (MessageConsumer c : consumers.values()) {
-                while (!c.isFinished() && System.nanoTime() < end) {
-                    try {
-                        Thread.sleep(10);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        break;
-                    }
+            // Each puller ends after its current fetch; what that brings is given back at once.
+            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PULL_EXPIRY_MILLIS + 1_000);
+            for (Puller p : consumers.values()) {
+                p.running = false;
+            }
+            for (Puller p : consumers.values()) {
+                try {
+                    p.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime())));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
                 }
             }
             consumers.clear();
