@@ -1,18 +1,21 @@
 package io.smppex.cluster.nats;
 
 import io.nats.client.Connection;
-import io.nats.client.ConsumeOptions;
 import io.nats.client.ConsumerContext;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
+import io.nats.client.KeyValue;
+import io.nats.client.KeyValueManagement;
 import io.nats.client.Message;
-import io.nats.client.MessageConsumer;
+import io.nats.client.FetchConsumeOptions;
+import io.nats.client.FetchConsumer;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import io.nats.client.impl.Headers;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.RetentionPolicy;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
@@ -26,6 +29,7 @@ import io.smppex.sim.spi.RoutingBackplane;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -34,6 +38,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -42,13 +47,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Simulator nodes joined by one NATS JetStream stream. A receipt or MO part whose system_id has no
- * receiver on the node that made it is published to {@code <prefix>.<hex of system_id>} with its
- * cluster id as {@code Nats-Msg-Id}, so a publish repeated within the stream's duplicate window is
- * stored once. Every node with a receiver for a system_id consumes from one durable consumer for
- * that system_id, so each message goes to one node at a time; the node acknowledges it only after
- * its receiver's deliver_sm_resp, and gives it back (nak) when its receivers leave first. A message
- * that a dead node held is sent again by JetStream after the ack wait.
+ * Simulator nodes joined by one NATS JetStream stream. A receipt is published when its message is
+ * accepted (the submit_sm_resp waits for JetStream's ack), to {@code <prefix>.<hex of system_id>},
+ * with its cluster id as {@code Nats-Msg-Id}, so a publish repeated within the stream's duplicate
+ * window is stored once, and with the time it is due in the {@code Smppex-Not-Before} header. Every
+ * node with a receiver for a system_id consumes from one durable consumer for that system_id, so
+ * each message goes to one node at a time; a message that is not due yet goes back with a nak
+ * delayed until it is. The node acknowledges a message only after its receiver's deliver_sm_resp,
+ * and gives it back (nak) when its receivers leave first. A message that a dead node held is sent
+ * again by JetStream after the ack wait.
+ *
+ * <p>Before the ack, the node records the id in a key-value bucket (default
+ * {@code SMPPEX_DELIVERED}); a node given a redelivered message looks the id up there first and
+ * acknowledges it without sending when it was delivered already, so a node that dies between its
+ * receiver's answer and its ack does not cause a second deliver_sm on another node.
  *
  * <pre>{@code
  * SmppSimulator node = SmppSimulator.builder().port(2775)
@@ -58,6 +70,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class NatsBackplane implements RoutingBackplane {
     private static final Logger LOG = LoggerFactory.getLogger(NatsBackplane.class);
+    /** Header with the epoch millisecond before which a message must not be sent. */
+    static final String NOT_BEFORE = "Smppex-Not-Before";
+    private static final byte[] NODE_MARK = {'1'};
+    private static final long PULL_EXPIRY_MILLIS = 2_000;
 
     private final String server;
     private final String stream;
@@ -65,8 +81,12 @@ public final class NatsBackplane implements RoutingBackplane {
     private final Duration ackWait;
     private final Duration duplicateWindow;
     private final Duration connectTimeout;
+    private final String deliveredBucket;
+    private final Duration deliveredTtl;
+    private final int maxAckPending;
+    private final String deliveredBucketSubject;
     private final PduCodec codec = PduCodec.defaults();
-    private final Map<String, MessageConsumer> consumers = new HashMap<>();
+    private final Map<String, Puller> consumers = new HashMap<>();
     private final Set<Message> inflight = ConcurrentHashMap.newKeySet();
     private final Map<String, Boolean> delivered = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
@@ -77,8 +97,17 @@ public final class NatsBackplane implements RoutingBackplane {
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong consumed = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong deferred = new AtomicLong();
+    private final AtomicLong withdrawn = new AtomicLong();
+    /** Stream sequences of this node's items that are not due yet, so they can be withdrawn. */
+    private final Map<String, long[]> withdrawable = new ConcurrentHashMap<>();
+    /** Tests only: leave messages unacknowledged after delivery, as a node that dies before its ack. */
+    volatile boolean withholdAcks;
+    private volatile boolean closing;
     private volatile Connection nc;
     private volatile JetStream js;
+    private volatile KeyValue deliveredKv;
+    private volatile ExecutorService io;
     private volatile LocalReceivers local;
     private ScheduledExecutorService watcher;
     private long ticks;
@@ -90,6 +119,10 @@ public final class NatsBackplane implements RoutingBackplane {
         this.ackWait = b.ackWait;
         this.duplicateWindow = b.duplicateWindow;
         this.connectTimeout = b.connectTimeout;
+        this.deliveredBucket = b.deliveredBucket;
+        this.deliveredTtl = b.deliveredTtl;
+        this.maxAckPending = b.maxAckPending;
+        this.deliveredBucketSubject = "$KV." + b.deliveredBucket + ".";
     }
 
     /** @return a builder; {@link Builder#server} is required */
@@ -110,7 +143,9 @@ public final class NatsBackplane implements RoutingBackplane {
                     .connectionTimeout(connectTimeout).maxReconnects(-1).build());
             JetStreamManagement jsm = nc.jetStreamManagement();
             ensureStream(jsm);
+            ensureBucket(nc.keyValueManagement());
             js = nc.jetStream();
+            deliveredKv = nc.keyValue(deliveredBucket);
         } catch (IOException | JetStreamApiException e) {
             closeQuietly();
             throw new IllegalStateException("cannot join the NATS cluster at " + server + ": " + e.getMessage(), e);
@@ -119,6 +154,12 @@ public final class NatsBackplane implements RoutingBackplane {
             closeQuietly();
             throw new IllegalStateException("interrupted while joining " + server, e);
         }
+        // Look-ups and deletions block; they run here, never on an event loop or NATS's dispatcher.
+        io = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "smppex-cluster-nats-io");
+            t.setDaemon(true);
+            return t;
+        });
         watcher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "smppex-cluster-nats");
             t.setDaemon(true);
@@ -143,6 +184,19 @@ public final class NatsBackplane implements RoutingBackplane {
         }
     }
 
+    private void ensureBucket(KeyValueManagement kvm) throws IOException, JetStreamApiException {
+        try {
+            kvm.getStatus(deliveredBucket);
+        } catch (JetStreamApiException notThere) {
+            try {
+                kvm.create(KeyValueConfiguration.builder().name(deliveredBucket).storageType(StorageType.File)
+                        .ttl(deliveredTtl).build());
+            } catch (JetStreamApiException raced) {
+                kvm.getStatus(deliveredBucket);
+            }
+        }
+    }
+
     /** Consumes for the system_ids bound here, stops for the others, keeps held messages alive. */
     private void follow() {
         try {
@@ -153,8 +207,8 @@ public final class NatsBackplane implements RoutingBackplane {
                 }
             }
             consumers.entrySet().removeIf(e -> {
-                if (!here.contains(e.getKey())) {
-                    e.getValue().stop();
+                if (!here.contains(e.getKey()) || !e.getValue().isAlive()) {
+                    e.getValue().running = false; // it hands over what its last fetch brings, then ends
                     return true;
                 }
                 return false;
@@ -165,27 +219,86 @@ public final class NatsBackplane implements RoutingBackplane {
                     m.inProgress();
                 }
             }
+            if (ticks % 100 == 0 && !withdrawable.isEmpty()) {
+                long past = System.currentTimeMillis() - 60_000;
+                withdrawable.values().removeIf(v -> v[1] < past);
+            }
         } catch (IOException | JetStreamApiException | RuntimeException e) {
             LOG.warn("cluster consumer update failed, trying again: {}", e.toString());
         }
     }
 
-    private MessageConsumer consume(String systemId) throws IOException, JetStreamApiException {
+    private Puller consume(String systemId) throws IOException, JetStreamApiException {
         String token = token(systemId);
         String durable = "rx_" + token;
         nc.jetStreamManagement().addOrUpdateConsumer(stream, ConsumerConfiguration.builder().durable(durable)
                 .filterSubject(prefix + "." + token).ackPolicy(AckPolicy.Explicit).ackWait(ackWait)
-                .maxAckPending(10_000).build());
-        ConsumerContext cc = nc.getConsumerContext(stream, durable);
-        return cc.consume(ConsumeOptions.builder().batchSize(256).build(), m -> onMessage(systemId, m));
+                .maxAckPending(maxAckPending).build());
+        Puller p = new Puller(systemId, nc.getConsumerContext(stream, durable));
+        p.start();
+        return p;
+    }
+
+    /**
+     * Fetches for one system_id, one bounded pull after another, and hands every message a pull
+     * brings to {@link #onMessage} even after it is told to stop: a message is never left in a
+     * pull nobody reads (it would wait a whole ack wait before another node got it).
+     */
+    private final class Puller extends Thread {
+        final String systemId;
+        final ConsumerContext cc;
+        volatile boolean running = true;
+
+        Puller(String systemId, ConsumerContext cc) {
+            super("smppex-cluster-nats-pull");
+            setDaemon(true);
+            this.systemId = systemId;
+            this.cc = cc;
+        }
+
+        @Override
+        public void run() {
+            FetchConsumeOptions fo = FetchConsumeOptions.builder().maxMessages(256).expiresIn(PULL_EXPIRY_MILLIS).build();
+            while (running && !closing) {
+                try (FetchConsumer fc = cc.fetch(fo)) {
+                    Message m;
+                    while ((m = fc.nextMessage()) != null) {
+                        onMessage(systemId, m);
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    if (running && !closing) {
+                        LOG.warn("cluster fetch for {} failed, trying again: {}", systemId, e.toString());
+                        try {
+                            Thread.sleep(500);
+                        } catch (InterruptedException ie) {
+                            return;
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private void onMessage(String systemId, Message m) {
+        if (closing) {
+            m.nak(); // what our last pulls still bring goes straight back to the other nodes
+            return;
+        }
         Headers h = m.getHeaders();
         String id = h == null ? null : h.getFirst("Nats-Msg-Id");
         if (id == null) {
             LOG.warn("dropping a cluster message without Nats-Msg-Id on {}", m.getSubject());
             m.term();
+            return;
+        }
+        long due = notBefore(h);
+        long wait = due - System.currentTimeMillis();
+        if (wait > 0) {
+            // Not due: back to the stream until it is, so that whichever node has the receiver then gets it.
+            deferred.incrementAndGet();
+            m.nakWithDelay(Duration.ofMillis(wait));
             return;
         }
         synchronized (delivered) {
@@ -209,22 +322,88 @@ public final class NatsBackplane implements RoutingBackplane {
             m.term();
             return;
         }
-        consumed.incrementAndGet();
+        RoutedPdu item = RoutedPdu.of(id, systemId, d, Instant.ofEpochMilli(Math.max(0, due)));
+        if (redelivered(m)) {
+            // Another node may have delivered it and died before its ack: ask the shared record first.
+            inflight.add(m);
+            io.execute(() -> {
+                boolean done;
+                try {
+                    done = deliveredKv.get(key(id)) != null;
+                } catch (IOException | JetStreamApiException | RuntimeException e) {
+                    LOG.warn("cannot read the delivered record of {}, delivering it: {}", id, e.toString());
+                    done = false;
+                }
+                if (done) {
+                    inflight.remove(m);
+                    duplicates.incrementAndGet();
+                    m.ack();
+                } else {
+                    deliver(m, item);
+                }
+            });
+            return;
+        }
         inflight.add(m);
-        local.deliver(RoutedPdu.of(id, systemId, d)).whenComplete((outcome, err) -> {
-            inflight.remove(m);
+        deliver(m, item);
+    }
+
+    private static boolean redelivered(Message m) {
+        try {
+            return m.metaData().deliveredCount() > 1;
+        } catch (RuntimeException e) {
+            return true;
+        }
+    }
+
+    private static long notBefore(Headers h) {
+        String v = h.getFirst(NOT_BEFORE);
+        if (v == null) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private void deliver(Message m, RoutedPdu item) {
+        consumed.incrementAndGet();
+        String id = item.id();
+        local.deliver(item).whenComplete((outcome, err) -> {
             DeliveryOutcome o = err == null ? outcome : DeliveryOutcome.RELEASED;
             switch (o) {
                 case ACKNOWLEDGED, REFUSED -> {
                     synchronized (delivered) {
                         delivered.put(id, Boolean.TRUE);
                     }
-                    m.ack();
+                    // The shared record first, then the ack: a node that dies between the two leaves
+                    // the record, and the node that gets the redelivery acknowledges it unsent.
+                    js.publishAsync(deliveredBucketSubject + key(id), NODE_MARK).whenComplete((ack, e) -> {
+                        if (e != null) {
+                            LOG.warn("cannot record {} as delivered: {}", id, e.toString());
+                        }
+                        inflight.remove(m);
+                        if (!withholdAcks) {
+                            m.ack();
+                        }
+                    });
                 }
-                case FAILED -> m.term();
-                default -> m.nak();
+                case FAILED -> {
+                    inflight.remove(m);
+                    m.term();
+                }
+                default -> {
+                    inflight.remove(m);
+                    m.nak();
+                }
             }
         });
+    }
+
+    private static String key(String id) {
+        return HexFormat.of().formatHex(id.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -245,7 +424,50 @@ public final class NatsBackplane implements RoutingBackplane {
             return CompletableFuture.failedFuture(e);
         }
         Headers h = new Headers().put("Nats-Msg-Id", item.id());
-        return j.publishAsync(prefix + "." + token(item.systemId()), h, data).thenAccept(ack -> published.incrementAndGet());
+        long due = item.notBefore().toEpochMilli();
+        if (due > 0) {
+            h.put(NOT_BEFORE, Long.toString(due));
+        }
+        return j.publishAsync(prefix + "." + token(item.systemId()), h, data).thenAccept(ack -> {
+            published.incrementAndGet();
+            if (due > System.currentTimeMillis()) {
+                withdrawable.put(item.id(), new long[] {ack.getSeqno(), due});
+            }
+        });
+    }
+
+    /**
+     * Deletes the item from the stream by its sequence number, off the caller's thread.
+     *
+     * @return true if it was deleted; false if this node did not publish it with a future due time,
+     *     or it is gone (delivered)
+     */
+    @Override
+    public CompletableFuture<Boolean> withdraw(String id) {
+        long[] at = withdrawable.remove(id);
+        ExecutorService x = io;
+        if (at == null || x == null) {
+            return CompletableFuture.completedFuture(false);
+        }
+        CompletableFuture<Boolean> f = new CompletableFuture<>();
+        try {
+            x.execute(() -> {
+                boolean gone;
+                try {
+                    gone = nc.jetStreamManagement().deleteMessage(stream, at[0]);
+                } catch (IOException | JetStreamApiException | RuntimeException e) {
+                    LOG.debug("withdrawing {} (sequence {}) failed: {}", id, at[0], e.toString());
+                    gone = false;
+                }
+                if (gone) {
+                    withdrawn.incrementAndGet();
+                }
+                f.complete(gone);
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            f.complete(false);
+        }
+        return f;
     }
 
     /** @return messages this node published (stored by JetStream) */
@@ -258,9 +480,22 @@ public final class NatsBackplane implements RoutingBackplane {
         return consumed.get();
     }
 
-    /** @return redelivered messages this node had delivered already, acknowledged without sending */
+    /**
+     * @return redelivered messages that this node or another had delivered already, acknowledged
+     *     here without sending
+     */
     public long duplicates() {
         return duplicates.get();
+    }
+
+    /** @return messages this node got before they were due and gave back, delayed, to the stream */
+    public long deferred() {
+        return deferred.get();
+    }
+
+    /** @return items this node took back from the stream (their message was cancelled or replaced) */
+    public long withdrawn() {
+        return withdrawn.get();
     }
 
     private static String token(String systemId) {
@@ -279,9 +514,31 @@ public final class NatsBackplane implements RoutingBackplane {
                 Thread.currentThread().interrupt();
             }
         }
+        closing = true;
         synchronized (consumers) {
-            consumers.values().forEach(MessageConsumer::stop);
+            // Each puller ends after its current fetch; what that brings is given back at once.
+            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PULL_EXPIRY_MILLIS + 1_000);
+            for (Puller p : consumers.values()) {
+                p.running = false;
+            }
+            for (Puller p : consumers.values()) {
+                try {
+                    p.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime())));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
             consumers.clear();
+        }
+        ExecutorService x = io;
+        if (x != null) {
+            x.shutdown();
+            try {
+                x.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         closeQuietly();
     }
@@ -315,8 +572,52 @@ public final class NatsBackplane implements RoutingBackplane {
         private Duration ackWait = Duration.ofSeconds(30);
         private Duration duplicateWindow = Duration.ofMinutes(2);
         private Duration connectTimeout = Duration.ofSeconds(5);
+        private String deliveredBucket = "SMPPEX_DELIVERED";
+        private Duration deliveredTtl = Duration.ofHours(1);
+        private int maxAckPending = 50_000;
 
         private Builder() {
+        }
+
+        /**
+         * Sets the key-value bucket where nodes record what they delivered.
+         *
+         * @param name the bucket; default SMPPEX_DELIVERED
+         * @return this builder
+         */
+        public Builder deliveredBucket(String name) {
+            this.deliveredBucket = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /**
+         * Sets how long the record of a delivery is kept; a redelivery later than this after the
+         * delivery is sent again. It must exceed the ack wait by far.
+         *
+         * @param v the time to keep it; default 1 h
+         * @return this builder
+         */
+        public Builder deliveredTtl(Duration v) {
+            if (v.isNegative() || v.isZero()) {
+                throw new IllegalArgumentException("delivered ttl must be positive: " + v);
+            }
+            this.deliveredTtl = v;
+            return this;
+        }
+
+        /**
+         * Sets how many messages one system_id's consumer may hold unacknowledged (those not yet due
+         * included), across the cluster.
+         *
+         * @param n the limit; default 50,000
+         * @return this builder
+         */
+        public Builder maxAckPending(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("max ack pending must be at least 1: " + n);
+            }
+            this.maxAckPending = n;
+            return this;
         }
 
         /**

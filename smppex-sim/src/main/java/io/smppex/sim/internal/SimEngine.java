@@ -504,12 +504,13 @@ public final class SimEngine {
         if (isNew) {
             plan(rec, sm.scheduleDeliveryTime(), sm.validityPeriod(), rule, now, text);
             journal.add(rec);
-            answer(s, sm, sm.respond().messageId(id).build(), rec, delayOf(rule));
+            answerWhen(announce(rec, id), s, sm, sm.respond().messageId(id).build(), rec, delayOf(rule));
             messageEvent(MessageEvent.Kind.ACCEPTED, rec, null);
         } else {
             journal.alias(id, rec);
             journal.changed(rec);
-            answer(s, sm, sm.respond().messageId(id).build(), rec, delayOf(rule));
+            answerWhen(lateFinal ? DURABLE : announce(rec, id), s, sm, sm.respond().messageId(id).build(), rec,
+                    delayOf(rule));
             messageEvent(MessageEvent.Kind.PART_RECEIVED, rec, null);
             if (lateFinal) {
                 sendReceipt(rec, id);
@@ -592,6 +593,13 @@ public final class SimEngine {
                 rec.timer.cancel(false);
                 rec.timer = null;
             }
+            if (backplane != null && fireAt >= 0 && wantsReceipt(rec, o)) {
+                // Reserved before the timer can fire, so the final state finds it; announce() publishes it.
+                // A held message (fireAt < 0) reserves nothing here: its receipt is decided later.
+                for (String p : rec.partIdList()) {
+                    backplane.reserve(rec, p, fireAt, o, () -> sendReceipt(rec, p));
+                }
+            }
             if (fireAt >= 0) {
                 try {
                     rec.timer = timer.schedule(() -> finish(rec, o), Math.max(0, fireAt - now), TimeUnit.MILLISECONDS);
@@ -632,8 +640,63 @@ public final class SimEngine {
         messageEvent(MessageEvent.Kind.FINAL, rec, state.stat());
         if (receipt) {
             for (String id : ids) {
-                sendReceipt(rec, id);
+                if (backplane != null && backplane.claim(rec, id)) {
+                    counters.receiptsMade.increment(); // made at accept time; the bus delivers it
+                } else {
+                    sendReceipt(rec, id);
+                }
             }
+        }
+    }
+
+    private static final CompletableFuture<Void> DURABLE = CompletableFuture.completedFuture(null);
+
+    /**
+     * In a cluster, puts the receipt that the message's planned fate will need on the bus now, due at
+     * its planned final time, so it survives this node; the answer to the submit waits for it.
+     *
+     * @return completes (never exceptionally) when the bus holds it, when it failed to (then the
+     *     receipt is made here when due, as outside a cluster) or at once when none is needed
+     */
+    private CompletableFuture<Void> announce(MessageRecord rec, String partId) {
+        if (backplane == null) {
+            return DURABLE;
+        }
+        Backplane.Ann ticket = backplane.reserved(rec, partId);
+        if (ticket == null) {
+            // A later part of a concatenated message: planned already, its timer may be running.
+            synchronized (journal) {
+                MessageState o = rec.plannedOutcome;
+                if (rec.state != MessageState.ENROUTE || rec.timer == null || !wantsReceipt(rec, o)) {
+                    return DURABLE;
+                }
+                long due = System.currentTimeMillis() + Math.max(0, rec.timer.getDelay(TimeUnit.MILLISECONDS));
+                ticket = backplane.reserve(rec, partId, due, o, () -> sendReceipt(rec, partId));
+            }
+        }
+        DeliverSm pdu;
+        try {
+            MessageState o = (MessageState) ticket.outcome;
+            pdu = buildReceipt(rec, partId, o, ticket.dueMillis, errorCodeFor(o));
+        } catch (RuntimeException e) {
+            // It will not encode when due either; give it back so the final state counts the failure.
+            backplane.withdraw(rec, List.of(partId));
+            return DURABLE;
+        }
+        return backplane.announce(ticket, rec.systemId, new ReceiptItem(rec, pdu));
+    }
+
+    private static boolean wantsReceipt(MessageRecord rec, MessageState planned) {
+        return planned != null && !rec.noReceipt && RegisteredDelivery.wantsReceiptFor(rec.registeredDelivery, planned);
+    }
+
+    /** Answers once {@code durable} completes: in a cluster, after the receipt is on the bus. */
+    private void answerWhen(CompletableFuture<Void> durable, Session s, Pdu req, Pdu resp, MessageRecord rec,
+            long delayMillis) {
+        if (durable.isDone()) {
+            answer(s, req, resp, rec, delayMillis);
+        } else {
+            durable.whenComplete((v, e) -> s.execute(() -> answer(s, req, resp, rec, delayMillis)));
         }
     }
 
@@ -652,17 +715,23 @@ public final class SimEngine {
     }
 
     private DeliverSm buildReceipt(MessageRecord rec, String partId) {
-        String text;
-        long submitted;
         long done;
         MessageState st;
         int err;
         synchronized (journal) {
-            text = rec.text == null ? "" : rec.text;
-            submitted = rec.submitMillis;
             done = rec.finalMillis;
             st = rec.state;
             err = rec.errorCode;
+        }
+        return buildReceipt(rec, partId, st, done, err);
+    }
+
+    private DeliverSm buildReceipt(MessageRecord rec, String partId, MessageState st, long done, int err) {
+        String text;
+        long submitted;
+        synchronized (journal) {
+            text = rec.text == null ? "" : rec.text;
+            submitted = rec.submitMillis;
         }
         SubmitSm original = SubmitSm.builder().source(rec.source).destination(rec.destination).build();
         DeliveryReceipt dr = DeliveryReceipt.of(partId, st, LocalDateTime.ofInstant(Instant.ofEpochMilli(submitted), zone),
@@ -780,7 +849,7 @@ public final class SimEngine {
         counters.accepted.increment();
         plan(rec, null, null, rule, now, text);
         journal.add(rec);
-        answer(s, dm, dm.respond().messageId(id).build(), rec, delayOf(rule));
+        answerWhen(announce(rec, id), s, dm, dm.respond().messageId(id).build(), rec, delayOf(rule));
         messageEvent(MessageEvent.Kind.ACCEPTED, rec, null);
     }
 
@@ -852,7 +921,15 @@ public final class SimEngine {
             plan(r, m.scheduleDeliveryTime(), m.validityPeriod(), rule, now, text);
         }
         journal.add(head);
-        answer(s, m, resp.build(), head, delayOf(rule));
+        CompletableFuture<Void> durable = DURABLE;
+        if (backplane != null) {
+            List<CompletableFuture<Void>> all = new ArrayList<>();
+            for (MessageRecord r = head; r != null; r = r.nextInGroup) {
+                all.add(announce(r, id));
+            }
+            durable = CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+        }
+        answerWhen(durable, s, m, resp.build(), head, delayOf(rule));
         for (MessageRecord r = head; r != null; r = r.nextInGroup) {
             messageEvent(MessageEvent.Kind.ACCEPTED, r, null);
         }
@@ -936,6 +1013,9 @@ public final class SimEngine {
                 }
                 r.plannedOutcome = null;
                 cancelled.add(r);
+                if (backplane != null) {
+                    backplane.withdraw(r, r.partIdList());
+                }
             }
             if (!cancelled.isEmpty() && wantsOctets) {
                 cancelled.get(0).appendIn(octetsOf(c));
@@ -991,15 +1071,30 @@ public final class SimEngine {
         }
         boolean replan = !rp.scheduleDeliveryTime().isEmpty() || !rp.validityPeriod().isEmpty();
         long now = System.currentTimeMillis();
+        List<CompletableFuture<Void>> durable = new ArrayList<>();
         for (MessageRecord r : targets) {
+            List<String> parts = null;
+            if (backplane != null) {
+                // The receipt on the bus has the old text and time: put the new one there instead.
+                synchronized (journal) {
+                    parts = r.partIdList();
+                }
+                backplane.withdraw(r, parts);
+            }
             if (replan) {
                 String sched = rp.scheduleDeliveryTime();
                 String valid = rp.validityPeriod();
                 plan(r, sched, valid, null, now, () -> r.text);
             }
             journal.changed(r);
+            if (parts != null) {
+                for (String p : parts) {
+                    durable.add(announce(r, p));
+                }
+            }
         }
-        answer(s, rp, rp.respond().build(), targets.get(0), delayOf(rule));
+        answerWhen(CompletableFuture.allOf(durable.toArray(CompletableFuture[]::new)), s, rp, rp.respond().build(),
+                targets.get(0), delayOf(rule));
         for (MessageRecord r : targets) {
             messageEvent(MessageEvent.Kind.REPLACED, r, null);
         }

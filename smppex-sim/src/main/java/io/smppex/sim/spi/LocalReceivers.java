@@ -15,8 +15,9 @@ public interface LocalReceivers {
     Set<String> systemIds();
 
     /**
-     * Sends a receipt or MO part that came from another node to this node's receivers of its
-     * system_id, with the same retries as a local one.
+     * Sends a receipt or MO part from the bus to this node's receivers of its system_id, with the
+     * same retries as a local one. The backplane calls it once the item's
+     * {@link RoutedPdu#notBefore} has passed (an item given early waits here until then).
      *
      * @param item the routed item
      * @return completes once, never exceptionally, when the item's fate on this node is known: it is

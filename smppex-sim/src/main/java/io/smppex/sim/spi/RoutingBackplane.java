@@ -3,14 +3,17 @@ package io.smppex.sim.spi;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Carries receipts and MO parts between simulator nodes. A node calls {@link #handOff} for an item
- * whose system_id has no receiver bound locally; the backplane keeps it durably and gives it to a
- * node that has such a receiver, through that node's {@link LocalReceivers#deliver}. An item must
- * be delivered at most once by the cluster for each successful hand-off, and, as long as the bus
- * keeps its data, at least once.
+ * Carries receipts and MO parts between simulator nodes. In a cluster a node hands every receipt
+ * to the backplane when it accepts the message (before its submit_sm_resp), with the time the
+ * receipt is due as {@link RoutedPdu#notBefore}, and MO parts whose system_id has no receiver bound
+ * locally when they are made. The backplane keeps each item durably and gives it, not before its
+ * time, to a node that has a receiver for its system_id (possibly the node that made it), through
+ * that node's {@link LocalReceivers#deliver}. The cluster must deliver an item at most once for
+ * each successful hand-off whose delivery was acknowledged and, as long as the bus keeps its data,
+ * at least once.
  *
- * <p>Implementations are thread-safe. {@link #handOff} is called on session event loops, so it must
- * not block.
+ * <p>Implementations are thread-safe. {@link #handOff} and {@link #withdraw} are called on session
+ * event loops and timer threads, so they must not block.
  */
 public interface RoutingBackplane extends AutoCloseable {
 
@@ -23,13 +26,23 @@ public interface RoutingBackplane extends AutoCloseable {
     void start(LocalReceivers local, String nodeId);
 
     /**
-     * Takes an item that has no local receiver.
+     * Takes an item, to be delivered no earlier than its {@link RoutedPdu#notBefore}.
      *
      * @param item the routed item
      * @return completes when the bus holds it durably; completes exceptionally if it could not take
-     *     it, and the simulator then keeps the item in its local backlog
+     *     it, and the simulator then keeps the item itself (in memory)
      */
     CompletableFuture<Void> handOff(RoutedPdu item);
+
+    /**
+     * Takes back an item handed off earlier and not yet delivered: the receipt of a message that
+     * was cancelled or replaced before it was due.
+     *
+     * @param id the item's {@link RoutedPdu#id}
+     * @return completes with true if the item was removed, false if it was no longer there (it may
+     *     have been delivered); never exceptionally
+     */
+    CompletableFuture<Boolean> withdraw(String id);
 
     /** Stops consuming and publishing; items not yet acknowledged stay on the bus for other nodes. */
     @Override
