@@ -25,7 +25,9 @@ import java.util.regex.Pattern;
  * <p><b>Actions.</b> At BIND and SUBMIT and ENQUIRE_LINK: a response status, a delay before the
  * response, no response at all, or a disconnect (the connection is closed instead of answering).
  * At SUBMIT and RECEIPT: the receipt outcome and the receipt delay of an accepted message;
- * {@link Builder#noResponse()} at RECEIPT means the message gets no receipt.
+ * {@link Builder#noResponse()} at RECEIPT means the message gets no receipt;
+ * {@link Builder#holdReceipt()} keeps the message ENROUTE until
+ * {@link SmppSimulator#sendReceipt(String, MessageState)} decides its fate (or its validity ends).
  */
 public final class Rule {
     private final String name;
@@ -41,6 +43,7 @@ public final class Rule {
     private final boolean disconnect;
     private final MessageState receiptOutcome;
     private final Duration receiptDelay;
+    private final boolean holdReceipt;
     private final double probability;
     private final long seed;
     private final int times;
@@ -60,6 +63,7 @@ public final class Rule {
         this.disconnect = b.disconnect;
         this.receiptOutcome = b.receiptOutcome;
         this.receiptDelay = b.receiptDelay;
+        this.holdReceipt = b.holdReceipt;
         this.probability = b.probability;
         this.seed = b.seed;
         this.times = b.times;
@@ -139,6 +143,14 @@ public final class Rule {
         return Optional.ofNullable(receiptDelay);
     }
 
+    /**
+     * {@return whether an accepted message waits, ENROUTE, for
+     * {@link SmppSimulator#sendReceipt(String, MessageState)} instead of reaching its final state by itself}
+     */
+    public boolean holdReceipt() {
+        return holdReceipt;
+    }
+
     /** {@return the chance, 0 to 1, that a match applies} */
     public double probability() {
         return probability;
@@ -174,6 +186,7 @@ public final class Rule {
         b.disconnect = disconnect;
         b.receiptOutcome = receiptOutcome;
         b.receiptDelay = receiptDelay;
+        b.holdReceipt = holdReceipt;
         b.probability = probability;
         b.seed = seed;
         b.times = times;
@@ -221,6 +234,9 @@ public final class Rule {
         if (receiptDelay != null) {
             sb.append(" receipt-delay=").append(receiptDelay);
         }
+        if (holdReceipt) {
+            sb.append(" hold-receipt");
+        }
         if (probability < 1) {
             sb.append(" p=").append(probability);
         }
@@ -248,6 +264,7 @@ public final class Rule {
         private boolean disconnect;
         private MessageState receiptOutcome;
         private Duration receiptDelay;
+        private boolean holdReceipt;
         private double probability = 1;
         private long seed = 1;
         private int times;
@@ -371,6 +388,18 @@ public final class Rule {
                 throw new IllegalArgumentException("receipt delay must not be negative: " + v);
             }
             receiptDelay = v;
+            return this;
+        }
+
+        /**
+         * Keeps a matching accepted message ENROUTE, with no receipt, until the test or the web
+         * console calls {@link SmppSimulator#sendReceipt(String, MessageState)}; a validity period
+         * that ends first still expires it. At SUBMIT or RECEIPT.
+         *
+         * @return this builder
+         */
+        public Builder holdReceipt() {
+            holdReceipt = true;
             return this;
         }
 
