@@ -126,7 +126,7 @@ public final class SimBench {
         Process p = pb.start();
         try {
             awaitPort(p, port);
-            try (SmppexClient client = new SmppexClient(false)) {
+            try (SmppexClient client = new SmppexClient(false, false)) {
                 client.open("127.0.0.1", port, sessions, window);
                 client.run(Math.min(count, 20_000), null, 120_000);
                 long t0 = System.nanoTime();
@@ -183,7 +183,7 @@ public final class SimBench {
         long before = usedAfterGc();
         try (SmppSimulator sim = SmppSimulator.builder().port(0).journalCapacity(capacity).receiptDelay(Duration.ZERO)
                 .receiptBacklogLimit(1).start();
-             SmppexClient client = new SmppexClient(false)) {
+             SmppexClient client = new SmppexClient(false, false)) {
             client.open("127.0.0.1", sim.port(), sessions, window);
             client.run(n, null, 300_000);
             long after = usedAfterGc();
