@@ -165,7 +165,9 @@ public final class Esme implements AutoCloseable {
 
     /**
      * Listens for MCs that connect to us and send outbind; each is answered with the options' bind
-     * (bind_receiver, or bind_transceiver for SMPP 5.0 MCs). Port 0 picks a free port.
+     * (bind_receiver, or bind_transceiver for SMPP 5.0 MCs), whatever credentials the outbind
+     * carries: the same as {@link #listenForOutbind(String, int, Supplier, EsmeOptions, OutbindOptions)}
+     * with {@link OutbindOptions#uncheckedCredentials()}, which logs a warning. Port 0 picks a free port.
      *
      * @param bindAddress the local address to listen on
      * @param port the TCP port
@@ -175,7 +177,25 @@ public final class Esme implements AutoCloseable {
      */
     public static OutbindListener listenForOutbind(String bindAddress, int port, Supplier<SessionHandler> handlers,
                                                    EsmeOptions options) {
-        return new OutbindListener(bindAddress, port, handlers, options);
+        return new OutbindListener(bindAddress, port, handlers, options, OutbindOptions.uncheckedCredentials());
+    }
+
+    /**
+     * Listens for MCs that connect to us and send outbind, and answers only an outbind whose
+     * system_id and password match {@code outbind} with the options' bind; any other outbind's
+     * connection is closed without a bind and reported to {@link OutbindListener#onRefused}.
+     * {@code outbind} may add TLS on the listening socket. Port 0 picks a free port.
+     *
+     * @param bindAddress the local address to listen on
+     * @param port the TCP port
+     * @param handlers makes a handler for each session
+     * @param options the options (their bind answers the outbind; their TLS, a client's, is not used here)
+     * @param outbind the credentials to expect, and TLS for the listener
+     * @return the listener, already listening
+     */
+    public static OutbindListener listenForOutbind(String bindAddress, int port, Supplier<SessionHandler> handlers,
+                                                   EsmeOptions options, OutbindOptions outbind) {
+        return new OutbindListener(bindAddress, port, handlers, options, outbind);
     }
 
     /**
@@ -407,7 +427,12 @@ public final class Esme implements AutoCloseable {
         }
     }
 
-    /** Stops reconnecting and gracefully stops the current session. */
+    /**
+     * Stops reconnecting and gracefully stops the current session; sends still buffered for a
+     * reconnect fail with {@link SessionClosedException}.
+     *
+     * @return completes when the current session has stopped, at once if there is none
+     */
     public CompletableFuture<Void> stop() {
         Session s;
         synchronized (this) {

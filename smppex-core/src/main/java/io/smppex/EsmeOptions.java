@@ -121,7 +121,11 @@ public final class EsmeOptions {
         return Optional.ofNullable(listener);
     }
 
-    /** The pacing of every session connected with these options, if any; see {@link io.smppex.pacing.PacedSession}. */
+    /**
+     * The pacing of every session connected with these options, if any; see {@link io.smppex.pacing.PacedSession}.
+     *
+     * @return the pacing, or empty when sessions send unpaced
+     */
     public Optional<Pacing> pacing() {
         return Optional.ofNullable(pacing);
     }
@@ -231,6 +235,9 @@ public final class EsmeOptions {
          * requests. The sessions {@link Esme#connect} hands back are then
          * {@link io.smppex.pacing.PacedSession}s, and a managed {@link Esme} sends through them;
          * the bind itself is not paced. Null (the default) sends unpaced.
+         *
+         * @param p the pacing, or null for none
+         * @return this builder
          */
         public Builder pacing(Pacing p) {
             pacing = p;

@@ -48,9 +48,18 @@ import org.slf4j.LoggerFactory;
  *             SessionHandler.super.onRequest(s, req);
  *         }
  *     }
- * }, McOptions.builder().bindAddress("127.0.0.1").port(0).build());
+ * }, McOptions.builder().bindAddress("127.0.0.1").port(0)
+ *         .authenticator(BindAuthenticator.accounts(Map.of("user", "secret"))).build());
  * int port = mc.port();
  * }</pre>
+ *
+ * <p><b>Binds are accepted unless an authenticator says otherwise.</b> Without
+ * {@link McOptions.Builder#authenticator} the Mc uses {@link BindAuthenticator#acceptAll()}, so that
+ * a test MC needs no setup, and logs one warning when it starts; pass an authenticator (for example
+ * {@link BindAuthenticator#accounts}) in production, or {@code acceptAll()} explicitly to silence
+ * the warning. Other protections: {@link McOptions.Builder#bindFailureThrottle} slows password
+ * guessing, {@link TlsOptions#withClientAuth} asks clients for certificates (the authenticator
+ * sees them as {@link BindRequest#peerSubject()}).
  */
 public final class Mc implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Mc.class);
@@ -115,6 +124,11 @@ public final class Mc implements AutoCloseable {
             throw new SmppException("cannot listen on " + options.bindAddress() + ":" + options.port() + ": " + e, e);
         } 
         log.info("MC listening on {} ({})", server.localAddress(), Transports.name());
+        if (!options.authenticatorChosen()) {
+            log.warn("MC on {} has no BindAuthenticator configured and accepts every bind, whatever its password; "
+                    + "set McOptions.builder().authenticator(...), or BindAuthenticator.acceptAll() to mean it",
+                    server.localAddress());
+        }
     }
 
     private void accept(Channel ch) {
@@ -268,14 +282,42 @@ public final class Mc implements AutoCloseable {
      * @return completes with the session once the outbind was sent and the ESME's bind answered
      */
     public CompletableFuture<Session> outbind(String host, int port, Outbind outbind, SessionHandler handler) {
+        return outbind(host, port, outbind, handler, null);
+    }
+
+    /**
+     * As {@link #outbind(String, int, Outbind, SessionHandler)}, over TLS: the ESME's outbind
+     * listener must offer TLS ({@link OutbindOptions#withTls}).
+     *
+     * @param host the ESME's host name or address
+     * @param port the TCP port
+     * @param outbind the outbind to send
+     * @param handler the session's handler
+     * @param clientTls client TLS options to connect with, or null for plain TCP
+     * @return completes with the session once the outbind was sent
+     */
+    public CompletableFuture<Session> outbind(String host, int port, Outbind outbind, SessionHandler handler,
+                                              TlsOptions clientTls) {
         CompletableFuture<Session> result = new CompletableFuture<>();
+        SslContext clientSsl;
+        try {
+            if (clientTls != null && clientTls.isServer()) {
+                throw new IllegalArgumentException("outbind connects as a TLS client: pass client TLS options");
+            }
+            clientSsl = clientTls == null ? null : clientTls.newContext();
+        } catch (SSLException e) {
+            result.completeExceptionally(new ConnectFailedException("cannot set up TLS: " + e.getMessage(), e));
+            return result;
+        }
         SessionEngine engine = new SessionEngine(SessionRole.MC, handler, options.session(), bindHandler);
         Bootstrap b = new Bootstrap().group(workers).channel(Transports.socketChannel())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        Pipelines.configure(ch.pipeline(), null, options.session(), engine);
+                        Pipelines.configure(ch.pipeline(), clientSsl == null ? null
+                                : TlsOptions.clientHandler(clientSsl, ch.alloc(), host, port, clientTls.sni()),
+                                options.session(), engine);
                     }
                 });
         b.connect(host, port).addListener(f -> {

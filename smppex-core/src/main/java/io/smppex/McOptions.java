@@ -12,6 +12,7 @@ public final class McOptions {
     private final int maxConnections;
     private final int maxConnectionsPerAddress;
     private final BindAuthenticator authenticator;
+    private final boolean authenticatorChosen;
     private final String systemId;
     private final int scInterfaceVersion;
     private final SessionOptions session;
@@ -27,6 +28,7 @@ public final class McOptions {
         maxConnections = b.maxConnections;
         maxConnectionsPerAddress = b.maxConnectionsPerAddress;
         authenticator = b.authenticator;
+        authenticatorChosen = b.authenticatorChosen;
         systemId = b.systemId;
         scInterfaceVersion = b.scInterfaceVersion;
         session = b.session;
@@ -83,12 +85,23 @@ public final class McOptions {
     }
 
     /**
-     * The authenticator, or empty if binds go to the handler's onRequest like any request.
+     * The authenticator, or empty if binds go to the handler's onRequest like any request. Unless
+     * one was set, it is {@link BindAuthenticator#acceptAll()}, and the Mc warns at start.
      *
      * @return the authenticator, if any
      */
     public Optional<BindAuthenticator> authenticator() {
         return Optional.ofNullable(authenticator);
+    }
+
+    /**
+     * Whether {@link Builder#authenticator} was called (with null too): if not, the Mc accepts
+     * every bind by default and logs a warning when it starts.
+     *
+     * @return true once an authenticator was chosen
+     */
+    public boolean authenticatorChosen() {
+        return authenticatorChosen;
     }
 
     /**
@@ -170,6 +183,7 @@ public final class McOptions {
         private int maxConnections = 20_000;
         private int maxConnectionsPerAddress;
         private BindAuthenticator authenticator = BindAuthenticator.acceptAll();
+        private boolean authenticatorChosen;
         private String systemId = "smppex";
         private int scInterfaceVersion = InterfaceVersion.SMPP_34;
         private SessionOptions session = SessionOptions.defaults();
@@ -228,13 +242,16 @@ public final class McOptions {
         }
 
         /**
+         * Decides every bind. Left unset, it is {@link BindAuthenticator#acceptAll()} and the Mc
+         * logs a warning at start; set that explicitly to accept every bind without the warning.
          * Null hands binds to the session handler's onRequest instead.
          *
-         * @param v the value
+         * @param v the authenticator, or null
          * @return this builder
          */
         public Builder authenticator(BindAuthenticator v) {
             authenticator = v;
+            authenticatorChosen = true;
             return this;
         }
 

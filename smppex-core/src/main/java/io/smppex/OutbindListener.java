@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.handler.ssl.SslContext;
 import io.smppex.internal.Pipelines;
 import io.smppex.internal.SessionEngine;
 import io.smppex.internal.Transports;
@@ -20,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * The ESME side of outbind: listens for connections an MC opens, and answers its outbind by
  * binding with the bind from the options (bind_receiver or, in SMPP 5.0, bind_transceiver).
  * Start one with {@link Esme#listenForOutbind}.
+ *
+ * <p>An outbind is checked against the {@link OutbindOptions} first: one with another system_id
+ * or password gets no bind (which would hand our password to whoever connected); its connection
+ * is closed, the refusal logged and handed to {@link #onRefused} listeners. A second outbind on
+ * a session that already answered one is ignored.
  */
 public final class OutbindListener implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutbindListener.class);
@@ -35,12 +42,23 @@ public final class OutbindListener implements AutoCloseable {
     private final EventLoopGroup workers;
     private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
     private final List<Consumer<Session>> boundListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<OutbindRefusedException>> refusedListeners = new CopyOnWriteArrayList<>();
+    private final OutbindOptions outbind;
     private final Channel server;
 
-    OutbindListener(String bindAddress, int port, Supplier<SessionHandler> handlers, EsmeOptions options) {
+    OutbindListener(String bindAddress, int port, Supplier<SessionHandler> handlers, EsmeOptions options,
+                    OutbindOptions outbind) {
         Bind bind = options.bind().orElseThrow(() -> new IllegalArgumentException("answering outbind needs a bind in the options"));
         if (bind.bindMode() == BindMode.TRANSMITTER) {
             throw new IllegalArgumentException("outbind is answered with bind_receiver or bind_transceiver, not bind_transmitter");
+        }
+        this.outbind = Objects.requireNonNull(outbind, "outbind options");
+        SslContext ssl;
+        try {
+            ssl = outbind.tls().isPresent() ? outbind.tls().get().newContext() : null;
+        } catch (SSLException e) {
+            boss.shutdownGracefully();
+            throw new SmppException("cannot set up TLS for the outbind listener: " + e.getMessage(), e);
         }
         this.workers = options.eventLoopGroup().orElseGet(Transports::sharedClientGroup);
         ServerBootstrap b = new ServerBootstrap().group(boss, workers).channel(Transports.serverSocketChannel())
@@ -49,10 +67,13 @@ public final class OutbindListener implements AutoCloseable {
                     @Override
                     protected void initChannel(Channel ch) {
                         SessionHandler user = Objects.requireNonNull(handlers.get(), "handler factory returned null");
-                        SessionEngine engine = new SessionEngine(SessionRole.ESME, new Answering(user, bind), options.session(), null);
+                        Answering answering = overridesOnSendResult(user) ? new AnsweringWithSendResults(user, bind)
+                                : new Answering(user, bind);
+                        SessionEngine engine = new SessionEngine(SessionRole.ESME, answering, options.session(), null);
                         sessions.add(engine);
                         engine.closeFuture().whenComplete((v, e) -> sessions.remove(engine));
-                        Pipelines.configure(ch.pipeline(), null, options.session(), engine);
+                        Pipelines.configure(ch.pipeline(), ssl == null ? null : ssl.newHandler(ch.alloc()),
+                                options.session(), engine);
                     }
                 });
         try {
@@ -61,7 +82,31 @@ public final class OutbindListener implements AutoCloseable {
             boss.shutdownGracefully();
             throw new SmppException("cannot listen for outbind on " + bindAddress + ":" + port + ": " + e, e);
         }
-        log.info("ESME listening for outbind on {}", server.localAddress());
+        log.info("ESME listening for outbind on {}{}", server.localAddress(), ssl == null ? "" : " (TLS)");
+        if (!outbind.checksCredentials()) {
+            log.warn("outbind listener on {} binds after any outbind, so any host that reaches it receives the bind's "
+                    + "password; use OutbindOptions.expecting(systemId, password)", server.localAddress());
+        }
+    }
+
+    /** Whether the handler overrides onSendResult, which the engine only calls when overridden. */
+    private static boolean overridesOnSendResult(SessionHandler handler) {
+        try {
+            return handler.getClass().getMethod("onSendResult", Session.class, Pdu.class, Throwable.class)
+                    .getDeclaringClass() != SessionHandler.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Called with each refused outbind (wrong system_id or password), on the session's event loop:
+     * do not block in it.
+     *
+     * @param listener the listener
+     */
+    public void onRefused(Consumer<OutbindRefusedException> listener) {
+        refusedListeners.add(listener);
     }
 
     /**
@@ -100,10 +145,21 @@ public final class OutbindListener implements AutoCloseable {
         boss.shutdownGracefully();
     }
 
-    /** Binds when outbind arrives, then behaves as the user's handler. */
-    private final class Answering implements SessionHandler {
-        private final SessionHandler user;
+    private void refused(Session session, OutbindRefusedException refusal) {
+        for (Consumer<OutbindRefusedException> l : refusedListeners) {
+            try {
+                l.accept(refusal);
+            } catch (RuntimeException e) {
+                log.error("{}: outbind refusal listener failed", session.id(), e);
+            }
+        }
+    }
+
+    /** Binds when a valid outbind arrives, then behaves as the user's handler. */
+    private class Answering implements SessionHandler {
+        final SessionHandler user;
         private final Bind bind;
+        private boolean answered;
 
         Answering(SessionHandler user, Bind bind) {
             this.user = user;
@@ -117,12 +173,25 @@ public final class OutbindListener implements AutoCloseable {
 
         @Override
         public void onRequest(Session session, Pdu request) {
-            if (request instanceof Outbind) {
-                log.info("{}: outbind from MC '{}'; binding as {}", session.id(), ((Outbind) request).systemId(),
+            if (request instanceof Outbind ob) {
+                if (answered) {
+                    log.warn("{}: ignoring a second outbind from {}", session.id(), session.remoteAddress());
+                    return;
+                }
+                answered = true;
+                OutbindRefusedException.Reason wrong = outbind.check(ob.systemId(), ob.password());
+                if (wrong != null) {
+                    OutbindRefusedException refusal = new OutbindRefusedException(wrong, ob.systemId(), session.remoteAddress());
+                    log.warn("{}: {}; closing without binding", session.id(), refusal.getMessage());
+                    ((SessionEngine) session).close(StopReason.of(StopReason.Kind.BIND_FAILED, refusal.getMessage(), refusal));
+                    refused(session, refusal);
+                    return;
+                }
+                log.info("{}: outbind from MC '{}'; binding as {}", session.id(), ob.systemId(),
                         bind.bindMode().shortName());
                 session.send(bind).whenComplete((resp, err) -> {
                     if (err != null || !resp.isSuccessResponse()) {
-                        log.warn("{}: bind after outbind failed: {}", session.id(), err != null ? err : resp.status());
+                        log.warn("{}: bind after outbind failed: {}", session.id(), String.valueOf(err != null ? err : resp.status()));
                         session.close();
                     }
                 });
@@ -170,6 +239,18 @@ public final class OutbindListener implements AutoCloseable {
         @Override
         public List<Pdu> onStop(Session session, StopReason reason, List<Pdu> lost) {
             return user.onStop(session, reason, lost);
+        }
+    }
+
+    /** For handlers that override onSendResult: the engine calls it only when the handler's class overrides it. */
+    private final class AnsweringWithSendResults extends Answering {
+        AnsweringWithSendResults(SessionHandler user, Bind bind) {
+            super(user, bind);
+        }
+
+        @Override
+        public void onSendResult(Session session, Pdu pdu, Throwable error) {
+            user.onSendResult(session, pdu, error);
         }
     }
 }

@@ -6,9 +6,15 @@ import io.smppex.pdu.Pdu;
 import io.smppex.pdu.RequestPdu;
 import io.smppex.pdu.field.BindMode;
 import java.net.SocketAddress;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
 
 /**
  * One SMPP session over one TCP connection; the same engine serves ESMEs and MCs. Every method may
@@ -72,6 +78,41 @@ public interface Session {
      * @return the address, or null before the connection is up
      */
     SocketAddress remoteAddress();
+
+    /**
+     * The TLS session of the connection, once its handshake is done: protocol, cipher suite and
+     * the certificates each side presented.
+     *
+     * @return the TLS session, or empty on plain TCP or before the handshake has completed
+     */
+    default Optional<SSLSession> tlsSession() {
+        return Optional.empty();
+    }
+
+    /**
+     * The certificate chain the peer presented in the TLS handshake, its own certificate first:
+     * for an MC with client certificates on ({@link TlsOptions#withClientAuth(TlsOptions.ClientAuth, java.security.KeyStore)}), the ESME's
+     * identity. Already verified against the trusted certificates when the handshake completed.
+     *
+     * @return the chain, or an empty list on plain TCP, before the handshake, or when the peer sent none
+     */
+    default List<X509Certificate> peerCertificates() {
+        return tlsSession().map(Session::certificatesOf).orElse(List.of());
+    }
+
+    private static List<X509Certificate> certificatesOf(SSLSession tls) {
+        try {
+            List<X509Certificate> chain = new ArrayList<>();
+            for (Certificate c : tls.getPeerCertificates()) {
+                if (c instanceof X509Certificate x) {
+                    chain.add(x);
+                }
+            }
+            return List.copyOf(chain);
+        } catch (SSLPeerUnverifiedException e) {
+            return List.of();
+        }
+    }
 
     /**
      * Our end's address.

@@ -137,6 +137,9 @@ public interface SessionObserver {
      * {@code request} and will send it again once the session's pause is over. The answer itself
      * was reported to {@link #requestCompleted} like any other; the request's future stays open.
      *
+     * @param session the paced session's underlying session
+     * @param request the request that will be sent again
+     * @param response the throttling answer to its last attempt
      * @param attempt how many times the request has been sent so far
      */
     default void requestRetried(Session session, Pdu request, Pdu response, int attempt) {
@@ -146,6 +149,9 @@ public interface SessionObserver {
      * The pacing layer got a throttling answer to {@code request} and has no attempt left: the
      * request's future completes with {@code response}.
      *
+     * @param session the paced session's underlying session
+     * @param request the request that ends now
+     * @param response the throttling answer its future completes with
      * @param attempts how many times the request was sent
      */
     default void requestGaveUp(Session session, Pdu request, Pdu response, int attempts) {

@@ -22,9 +22,49 @@ import javax.net.ssl.TrustManagerFactory;
  * <p>Clients verify the server's certificate and host name and send SNI by default; turning
  * verification off has to be asked for by name ({@link #insecureTrustAll()},
  * {@link #withoutHostnameVerification()}).
+ *
+ * <p>Mutual TLS: a server asks clients for a certificate with
+ * {@link #withClientAuth(ClientAuth, KeyStore)}, {@link ClientAuth#REQUIRED} or
+ * {@link ClientAuth#OPTIONAL}; a client presents one with {@link #withCertificate(KeyStore, char[])}.
+ * The verified chain is then {@link Session#peerCertificates()} on the server's session.
  */
 public final class TlsOptions {
     private static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
+
+    /** Whether a server asks connecting clients for a certificate (mutual TLS). */
+    public enum ClientAuth {
+        /** No client certificate is asked for: the default. */
+        NONE,
+        /** A client certificate is asked for; a client without one still connects, one with a bad one does not. */
+        OPTIONAL,
+        /** A client without a certificate the server trusts fails the handshake. */
+        REQUIRED
+    }
+
+    /** Every field, so that the with-methods copy them in one place. */
+    private static final class Fields implements Cloneable {
+        boolean server;
+        Path certChainPem;
+        Path privateKeyPem;
+        KeyStore keyStore;
+        char[] keyStorePassword;
+        Path trustPem;
+        KeyStore trustStore;
+        boolean trustAll;
+        boolean hostnameVerification;
+        boolean sni;
+        ClientAuth clientAuth = ClientAuth.NONE;
+
+        Fields copy() {
+            try {
+                Fields f = (Fields) super.clone();
+                f.keyStorePassword = keyStorePassword == null ? null : keyStorePassword.clone();
+                return f;
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
 
     private final boolean server;
     private final Path certChainPem;
@@ -36,19 +76,50 @@ public final class TlsOptions {
     private final boolean trustAll;
     private final boolean hostnameVerification;
     private final boolean sni;
+    private final ClientAuth clientAuth;
+
+    private TlsOptions(Fields f) {
+        this.server = f.server;
+        this.certChainPem = f.certChainPem;
+        this.privateKeyPem = f.privateKeyPem;
+        this.keyStore = f.keyStore;
+        this.keyStorePassword = f.keyStorePassword == null ? null : f.keyStorePassword.clone();
+        this.trustPem = f.trustPem;
+        this.trustStore = f.trustStore;
+        this.trustAll = f.trustAll;
+        this.hostnameVerification = f.hostnameVerification;
+        this.sni = f.sni;
+        this.clientAuth = f.clientAuth;
+    }
 
     private TlsOptions(boolean server, Path certChainPem, Path privateKeyPem, KeyStore keyStore, char[] keyStorePassword,
                        Path trustPem, KeyStore trustStore, boolean trustAll, boolean hostnameVerification, boolean sni) {
-        this.server = server;
-        this.certChainPem = certChainPem;
-        this.privateKeyPem = privateKeyPem;
-        this.keyStore = keyStore;
-        this.keyStorePassword = keyStorePassword == null ? null : keyStorePassword.clone();
-        this.trustPem = trustPem;
-        this.trustStore = trustStore;
-        this.trustAll = trustAll;
-        this.hostnameVerification = hostnameVerification;
-        this.sni = sni;
+        this(fields(server, certChainPem, privateKeyPem, keyStore, keyStorePassword, trustPem, trustStore, trustAll,
+                hostnameVerification, sni));
+    }
+
+    private static Fields fields(boolean server, Path certChainPem, Path privateKeyPem, KeyStore keyStore,
+                                 char[] keyStorePassword, Path trustPem, KeyStore trustStore, boolean trustAll,
+                                 boolean hostnameVerification, boolean sni) {
+        Fields f = new Fields();
+        f.server = server;
+        f.certChainPem = certChainPem;
+        f.privateKeyPem = privateKeyPem;
+        f.keyStore = keyStore;
+        f.keyStorePassword = keyStorePassword;
+        f.trustPem = trustPem;
+        f.trustStore = trustStore;
+        f.trustAll = trustAll;
+        f.hostnameVerification = hostnameVerification;
+        f.sni = sni;
+        return f;
+    }
+
+    private Fields fields() {
+        Fields f = fields(server, certChainPem, privateKeyPem, keyStore, keyStorePassword, trustPem, trustStore, trustAll,
+                hostnameVerification, sni);
+        f.clientAuth = clientAuth;
+        return f.copy();
     }
 
     /**
@@ -118,8 +189,9 @@ public final class TlsOptions {
      * @return these options without hostname verification
      */
     public TlsOptions withoutHostnameVerification() {
-        return new TlsOptions(server, certChainPem, privateKeyPem, keyStore, keyStorePassword, trustPem, trustStore, trustAll,
-                false, sni);
+        Fields f = fields();
+        f.hostnameVerification = false;
+        return new TlsOptions(f);
     }
 
     /**
@@ -128,8 +200,100 @@ public final class TlsOptions {
      * @return these options without SNI
      */
     public TlsOptions withoutSni() {
-        return new TlsOptions(server, certChainPem, privateKeyPem, keyStore, keyStorePassword, trustPem, trustStore, trustAll,
-                false, false);
+        Fields f = fields();
+        f.hostnameVerification = false;
+        f.sni = false;
+        return new TlsOptions(f);
+    }
+
+    /**
+     * This server asking clients for a certificate (mutual TLS), trusting the certificates in
+     * {@code trusted}: a CA's, or the clients' own. An accepted client's chain is then
+     * {@link Session#peerCertificates()}, which a {@link BindAuthenticator} sees as
+     * {@link BindRequest#peerSubject()}.
+     *
+     * @param mode {@link ClientAuth#REQUIRED} or {@link ClientAuth#OPTIONAL}; {@link ClientAuth#NONE} turns it off
+     * @param trusted the certificates that may sign (or be) a client's certificate
+     * @return these options asking for client certificates
+     */
+    public TlsOptions withClientAuth(ClientAuth mode, KeyStore trusted) {
+        Fields f = serverFields(mode);
+        f.trustStore = Objects.requireNonNull(trusted, "trusted");
+        f.trustPem = null;
+        return new TlsOptions(f);
+    }
+
+    /**
+     * As {@link #withClientAuth(ClientAuth, KeyStore)}, trusting the certificates in a PEM file.
+     *
+     * @param mode {@link ClientAuth#REQUIRED} or {@link ClientAuth#OPTIONAL}; {@link ClientAuth#NONE} turns it off
+     * @param trustedPem the certificates that may sign (or be) a client's certificate, PEM
+     * @return these options asking for client certificates
+     */
+    public TlsOptions withClientAuth(ClientAuth mode, Path trustedPem) {
+        Fields f = serverFields(mode);
+        f.trustPem = Objects.requireNonNull(trustedPem, "trustedPem");
+        f.trustStore = null;
+        return new TlsOptions(f);
+    }
+
+    private Fields serverFields(ClientAuth mode) {
+        if (!server) {
+            throw new IllegalStateException("client certificates are asked for by a server; these are client options");
+        }
+        Fields f = fields();
+        f.clientAuth = Objects.requireNonNull(mode, "mode");
+        return f;
+    }
+
+    /**
+     * This client presenting a certificate to servers that ask for one: the first key entry of a
+     * KeyStore (PKCS12 or JKS).
+     *
+     * @param keyStore the key store holding the client's key and certificate chain
+     * @param password its password
+     * @return these options with a client certificate
+     */
+    public TlsOptions withCertificate(KeyStore keyStore, char[] password) {
+        Fields f = clientFields();
+        f.keyStore = Objects.requireNonNull(keyStore, "keyStore");
+        f.keyStorePassword = password;
+        f.certChainPem = null;
+        f.privateKeyPem = null;
+        return new TlsOptions(f);
+    }
+
+    /**
+     * This client presenting a certificate to servers that ask for one: a certificate chain and
+     * a PKCS#8 private key, both PEM files.
+     *
+     * @param certChainPem the certificate chain, PEM
+     * @param privateKeyPem the PKCS#8 private key, PEM
+     * @return these options with a client certificate
+     */
+    public TlsOptions withCertificate(Path certChainPem, Path privateKeyPem) {
+        Fields f = clientFields();
+        f.certChainPem = Objects.requireNonNull(certChainPem, "certChainPem");
+        f.privateKeyPem = Objects.requireNonNull(privateKeyPem, "privateKeyPem");
+        f.keyStore = null;
+        f.keyStorePassword = null;
+        return new TlsOptions(f);
+    }
+
+    private Fields clientFields() {
+        if (server) {
+            throw new IllegalStateException("these are server options; a server's own key is given to server(...)");
+        }
+        return fields();
+    }
+
+    /**
+     * Whether a server asks clients for a certificate.
+     *
+     * @return the mode; {@link ClientAuth#NONE} for clients and by default
+     */
+    public ClientAuth clientAuth() {
+        return clientAuth;
     }
 
     /**
@@ -171,16 +335,24 @@ public final class TlsOptions {
                 } else {
                     b = SslContextBuilder.forServer(certChainPem.toFile(), privateKeyPem.toFile());
                 }
+                if (clientAuth != ClientAuth.NONE) {
+                    b.clientAuth(clientAuth == ClientAuth.REQUIRED ? io.netty.handler.ssl.ClientAuth.REQUIRE
+                            : io.netty.handler.ssl.ClientAuth.OPTIONAL);
+                    trust(b);
+                }
             } else {
                 b = SslContextBuilder.forClient();
+                if (keyStore != null) {
+                    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+                    kmf.init(keyStore, keyStorePassword);
+                    b.keyManager(kmf);
+                } else if (certChainPem != null) {
+                    b.keyManager(certChainPem.toFile(), privateKeyPem.toFile());
+                }
                 if (trustAll) {
                     b.trustManager(InsecureTrustManagerFactory.INSTANCE);
-                } else if (trustPem != null) {
-                    b.trustManager(trustPem.toFile());
-                } else if (trustStore != null) {
-                    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-                    tmf.init(trustStore);
-                    b.trustManager(tmf);
+                } else {
+                    trust(b);
                 }
                 b.endpointIdentificationAlgorithm(hostnameVerification ? "HTTPS" : null);
             }
@@ -189,6 +361,17 @@ public final class TlsOptions {
             throw e;
         } catch (Exception e) {
             throw new SSLException("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+
+    /** The configured trusted certificates, or the JDK's default CA store when there are none. */
+    private void trust(SslContextBuilder b) throws Exception {
+        if (trustPem != null) {
+            b.trustManager(trustPem.toFile());
+        } else if (trustStore != null) {
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trustStore);
+            b.trustManager(tmf);
         }
     }
 

@@ -11,6 +11,7 @@ import io.smppex.pdu.field.Address;
 import io.smppex.pdu.field.CommandStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,7 +36,8 @@ class McJavadocExampleTest {
                     SessionHandler.super.onRequest(s, req);
                 }
             }
-        }, McOptions.builder().bindAddress("127.0.0.1").port(0).build());
+        }, McOptions.builder().bindAddress("127.0.0.1").port(0)
+                .authenticator(BindAuthenticator.accounts(Map.of("user", "secret"))).build());
         int port = mc.port();
         // example:end
         try (mc) {

@@ -3,6 +3,7 @@ package io.smppex.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smppex.bench.e2e.BenchMetrics;
+import io.smppex.bench.e2e.BenchPacing;
 import io.smppex.bench.e2e.CaseResult;
 import io.smppex.bench.e2e.CaseRunner;
 import io.smppex.bench.e2e.CaseSpec;
@@ -124,6 +125,20 @@ class HarnessSmokeTest {
         });
         // One JVM holds both sides here: each submit_sm is timed by the client and by the server.
         assertThat(BenchMetrics.timedRequests() - before).isGreaterThanOrEqualTo(2000);
+    }
+
+    @Test
+    void thePacedPeerSendsEveryPduThroughThePacingLayerWithoutHoldingThemBack() throws Exception {
+        long before = BenchPacing.sent();
+        List<CaseResult> results = E2eRunner.runInProcess(List.of(Peer.SMPPEX_PACED), List.of(Peer.SMPPEX_PACED),
+                List.of(new CaseSpec(1, 10)), 1000, null);
+        assertThat(results).singleElement().satisfies(r -> {
+            assertThat(r.error()).isNull();
+            assertThat(r.pdus()).isEqualTo(1000);
+            assertThat(r.failed()).isZero();
+        });
+        // The warm-up's sends are paced too, so at least the measured thousand went through the layer.
+        assertThat(BenchPacing.sent() - before).isGreaterThanOrEqualTo(1000);
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.smppex.Esme;
 import io.smppex.EsmeOptions;
 import io.smppex.Session;
 import io.smppex.SessionOptions;
+import io.smppex.SmppException;
 import io.smppex.pacing.PacedSession;
 import io.smppex.pacing.PacingStats;
 import io.smppex.pdu.Bind;
@@ -12,6 +13,7 @@ import io.smppex.pdu.SubmitSm;
 import io.smppex.pdu.field.Address;
 import io.smppex.pdu.field.BindMode;
 import io.smppex.pdu.text.SplitMethod;
+import io.smppex.sim.SmppSimulator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,14 +123,16 @@ final class BenchCommand implements Callable<Integer> {
         }
         SubmitSm[] messages = messages().toArray(new SubmitSm[0]);
 
-        Simulator sim = null;
+        SmppSimulator sim = null;
         String target = connection.where();
         if (embedded) {
-            Simulator.Config c = new Simulator.Config();
-            c.port = 0;
-            c.dlrDelayMs = 0;
-            sim = Simulator.start(c);
-            connection.host = sim.host();
+            // A small journal: the embedded MC is there to answer, a long run must not fill the heap with messages.
+            try {
+                sim = SmppSimulator.builder().port(0).receiptDelay(Duration.ZERO).journalCapacity(1000).start();
+            } catch (SmppException e) {
+                throw ConnectFailures.listen(e, "127.0.0.1", 0);
+            }
+            connection.host = sim.localAddress().getAddress().getHostAddress();
             connection.port = sim.port();
             target = connection.where() + " (embedded simulator)";
         }

@@ -12,6 +12,7 @@ import io.smppex.pdu.SubmitSmResp;
 import io.smppex.pdu.field.Address;
 import io.smppex.pdu.field.RegisteredDelivery;
 import io.smppex.pdu.receipt.ReceiptView;
+import io.smppex.sim.SmppSimulator;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code smppex demo}: the whole round trip in one command, against an in-process simulator. */
+/** {@code smppex demo}: the whole round trip in one command, against an in-process {@link SmppSimulator}. */
 @Command(name = "demo", header = "The whole round trip: simulator, bind, submit with a receipt, receipt.",
         mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
@@ -50,15 +51,21 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Simulator.Config c = new Simulator.Config();
-        c.port = 0;
-        c.dlrDelayMs = Math.max(0, dlrDelayMs);
         Duration timeout = Duration.ofMillis(timeoutMs);
-        try (Simulator sim = Simulator.start(c)) {
-            say("simulator listening on " + sim.host() + ":" + sim.port());
+        SmppSimulator.Builder b = SmppSimulator.builder().port(0).receiptDelay(Duration.ofMillis(Math.max(0, dlrDelayMs)))
+                .journalCapacity(100);
+        SmppSimulator started;
+        try {
+            started = b.start();
+        } catch (SmppException e) {
+            throw ConnectFailures.listen(e, "127.0.0.1", 0);
+        }
+        try (SmppSimulator sim = started) {
+            String host = sim.localAddress().getAddress().getHostAddress();
+            say("simulator listening on " + host + ":" + sim.port());
             SyncEsme.Options opts = SyncEsme.Options.defaults().esme(EsmeOptions.builder()
                     .bind(PduFactory.bindTransceiver("demo", "demo")).build());
-            try (SyncEsme esme = SyncEsme.connect(sim.host(), sim.port(), opts)) {
+            try (SyncEsme esme = SyncEsme.connect(host, sim.port(), opts)) {
                 say("bound as transceiver, system_id 'demo'");
                 SubmitSm submit = PduFactory.submitSm(Address.of("SMPPEX"), Address.of("447700900123"), text,
                         RegisteredDelivery.RECEIPT_ON_FINAL);

@@ -2,6 +2,8 @@ package io.smppex.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smppex.pdu.field.CommandStatus;
+import io.smppex.sim.SmppSimulator;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -47,10 +49,8 @@ class BenchCommandTest {
 
     @Test
     void errorsAreCountedByStatus() throws Exception {
-        Simulator.Config c = new Simulator.Config();
-        c.port = 0;
-        c.failRatePercent = 100;
-        try (Simulator sim = Simulator.start(c)) {
+        // What mc --fail-rate 100 sets up: every submit refused with ESME_RSUBMITFAIL.
+        try (SmppSimulator sim = SendCommandTest.simulator(c -> c.rule(SendCommandTest.failAll(CommandStatus.ESME_RSUBMITFAIL)))) {
             Cli.Result r = Cli.smppex("bench", "--port", Integer.toString(sim.port()), "--count", "50", "--json");
             assertThat(r.code()).as(r.toString()).isZero();
             assertThat(r.out()).contains("  errors by status", "ESME_RSUBMITFAIL");
@@ -62,10 +62,7 @@ class BenchCommandTest {
 
     @Test
     void bindRejectedAndUsageErrors() {
-        Simulator.Config c = new Simulator.Config();
-        c.port = 0;
-        c.accounts = Map.of("bench", "right");
-        try (Simulator sim = Simulator.start(c)) {
+        try (SmppSimulator sim = SendCommandTest.simulator(c -> c.account("bench", "right"))) {
             Cli.Result r = Cli.smppex("bench", "--port", Integer.toString(sim.port()), "--count", "5");
             assertThat(r.code()).isEqualTo(ExitCodes.BIND);
             assertThat(r.err().strip()).isEqualTo("bind failed: ESME_RINVPASWD (0x0000000E) invalid password");
@@ -119,10 +116,8 @@ class BenchCommandTest {
     @Test
     void benchSharesSmppsendsTlsOptions() {
         java.nio.file.Path cert = java.nio.file.Path.of("src/test/resources/tls/cert.pem");
-        Simulator.Config c = new Simulator.Config();
-        c.port = 0;
-        c.tls = io.smppex.TlsOptions.server(cert, java.nio.file.Path.of("src/test/resources/tls/key.pem"));
-        try (Simulator sim = Simulator.start(c)) {
+        try (SmppSimulator sim = SendCommandTest.simulator(
+                c -> c.tls(io.smppex.TlsOptions.server(cert, java.nio.file.Path.of("src/test/resources/tls/key.pem"))))) {
             String port = Integer.toString(sim.port());
             Cli.Result ok = Cli.smppex("bench", "--port", port, "--tls-ca", cert.toString(), "--count", "50", "--json");
             assertThat(ok.code()).as(ok.toString()).isZero();

@@ -56,6 +56,27 @@ final class Cli {
     private Cli() {
     }
 
+    /**
+     * mc serves its web console on port 8025 unless told otherwise; a test that does not choose
+     * takes a free port instead, so tests can run beside each other and beside a real mc.
+     */
+    static String[] freeHttpPort(String... args) {
+        java.util.List<String> l = new java.util.ArrayList<>(List.of(args));
+        freeHttpPort(l);
+        return l.toArray(new String[0]);
+    }
+
+    static void freeHttpPort(java.util.List<String> args) {
+        // The command name comes first, or second after the launcher's path.
+        int mc = !args.isEmpty() && args.get(0).equals("mc") ? 0
+                : args.size() > 1 && args.get(0).endsWith("/smppex") && args.get(1).equals("mc") ? 1 : -1;
+        if (mc >= 0 && !args.contains("--http-port") && !args.contains("--no-http") && !args.contains("--help")
+                && !args.contains("--version")) {
+            args.add(mc + 1, "0");
+            args.add(mc + 1, "--http-port");
+        }
+    }
+
     static Result smppex(String... args) {
         return run(false, "", args);
     }
@@ -73,7 +94,7 @@ final class Cli {
         LineCapture err = new LineCapture();
         Io io = new Io(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new CompletableFuture<>(), false);
-        int code = smppsend ? Main.runSmppsend(args, io) : Main.run(args, io);
+        int code = smppsend ? Main.runSmppsend(args, io) : Main.run(freeHttpPort(args), io);
         return new Result(code, out.text(), err.text());
     }
 
@@ -87,7 +108,7 @@ final class Cli {
                 stdin, r.interrupt, false);
         Thread t = new Thread(() -> {
             try {
-                r.exit.complete(Main.run(args, io));
+                r.exit.complete(Main.run(freeHttpPort(args), io));
             } catch (Throwable e) {
                 r.exit.completeExceptionally(e);
             }

@@ -99,6 +99,7 @@ class LauncherIT {
         List<String> cmd = new ArrayList<>();
         cmd.add(ROOT.resolve("bin").resolve(tool).toString());
         cmd.addAll(List.of(args));
+        Cli.freeHttpPort(cmd);
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(ROOT.toFile());
         pb.environment().put("SMPPEX_NO_BUILD", "1");
         return pb;

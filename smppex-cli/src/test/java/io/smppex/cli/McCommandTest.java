@@ -94,7 +94,8 @@ class McCommandTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("submit_sm (0x00000004)", "submit_sm_resp (0x80000004)", "deliver_sm (0x00000005)",
                 "stat:DELIVRD", "deliver_sm_resp (0x80000005)");
-        assertThat(r.out()).contains("statistics after", "  submit_sm    1 received, 1 accepted, 0 throttled, 0 failed (injected)",
+        assertThat(r.out()).contains("statistics after", "  submit_sm    1 received",
+                "  messages     1 accepted, 0 refused (0 throttled)",
                 "  receipts     1 sent, 1 acknowledged, 0 refused, 0 waiting for a receiver");
     }
 
@@ -174,7 +175,8 @@ class McCommandTest {
             assertThat(st).contains(CommandStatus.ESME_RTHROTTLED);
         }
         Cli.Result r = mc.stop();
-        assertThat(r.out()).containsPattern("submit_sm    10 received, \\d+ accepted, [1-9]\\d* throttled");
+        assertThat(r.out()).contains("  submit_sm    10 received")
+                .containsPattern("messages     [1-9]\\d* accepted, [1-9]\\d* refused \\([1-9]\\d* throttled\\)");
     }
 
     @Test

@@ -6,6 +6,11 @@ import io.smppex.pdu.SubmitSm;
 import io.smppex.pdu.TlvTag;
 import io.smppex.pdu.field.EsmClass;
 import io.smppex.pdu.text.Udh;
+import io.smppex.sim.Mo;
+import io.smppex.sim.ReceiptOutcomes;
+import io.smppex.sim.Rule;
+import io.smppex.sim.SmppSimulator;
+import io.smppex.sim.Stage;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,15 +24,19 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class SendCommandTest {
 
-    static Simulator simulator(java.util.function.Consumer<Simulator.Config> setup) {
-        Simulator.Config c = new Simulator.Config();
-        c.port = 0;
-        c.dlrDelayMs = 0;
-        setup.accept(c);
-        return Simulator.start(c);
+    /** The library simulator on a free port, receipts at once, set up further by {@code setup}. */
+    static SmppSimulator simulator(java.util.function.Consumer<SmppSimulator.Builder> setup) {
+        SmppSimulator.Builder b = SmppSimulator.builder().port(0).receiptDelay(java.time.Duration.ZERO);
+        setup.accept(b);
+        return b.start();
     }
 
-    static String[] args(Simulator sim, String... more) {
+    /** A rule that refuses every submit with {@code status} (what mc --fail-rate 100 sets up). */
+    static Rule failAll(io.smppex.pdu.field.CommandStatus status) {
+        return Rule.at(Stage.SUBMIT).status(status).build();
+    }
+
+    static String[] args(SmppSimulator sim, String... more) {
         String[] base = {"--host", "127.0.0.1", "--port", Integer.toString(sim.port()), "--system-id", "user", "--password", "secret"};
         String[] all = new String[base.length + more.length];
         System.arraycopy(base, 0, all, 0, base.length);
@@ -37,7 +46,7 @@ class SendCommandTest {
 
     @Test
     void bindOnlyExitsZero() {
-        try (Simulator sim = simulator(c -> { })) {
+        try (SmppSimulator sim = simulator(c -> { })) {
             Cli.Result r = Cli.smppsend(args(sim));
             assertThat(r.code()).as(r.toString()).isZero();
             assertThat(r.out()).startsWith("bound: tx to 127.0.0.1:" + sim.port() + " as 'user' (MC system_id 'smppex')");
@@ -46,7 +55,7 @@ class SendCommandTest {
 
     @Test
     void submitAndWaitForTheReceiptAfterADelay() {
-        try (Simulator sim = simulator(c -> c.dlrDelayMs = 300)) {
+        try (SmppSimulator sim = simulator(c -> c.receiptDelay(java.time.Duration.ofMillis(300)))) {
             Cli.Result r = Cli.smppsend(args(sim, "--bind-mode", "trx", "--submit-sm", "--source-addr", "Shop",
                     "--dest-addr", "447700900123", "--short-message", "hello", "--registered-delivery", "1",
                     "--wait-dlrs", "10000"));
@@ -59,7 +68,7 @@ class SendCommandTest {
     @Test
     void receiptMissingExitsSix() {
         // Receipts only on failure, and every message is delivered: none comes.
-        try (Simulator sim = simulator(c -> { })) {
+        try (SmppSimulator sim = simulator(c -> { })) {
             Cli.Result r = Cli.smppsend(args(sim, "--bind-mode", "trx", "--submit-sm", "--dest-addr", "447700900123",
                     "--short-message", "hi", "--registered-delivery", "2", "--wait-dlrs", "300"));
             assertThat(r.code()).as(r.toString()).isEqualTo(ExitCodes.RECEIPT);
@@ -69,7 +78,7 @@ class SendCommandTest {
 
     @Test
     void failedOutcomeReceiptIsReportedWithItsStat() {
-        try (Simulator sim = simulator(c -> c.outcomes = Simulator.Outcomes.parse("UNDELIV=1"))) {
+        try (SmppSimulator sim = simulator(c -> c.receiptOutcomes(ReceiptOutcomes.parse("UNDELIV=1")))) {
             Cli.Result r = Cli.smppsend(args(sim, "--bind-mode", "trx", "--submit-sm", "--dest-addr", "447700900123",
                     "--short-message", "hi", "--registered-delivery", "2", "--wait-dlrs", "10000"));
             assertThat(r.code()).as(r.toString()).isZero();
@@ -79,7 +88,7 @@ class SendCommandTest {
 
     @Test
     void wrongPasswordExitsFourWithOneLine() {
-        try (Simulator sim = simulator(c -> c.accounts = Map.of("user", "right"))) {
+        try (SmppSimulator sim = simulator(c -> c.accounts(Map.of("user", "right")))) {
             Cli.Result r = Cli.smppsend(args(sim));
             assertThat(r.code()).isEqualTo(ExitCodes.BIND);
             assertThat(r.err()).isEqualTo("bind failed: ESME_RINVPASWD (0x0000000E) invalid password" + System.lineSeparator());
@@ -88,7 +97,7 @@ class SendCommandTest {
 
     @Test
     void unknownSystemIdExitsFour() {
-        try (Simulator sim = simulator(c -> c.accounts = Map.of("other", "secret"))) {
+        try (SmppSimulator sim = simulator(c -> c.accounts(Map.of("other", "secret")))) {
             Cli.Result r = Cli.smppsend(args(sim));
             assertThat(r.code()).isEqualTo(ExitCodes.BIND);
             assertThat(r.err().strip()).isEqualTo("bind failed: ESME_RINVSYSID (0x0000000F) invalid system ID");
@@ -108,10 +117,7 @@ class SendCommandTest {
 
     @Test
     void rejectedSubmitExitsFiveNamingTheStatus() {
-        try (Simulator sim = simulator(c -> {
-            c.failRatePercent = 100;
-            c.failStatus = io.smppex.pdu.field.CommandStatus.ESME_RSYSERR;
-        })) {
+        try (SmppSimulator sim = simulator(c -> c.rule(failAll(io.smppex.pdu.field.CommandStatus.ESME_RSYSERR)))) {
             Cli.Result r = Cli.smppsend(args(sim, "--submit-sm", "--dest-addr", "447700900123", "--short-message", "hi"));
             assertThat(r.code()).isEqualTo(ExitCodes.SUBMIT);
             assertThat(r.err().strip()).isEqualTo("submit failed: ESME_RSYSERR (0x00000008) system error");
@@ -284,7 +290,7 @@ class SendCommandTest {
 
     @Test
     void jsonLinesEndWithASummary() {
-        try (Simulator sim = simulator(c -> { })) {
+        try (SmppSimulator sim = simulator(c -> { })) {
             Cli.Result r = Cli.smppsend(args(sim, "--bind-mode", "trx", "--submit-sm", "--dest-addr", "447700900123",
                     "--short-message", "hi", "--registered-delivery", "1", "--wait-dlrs", "10000", "--json"));
             assertThat(r.code()).as(r.toString()).isZero();
@@ -298,7 +304,7 @@ class SendCommandTest {
 
     @Test
     void pdusOptionPrintsThePdusPretty() {
-        try (Simulator sim = simulator(c -> { })) {
+        try (SmppSimulator sim = simulator(c -> { })) {
             Cli.Result r = Cli.smppsend(args(sim, "--submit-sm", "--dest-addr", "447700900123", "--short-message", "hi", "--pdus"));
             assertThat(r.code()).as(r.toString()).isZero();
             assertThat(r.out()).contains("bind_transmitter (0x00000002)", "password: ********", "submit_sm (0x00000004)",
@@ -308,7 +314,9 @@ class SendCommandTest {
 
     @Test
     void waitPrintsIncomingPdusUntilTheLimit() {
-        try (Simulator sim = simulator(c -> c.mo = List.of(Simulator.Mo.parse("447700900123:1234:hello from a phone")))) {
+        try (SmppSimulator sim = simulator(c -> { })) {
+            // Waits in the backlog of 'user' until it binds as a receiver.
+            sim.sendMo(Mo.of("user", "447700900123", "1234", "hello from a phone"));
             Cli.Result r = Cli.smppsend(args(sim, "--bind-mode", "rx", "--wait", "--wait-limit", "3000"));
             assertThat(r.code()).as(r.toString()).isZero();
             assertThat(r.out()).contains("deliver_sm (0x00000005)", "\"hello from a phone\"");
@@ -317,7 +325,7 @@ class SendCommandTest {
 
     @Test
     void waitStopsOnInterrupt() throws Exception {
-        try (Simulator sim = simulator(c -> { })) {
+        try (SmppSimulator sim = simulator(c -> { })) {
             Cli.Running run = Cli.start(concat(new String[] {"send"}, args(sim, "--bind-mode", "rx", "--wait")));
             run.out.awaitLine(l -> l.startsWith("waiting for PDUs"), java.time.Duration.ofSeconds(20));
             Cli.Result r = run.stop();
@@ -329,7 +337,7 @@ class SendCommandTest {
     void tlsWithTheCaTheHostNameAndInsecure() {
         Path cert = Path.of("src/test/resources/tls/cert.pem");
         Path key = Path.of("src/test/resources/tls/key.pem");
-        try (Simulator sim = simulator(c -> c.tls = io.smppex.TlsOptions.server(cert, key))) {
+        try (SmppSimulator sim = simulator(c -> c.tls(io.smppex.TlsOptions.server(cert, key)))) {
             Cli.Result trusted = Cli.smppsend(args(sim, "--tls", "--tls-ca", cert.toString(), "--submit-sm",
                     "--dest-addr", "447700900123", "--short-message", "over TLS"));
             assertThat(trusted.code()).as(trusted.toString()).isZero();
@@ -346,7 +354,7 @@ class SendCommandTest {
 
     @Test
     void sendSubcommandIsSmppsend() {
-        try (Simulator sim = simulator(c -> { })) {
+        try (SmppSimulator sim = simulator(c -> { })) {
             Cli.Result r = Cli.smppex(concat(new String[] {"send"}, args(sim, "--submit-sm", "--dest-addr", "447700900123",
                     "--short-message", "x", "--tlv-user_message_reference-i2", "1")));
             assertThat(r.code()).as(r.toString()).isZero();
@@ -378,7 +386,7 @@ class SendCommandTest {
 
     @Test
     void waitDlrsWithoutRegisteredDeliveryAsksForReceipts() {
-        try (Simulator sim = simulator(c -> { })) {
+        try (SmppSimulator sim = simulator(c -> { })) {
             Cli.Result r = Cli.smppsend(args(sim, "--bind-mode", "trx", "--submit-sm", "--dest-addr", "447700900123",
                     "--short-message", "hi", "--wait-dlrs", "10000"));
             assertThat(r.code()).as(r.toString()).isZero();
@@ -407,17 +415,14 @@ class SendCommandTest {
 
     @Test
     void quietPrintsNothingButErrors() {
-        try (Simulator sim = simulator(c -> { })) {
+        try (SmppSimulator sim = simulator(c -> { })) {
             Cli.Result ok = Cli.smppsend(args(sim, "--bind-mode", "trx", "--submit-sm", "--dest-addr", "447700900123",
                     "--short-message", "hi", "--wait-dlrs", "10000", "-q"));
             assertThat(ok.code()).as(ok.toString()).isZero();
             assertThat(ok.out()).isEmpty();
             assertThat(ok.err()).isEmpty();
         }
-        try (Simulator sim = simulator(c -> {
-            c.failRatePercent = 100;
-            c.failStatus = io.smppex.pdu.field.CommandStatus.ESME_RSYSERR;
-        })) {
+        try (SmppSimulator sim = simulator(c -> c.rule(failAll(io.smppex.pdu.field.CommandStatus.ESME_RSYSERR)))) {
             Cli.Result failed = Cli.smppsend(args(sim, "--submit-sm", "--dest-addr", "447700900123", "--short-message", "hi", "-q"));
             assertThat(failed.code()).isEqualTo(ExitCodes.SUBMIT);
             assertThat(failed.out()).isEmpty();
@@ -427,7 +432,7 @@ class SendCommandTest {
 
     @Test
     void tlsToAPlainMcIsOneLineWithoutInternals() {
-        try (Simulator sim = simulator(c -> { })) {
+        try (SmppSimulator sim = simulator(c -> { })) {
             Cli.Result r = Cli.smppsend(args(sim, "--tls-insecure"));
             assertThat(r.code()).as(r.toString()).isEqualTo(ExitCodes.CONNECTION);
             assertThat(r.err()).startsWith("connection to 127.0.0.1:" + sim.port()).hasLineCount(1)

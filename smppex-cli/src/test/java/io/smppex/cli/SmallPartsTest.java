@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smppex.pdu.field.MessageState;
+import io.smppex.sim.ReceiptOutcomes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -48,11 +49,14 @@ class SmallPartsTest {
         assertThat(Durations.parse("500ms")).isEqualTo(Duration.ofMillis(500));
         assertThat(Durations.parse("1.5s")).isEqualTo(Duration.ofMillis(1500));
         assertThat(Durations.parse("2m")).isEqualTo(Duration.ofMinutes(2));
-        Simulator.Outcomes only = Simulator.Outcomes.parse("UNDELIV=5, DELIVRD=0");
+        // --dlr-outcomes is the simulator's ReceiptOutcomes.
+        ReceiptOutcomes only = ReceiptOutcomes.parse("UNDELIV=5, DELIVRD=0");
+        java.util.Random random = new java.util.Random(1);
         for (int i = 0; i < 50; i++) {
-            assertThat(only.pick()).isEqualTo(MessageState.UNDELIVERABLE);
+            assertThat(only.pick(random)).isEqualTo(MessageState.UNDELIVERABLE);
         }
-        assertThatThrownBy(() -> Simulator.Outcomes.parse("DELIVRD=0")).hasMessageContaining("positive weight");
-        assertThat(Simulator.Mo.parse("a:b:c:d")).isEqualTo(new Simulator.Mo("a", "b", "c:d"));
+        assertThatThrownBy(() -> ReceiptOutcomes.parse("DELIVRD=0")).hasMessageContaining("positive weight");
+        assertThat(MoFeeder.Spec.parse("a:b:c:d")).isEqualTo(new MoFeeder.Spec("a", "b", "c:d"));
+        assertThatThrownBy(() -> MoFeeder.Spec.parse("a:b")).hasMessageContaining("FROM:TO:TEXT");
     }
 }

@@ -56,6 +56,8 @@ public final class PacingLayer implements PacedSession {
     private final Pacing pacing;
     private final RetryPolicy retry;
     private final double rate;
+    /** {@link #rate} per nanosecond, so the bucket's refill on every send multiplies instead of dividing. */
+    private final double tokensPerNano;
     private final int burst;
     /** The session's own loop, whose timers and clock we use; null for a session we cannot reach that way. */
     private final EventExecutor loop;
@@ -102,6 +104,7 @@ public final class PacingLayer implements PacedSession {
         this.pacing = pacing;
         this.retry = pacing.retry();
         this.rate = pacing.rate();
+        this.tokensPerNano = rate / 1e9;
         this.burst = pacing.burst();
         this.loop = loop;
         this.ticker = loop != null ? loop.ticker() : Ticker.systemTicker();
@@ -189,12 +192,12 @@ public final class PacingLayer implements PacedSession {
             pausedUntil = 0;
         }
         if (rate > 0) {
-            tokens = Math.min(burst, tokens + (now - refilledAt) * rate / 1e9);
+            tokens = Math.min(burst, tokens + (now - refilledAt) * tokensPerNano);
             refilledAt = now;
             // A request dearer than the whole bucket goes once the bucket is full, leaving it in debt.
             double need = Math.min(it.cost, burst);
             if (tokens < need) {
-                arm(now, Math.max(1, (long) Math.ceil((need - tokens) * 1e9 / rate)));
+                arm(now, Math.max(1, (long) Math.ceil((need - tokens) / tokensPerNano)));
                 return false;
             }
             tokens -= it.cost;
@@ -457,6 +460,11 @@ public final class PacingLayer implements PacedSession {
     @Override
     public SocketAddress remoteAddress() {
         return session.remoteAddress();
+    }
+
+    @Override
+    public java.util.Optional<javax.net.ssl.SSLSession> tlsSession() {
+        return session.tlsSession();
     }
 
     @Override

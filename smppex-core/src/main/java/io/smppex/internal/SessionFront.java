@@ -2,6 +2,7 @@ package io.smppex.internal;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.EventExecutor;
 import io.smppex.Session;
 import io.smppex.SessionClosedException;
@@ -23,6 +24,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import javax.net.ssl.SSLSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,6 +80,13 @@ abstract class SessionFront extends ChannelInboundHandlerAdapter implements Sess
     @Override public Optional<Bind> bind() { return Optional.ofNullable(bind.bind); }
     @Override public Optional<BindResp> bindResponse() { return Optional.ofNullable(bind.response); }
     @Override public SocketAddress remoteAddress() { return channel == null ? null : channel.remoteAddress(); }
+    @Override
+    public Optional<SSLSession> tlsSession() {
+        Channel ch = channel;
+        SslHandler tls = ch == null ? null : ch.pipeline().get(SslHandler.class);
+        return tls != null && tls.handshakeFuture().isSuccess() ? Optional.of(tls.engine().getSession()) : Optional.empty();
+    }
+
     @Override public SocketAddress localAddress() { return channel == null ? null : channel.localAddress(); }
     @Override public SessionOptions options() { return opts; }
     @Override public int pendingCount() { return inFlightCount(); }

@@ -14,12 +14,25 @@ import io.smppex.Session;
  */
 public interface PacedSession extends Session {
 
-    /** The pacing settings. */
+    /**
+     * The pacing settings this session was wrapped with.
+     *
+     * @return the pacing
+     */
     Pacing pacing();
 
-    /** The accounting so far. */
+    /**
+     * The accounting of this session so far; safe to call from any thread.
+     *
+     * @return a snapshot, which may be a moment old when read off the session's event loop
+     */
     PacingStats stats();
 
-    /** The session underneath, which sends without pacing. */
+    /**
+     * The session underneath. Requests sent on it skip the bucket and the retries, and
+     * {@link #stats()} does not count them.
+     *
+     * @return the unpaced session
+     */
     Session unpaced();
 }

@@ -38,51 +38,96 @@ public final class RetryPolicy {
     /**
      * Up to 10 attempts per request; pauses of 100 ms, doubling per throttling answer in a row, at
      * most 5 s; on ESME_RTHROTTLED and ESME_RMSGQFUL.
+     *
+     * @return the shared default policy
      */
     public static RetryPolicy defaults() {
         return DEFAULTS;
     }
 
-    /** Never retry: a throttled request ends with its throttling response (the session still pauses). */
+    /**
+     * Never retry: a throttled request ends with its throttling response. The session's sending
+     * still pauses after it, with the default pauses, so the requests behind it are not throttled too.
+     *
+     * @return the shared no-retry policy
+     */
     public static RetryPolicy none() {
         return NONE;
     }
 
+    /**
+     * A builder with the defaults of {@link #defaults()}.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** How many times a request is sent at most, the first time included; 1 means no retry. */
+    /**
+     * How many times a request is sent at most, the first time included.
+     *
+     * @return at least 1; 1 means no retry
+     */
     public int maxAttempts() {
         return maxAttempts;
     }
 
-    /** The pause after the first throttling answer in a row. */
+    /**
+     * The pause after the first throttling answer in a row.
+     *
+     * @return the first pause, zero or more
+     */
     public Duration initialBackoff() {
         return initialBackoff;
     }
 
-    /** The longest pause. */
+    /**
+     * The longest pause, however many throttling answers come in a row.
+     *
+     * @return the cap on pauses, at least {@link #initialBackoff()}
+     */
     public Duration maxBackoff() {
         return maxBackoff;
     }
 
-    /** How much each further throttling answer in a row lengthens the pause. */
+    /**
+     * How much each further throttling answer in a row lengthens the pause.
+     *
+     * @return the factor from one pause to the next, at least 1
+     */
     public double multiplier() {
         return multiplier;
     }
 
-    /** The command_status values that pause the session and retry the request. */
+    /**
+     * The command_status values that pause the session and retry the request. Any other status,
+     * an error included, ends the request with that response at once.
+     *
+     * @return an immutable, non-empty set
+     */
     public Set<CommandStatus> retryOn() {
         return retryOn;
     }
 
-    /** Whether a response with {@code status} is a throttling answer under this policy. */
+    /**
+     * Whether a response with {@code status} is a throttling answer under this policy.
+     *
+     * @param status a response's command_status
+     * @return true if it is in {@link #retryOn()}
+     */
     public boolean isThrottling(CommandStatus status) {
         return retryOn.contains(status);
     }
 
-    /** The pause at step {@code n} (1-based): {@code initialBackoff × multiplier^(n-1)}, at most {@link #maxBackoff()}. */
+    /**
+     * The pause at step {@code n}: {@code initialBackoff × multiplier^(n-1)}, at most
+     * {@link #maxBackoff()}. The pacing layer moves up a step with each pause and down one with
+     * each accepted request, so {@code n} is not simply the count of throttling answers.
+     *
+     * @param n the step, 1-based; below 1 counts as 1
+     * @return the pause at that step
+     */
     public Duration backoff(int n) {
         double nanos = initialBackoff.toNanos() * Math.pow(multiplier, Math.max(0, n - 1));
         return Duration.ofNanos((long) Math.min(nanos, maxBackoff.toNanos()));
@@ -94,7 +139,7 @@ public final class RetryPolicy {
                 + " up to " + maxBackoff + ", on " + retryOn + "]";
     }
 
-    /** Builds a {@link RetryPolicy}. */
+    /** Builds a {@link RetryPolicy}; every setter checks its argument at once. Not thread-safe. */
     public static final class Builder {
         private int maxAttempts = 10;
         private Duration initialBackoff = Duration.ofMillis(100);
@@ -105,7 +150,14 @@ public final class RetryPolicy {
         private Builder() {
         }
 
-        /** At least 1 (1: never retry). */
+        /**
+         * How many times a request is sent at most, the first time included (default 10). A
+         * request throttled on its last attempt ends with that throttling response.
+         *
+         * @param n at least 1 (1: never retry)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code n} is below 1
+         */
         public Builder maxAttempts(int n) {
             if (n < 1) {
                 throw new IllegalArgumentException("maxAttempts must be at least 1, not " + n);
@@ -114,7 +166,15 @@ public final class RetryPolicy {
             return this;
         }
 
-        /** The first pause and the longest; {@code 0 <= initial <= max}. */
+        /**
+         * The first pause and the longest (defaults 100 ms and 5 s). A zero initial pause retries
+         * at once, which only suits an MC that throttles per request rather than per second.
+         *
+         * @param initial the pause after the first throttling answer in a row, zero or more
+         * @param max the longest pause, at least {@code initial}
+         * @return this builder
+         * @throws IllegalArgumentException unless {@code 0 <= initial <= max}
+         */
         public Builder backoff(Duration initial, Duration max) {
             Objects.requireNonNull(initial, "initial");
             Objects.requireNonNull(max, "max");
@@ -126,7 +186,13 @@ public final class RetryPolicy {
             return this;
         }
 
-        /** At least 1 (1: every pause is the initial one). */
+        /**
+         * How much each further throttling answer in a row lengthens the pause (default 2).
+         *
+         * @param m at least 1 (1: every pause is the initial one)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code m} is below 1, NaN or infinite
+         */
         public Builder multiplier(double m) {
             if (!(m >= 1) || Double.isInfinite(m)) {
                 throw new IllegalArgumentException("multiplier must be at least 1, not " + m);
@@ -135,7 +201,14 @@ public final class RetryPolicy {
             return this;
         }
 
-        /** The statuses treated as throttling; at least one. */
+        /**
+         * The statuses treated as throttling (default ESME_RTHROTTLED and ESME_RMSGQFUL), replacing
+         * the default set. Add only statuses that mean "later", never a permanent refusal.
+         *
+         * @param statuses at least one status
+         * @return this builder
+         * @throws IllegalArgumentException if none is given, or one is given twice
+         */
         public Builder retryOn(CommandStatus... statuses) {
             if (statuses.length == 0) {
                 throw new IllegalArgumentException("retryOn needs at least one status");
@@ -144,6 +217,11 @@ public final class RetryPolicy {
             return this;
         }
 
+        /**
+         * The policy; the builder may be reused.
+         *
+         * @return a new, immutable policy
+         */
         public RetryPolicy build() {
             return new RetryPolicy(this);
         }

@@ -1,11 +1,13 @@
 package io.smppex.sim;
 
+import io.smppex.pdu.Pdu;
 import io.smppex.pdu.field.CommandId;
 import io.smppex.pdu.field.CommandStatus;
 import io.smppex.pdu.field.MessageState;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -15,7 +17,8 @@ import java.util.regex.Pattern;
  *
  * <p><b>Matching.</b> Every condition that is set must hold: the system_id (exact), the source,
  * destination and text patterns (regular expressions that must match the whole value), and the
- * command. Conditions a stage does not have (no text at bind) do not hold there when set.
+ * command, and the {@link Builder#pdu(Predicate) condition on the PDU}. Conditions a stage does not
+ * have (no text at bind) do not hold there when set.
  *
  * <p><b>Applying.</b> A match applies with {@link #probability()}, drawn from a generator seeded
  * with {@link #seed()}, so a run can be repeated. A rule with {@link #times()} applies that many
@@ -25,7 +28,9 @@ import java.util.regex.Pattern;
  * <p><b>Actions.</b> At BIND and SUBMIT and ENQUIRE_LINK: a response status, a delay before the
  * response, no response at all, or a disconnect (the connection is closed instead of answering).
  * At SUBMIT and RECEIPT: the receipt outcome and the receipt delay of an accepted message;
- * {@link Builder#noResponse()} at RECEIPT means the message gets no receipt.
+ * {@link Builder#noResponse()} at RECEIPT means the message gets no receipt;
+ * {@link Builder#holdReceipt()} keeps the message ENROUTE until
+ * {@link SmppSimulator#sendReceipt(String, MessageState)} decides its fate (or its validity ends).
  */
 public final class Rule {
     private final String name;
@@ -35,12 +40,14 @@ public final class Rule {
     private final Pattern destination;
     private final Pattern text;
     private final CommandId command;
+    private final Predicate<? super Pdu> pdu;
     private final CommandStatus status;
     private final Duration delay;
     private final boolean noResponse;
     private final boolean disconnect;
     private final MessageState receiptOutcome;
     private final Duration receiptDelay;
+    private final boolean holdReceipt;
     private final double probability;
     private final long seed;
     private final int times;
@@ -54,12 +61,14 @@ public final class Rule {
         this.destination = b.destination;
         this.text = b.text;
         this.command = b.command;
+        this.pdu = b.pdu;
         this.status = b.status;
         this.delay = b.delay;
         this.noResponse = b.noResponse;
         this.disconnect = b.disconnect;
         this.receiptOutcome = b.receiptOutcome;
         this.receiptDelay = b.receiptDelay;
+        this.holdReceipt = b.holdReceipt;
         this.probability = b.probability;
         this.seed = b.seed;
         this.times = b.times;
@@ -109,6 +118,13 @@ public final class Rule {
         return Optional.ofNullable(command);
     }
 
+    /**
+     * {@return the condition on the request PDU itself, if any (see {@link Builder#pdu(Predicate)})}
+     */
+    public Optional<Predicate<? super Pdu>> pdu() {
+        return Optional.ofNullable(pdu);
+    }
+
     /** {@return the command_status to answer with, if set} */
     public Optional<CommandStatus> status() {
         return Optional.ofNullable(status);
@@ -137,6 +153,14 @@ public final class Rule {
     /** {@return the time from acceptance to the final state and receipt, if set} */
     public Optional<Duration> receiptDelay() {
         return Optional.ofNullable(receiptDelay);
+    }
+
+    /**
+     * {@return whether an accepted message waits, ENROUTE, for
+     * {@link SmppSimulator#sendReceipt(String, MessageState)} instead of reaching its final state by itself}
+     */
+    public boolean holdReceipt() {
+        return holdReceipt;
     }
 
     /** {@return the chance, 0 to 1, that a match applies} */
@@ -168,12 +192,14 @@ public final class Rule {
         b.destination = destination;
         b.text = text;
         b.command = command;
+        b.pdu = pdu;
         b.status = status;
         b.delay = delay;
         b.noResponse = noResponse;
         b.disconnect = disconnect;
         b.receiptOutcome = receiptOutcome;
         b.receiptDelay = receiptDelay;
+        b.holdReceipt = holdReceipt;
         b.probability = probability;
         b.seed = seed;
         b.times = times;
@@ -193,6 +219,9 @@ public final class Rule {
         }
         if (command != null) {
             sb.append(" command=").append(command.smppName());
+        }
+        if (pdu != null) {
+            sb.append(" pdu=").append(pdu);
         }
         if (source != null) {
             sb.append(" source=").append(source);
@@ -221,6 +250,9 @@ public final class Rule {
         if (receiptDelay != null) {
             sb.append(" receipt-delay=").append(receiptDelay);
         }
+        if (holdReceipt) {
+            sb.append(" hold-receipt");
+        }
         if (probability < 1) {
             sb.append(" p=").append(probability);
         }
@@ -242,12 +274,14 @@ public final class Rule {
         private Pattern destination;
         private Pattern text;
         private CommandId command;
+        private Predicate<? super Pdu> pdu;
         private CommandStatus status;
         private Duration delay;
         private boolean noResponse;
         private boolean disconnect;
         private MessageState receiptOutcome;
         private Duration receiptDelay;
+        private boolean holdReceipt;
         private double probability = 1;
         private long seed = 1;
         private int times;
@@ -312,6 +346,21 @@ public final class Rule {
         }
 
         /**
+         * A condition on the request PDU itself, for what the other conditions do not cover
+         * (data_coding, TLVs, several commands at once): the test kit's stubs are made of it. Tried
+         * at SUBMIT for submit_sm and data_sm only; a rule with it matches nothing at the other
+         * stages and commands. It runs on an event loop: it must be quick and must not block. Such
+         * a rule has no YAML form.
+         *
+         * @param v the condition, or null for none
+         * @return this builder
+         */
+        public Builder pdu(Predicate<? super Pdu> v) {
+            pdu = v;
+            return this;
+        }
+
+        /**
          * @param v the command_status to answer with
          * @return this builder
          */
@@ -371,6 +420,18 @@ public final class Rule {
                 throw new IllegalArgumentException("receipt delay must not be negative: " + v);
             }
             receiptDelay = v;
+            return this;
+        }
+
+        /**
+         * Keeps a matching accepted message ENROUTE, with no receipt, until the test or the web
+         * console calls {@link SmppSimulator#sendReceipt(String, MessageState)}; a validity period
+         * that ends first still expires it. At SUBMIT or RECEIPT.
+         *
+         * @return this builder
+         */
+        public Builder holdReceipt() {
+            holdReceipt = true;
             return this;
         }
 

@@ -24,6 +24,16 @@ public interface Rules {
      */
     boolean remove(String name);
 
+    /**
+     * Puts {@code rule} in the place of the first rule named {@code name}, with fresh counters:
+     * for a rule that is still being written, as the test kit's stubs are.
+     *
+     * @param name a rule name
+     * @param rule the rule that takes its place
+     * @return whether a rule of that name was there
+     */
+    boolean replace(String name, Rule rule);
+
     /** Removes every rule. */
     void clear();
 

@@ -53,6 +53,18 @@ public final class SmppSimulator implements AutoCloseable {
         return engine.localAddress();
     }
 
+    /**
+     * A barrier for the {@link SimListener}: completes once the listener has been handed every
+     * event the simulator made before this call, so a test that saw a response can then look at
+     * what its listener heard about it. Completes at once without a listener. May wait while the
+     * listener's queue is full: not for an event loop.
+     *
+     * @return completes when the listener has had every earlier event
+     */
+    public CompletableFuture<Void> flushEvents() {
+        return engine.flushEvents();
+    }
+
     /** {@return the journal of messages} */
     public Journal journal() {
         return engine.journal();
@@ -85,6 +97,101 @@ public final class SmppSimulator implements AutoCloseable {
      */
     public CompletableFuture<Void> sendMo(Mo mo) {
         return engine.sendMo(mo);
+    }
+
+    /**
+     * Decides the fate of an ENROUTE message now, as a test or the web console wants it: the
+     * message moves to {@code state} and its delivery receipt (one per part of a long message, one
+     * per destination of a submit_multi still ENROUTE) goes out to a receiver of its system_id
+     * with that stat, even if registered_delivery did not ask for one. Its own timer, if any, is
+     * cancelled. Use it with {@link Builder#holdReceipts(boolean)} or {@link Rule.Builder#holdReceipt()}
+     * so that no receipt goes out before the test decides.
+     *
+     * <pre>{@code
+     * Message m = sim.sendReceipt(messageId, MessageState.UNDELIVERABLE);   // stat:UNDELIV
+     * }</pre>
+     *
+     * @param messageId the message_id given in submit_sm_resp (any part's id of a long message)
+     * @param state the final state, such as DELIVERED, UNDELIVERABLE, EXPIRED, REJECTED, ACCEPTED or DELETED
+     * @return the message in its new state; the receipt itself is queued, as receipts always are
+     * @throws java.util.NoSuchElementException if the journal has no such message
+     * @throws MessageFinalException if the message is already final
+     * @throws IllegalArgumentException if {@code state} is not a final state
+     */
+    public Message sendReceipt(String messageId, io.smppex.pdu.field.MessageState state) {
+        return engine.sendReceiptNow(messageId, state);
+    }
+
+    /**
+     * The sessions open now, oldest first, bound or not yet.
+     *
+     * @return an immutable snapshot
+     */
+    public List<SessionSnapshot> sessions() {
+        return engine.sessions();
+    }
+
+    /**
+     * One open session.
+     *
+     * @param sessionId the id, as {@link SessionSnapshot#id()} gives it
+     * @return its snapshot, or empty if no open session has that id
+     */
+    public java.util.Optional<SessionSnapshot> session(String sessionId) {
+        return engine.session(sessionId);
+    }
+
+    /**
+     * Ends a session gracefully: the MC sends unbind, waits for unbind_resp up to the session's
+     * unbind limit, then closes. Receipts it had in flight go back to the backlog.
+     *
+     * @param sessionId the session's id
+     * @return completes when the session has ended
+     * @throws java.util.NoSuchElementException if no open session has that id
+     */
+    public CompletableFuture<Void> unbind(String sessionId) {
+        return engine.endSession(sessionId, false);
+    }
+
+    /**
+     * Closes a session's connection at once, with no unbind, as a network failure would. Receipts
+     * it had in flight go back to the backlog.
+     *
+     * @param sessionId the session's id
+     * @return completes when the session has ended
+     * @throws java.util.NoSuchElementException if no open session has that id
+     */
+    public CompletableFuture<Void> disconnect(String sessionId) {
+        return engine.endSession(sessionId, true);
+    }
+
+    /**
+     * Adds an account, or changes its password, while the simulator runs. From then on binds are
+     * checked against the accounts (see {@link Builder#account}). Sessions already bound stay bound.
+     *
+     * @param systemId the system_id
+     * @param password its password
+     */
+    public void addAccount(String systemId, String password) {
+        engine.addAccount(systemId, password);
+    }
+
+    /**
+     * Removes an account while the simulator runs; later binds with that system_id get
+     * ESME_RINVSYSID. Binds stay checked even when no account is left (then every bind is
+     * refused), so removing the last account never opens the simulator to everyone. Sessions
+     * already bound stay bound; {@link #unbind(String)} ends them.
+     *
+     * @param systemId the system_id
+     * @return whether there was such an account
+     */
+    public boolean removeAccount(String systemId) {
+        return engine.removeAccount(systemId);
+    }
+
+    /** {@return the system_ids of the accounts now; empty when every bind is accepted or none is left} */
+    public java.util.Set<String> accounts() {
+        return engine.accounts();
     }
 
     /**
@@ -248,6 +355,20 @@ public final class SmppSimulator implements AutoCloseable {
         }
 
         /**
+         * Holds every accepted message ENROUTE, with no receipt, until
+         * {@link SmppSimulator#sendReceipt(String, io.smppex.pdu.field.MessageState)} decides its
+         * fate. A validity period still expires a message when it ends; cancel_sm still deletes one.
+         * {@link Rule.Builder#holdReceipt()} does the same for the messages a rule matches.
+         *
+         * @param v whether to hold; default false
+         * @return this builder
+         */
+        public Builder holdReceipts(boolean v) {
+            s.holdReceipts = v;
+            return this;
+        }
+
+        /**
          * @param v the mix of final states; default all DELIVERED
          * @return this builder
          */
@@ -321,7 +442,8 @@ public final class SmppSimulator implements AutoCloseable {
         }
 
         /**
-         * @param v the sessions' options (window, timers); the simulator sets the codec and observer itself
+         * @param v the sessions' options (window, timers); the simulator sets the codec itself, and
+         *          an observer given here (such as {@code SmppMetrics}) sees every PDU beside the simulator's own
          * @return this builder
          */
         public Builder session(SessionOptions v) {

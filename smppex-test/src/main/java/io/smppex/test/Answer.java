@@ -7,12 +7,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How the simulator answers a request a stub matched: a status (with a message_id when it is
- * ESME_ROK), after an optional delay, or no response at all, or a disconnect; and for an accepted
- * message, the receipt it sends if the request asked for one.
+ * How a request a stub matched is answered: a status (with a message_id when it is ESME_ROK),
+ * after an optional delay, or no response at all, or a disconnect; and for an accepted message,
+ * the final state it reaches and when, which its receipt reports if the request asked for one.
  *
  * <p>Immutable: each method returns a new answer. The default for a message no stub matches is
- * {@link #ok()}: ESME_ROK at once and a DELIVRD receipt at once.
+ * {@link #ok()}: ESME_ROK at once, and the simulator's own outcome (DELIVRD unless the extension
+ * was told otherwise) after its receipt delay (none unless told).
  */
 public final class Answer {
 
@@ -43,10 +44,9 @@ public final class Answer {
         this.heldReceipt = heldReceipt;
     }
 
-    /** @return ESME_ROK with a fresh message_id, and a DELIVRD receipt when one is asked for */
+    /** @return ESME_ROK with a fresh message_id; the message's outcome is the simulator's default */
     public static Answer ok() {
-        return new Answer(Kind.RESPOND, CommandStatus.ESME_ROK, Duration.ZERO, MessageState.DELIVERED, Duration.ZERO,
-                false);
+        return new Answer(Kind.RESPOND, CommandStatus.ESME_ROK, Duration.ZERO, null, null, false);
     }
 
     /**
@@ -59,12 +59,12 @@ public final class Answer {
 
     /** @return no response at all */
     public static Answer noResponse() {
-        return new Answer(Kind.NO_RESPONSE, CommandStatus.ESME_ROK, Duration.ZERO, null, Duration.ZERO, false);
+        return new Answer(Kind.NO_RESPONSE, CommandStatus.ESME_ROK, Duration.ZERO, null, null, false);
     }
 
     /** @return the connection closed instead of a response */
     public static Answer disconnect() {
-        return new Answer(Kind.DISCONNECT, CommandStatus.ESME_ROK, Duration.ZERO, null, Duration.ZERO, false);
+        return new Answer(Kind.DISCONNECT, CommandStatus.ESME_ROK, Duration.ZERO, null, null, false);
     }
 
     private Answer withStatus(CommandStatus s) {
@@ -72,7 +72,8 @@ public final class Answer {
     }
 
     /**
-     * @param delay how long to wait before answering (or disconnecting)
+     * @param delay how long to wait before answering (a {@link FakeEsme} waits before disconnecting
+     *              too; a simulator disconnects at once)
      * @return this answer, later
      */
     public Answer delay(Duration delay) {
@@ -81,8 +82,9 @@ public final class Answer {
     }
 
     /**
-     * @param state the state the receipt reports, e.g. {@link MessageState#UNDELIVERABLE}
-     * @return this answer with that receipt outcome
+     * @param state the final state the message reaches, which its receipt reports, e.g.
+     *              {@link MessageState#UNDELIVERABLE}
+     * @return this answer with that outcome
      */
     public Answer receipt(MessageState state) {
         if (!Objects.requireNonNull(state, "state").isFinal()) {
@@ -92,8 +94,8 @@ public final class Answer {
     }
 
     /**
-     * @param delay how long after the response the receipt goes out
-     * @return this answer with its receipt later
+     * @param delay how long after acceptance the message reaches its final state and its receipt goes out
+     * @return this answer with its outcome later
      */
     public Answer receiptAfter(Duration delay) {
         requireNonNegative(delay);
@@ -101,12 +103,13 @@ public final class Answer {
     }
 
     /**
-     * The receipt is held until the test sends it with {@link SmppSim#sendReceipt}.
+     * The message stays ENROUTE, with no receipt, until the test decides its fate with
+     * {@link SmppSim#sendReceipt}.
      *
-     * @return this answer without an automatic receipt
+     * @return this answer without an outcome of its own
      */
     public Answer holdReceipt() {
-        return new Answer(kind, status, delay, receiptState, receiptDelay, true);
+        return new Answer(kind, status, delay, null, receiptDelay, true);
     }
 
     /** @return what happens to the request */
@@ -124,14 +127,19 @@ public final class Answer {
         return delay;
     }
 
-    /** @return the state an automatic receipt reports; empty when none goes out by itself */
+    /** @return the final state an accepted message reaches by itself, if this answer sets one */
     public Optional<MessageState> receiptState() {
-        return heldReceipt || kind != Kind.RESPOND || !status.isOk() ? Optional.empty() : Optional.of(receiptState);
+        return heldReceipt || kind != Kind.RESPOND || !status.isOk() ? Optional.empty() : Optional.ofNullable(receiptState);
     }
 
-    /** @return how long after the response an automatic receipt goes out */
-    public Duration receiptDelay() {
-        return receiptDelay;
+    /** @return how long after acceptance the message reaches its final state, if this answer sets it */
+    public Optional<Duration> receiptDelay() {
+        return Optional.ofNullable(receiptDelay);
+    }
+
+    /** @return whether the message waits for {@link SmppSim#sendReceipt} */
+    public boolean isReceiptHeld() {
+        return heldReceipt;
     }
 
     private static void requireNonNegative(Duration d) {
@@ -151,8 +159,12 @@ public final class Answer {
             s += " after " + delay.toMillis() + " ms";
         }
         if (kind == Kind.RESPOND && status.isOk()) {
-            s += heldReceipt ? ", receipt held" : ", receipt " + receiptState.stat()
-                    + (receiptDelay.isZero() ? "" : " after " + receiptDelay.toMillis() + " ms");
+            if (heldReceipt) {
+                s += ", receipt held";
+            } else if (receiptState != null || receiptDelay != null) {
+                s += ", receipt " + (receiptState == null ? "as usual" : receiptState.stat())
+                        + (receiptDelay == null ? "" : " after " + receiptDelay.toMillis() + " ms");
+            }
         }
         return s;
     }

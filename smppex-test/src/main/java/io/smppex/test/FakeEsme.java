@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class FakeEsme implements AutoCloseable {
 
-    private final Journal journal = new Journal("fake ESME");
+    private final Journal journal = Journal.forFakeEsme();
     private final List<Stub> stubs = new CopyOnWriteArrayList<>();
     private final AtomicLong nextId = new AtomicLong(1);
     private final Duration timeout;
@@ -141,7 +141,7 @@ public final class FakeEsme implements AutoCloseable {
      * @return the stub, to give its answers
      */
     public Stub when(RequestPattern pattern) {
-        Stub stub = new Stub(pattern);
+        Stub stub = new Stub(pattern, changed -> { });
         stubs.add(0, stub);
         return stub;
     }
@@ -160,6 +160,19 @@ public final class FakeEsme implements AutoCloseable {
      * @throws AssertionError if they did not all arrive in time, with what did and the nearest miss
      */
     public List<ReceivedPdu> awaitRequests(int count, RequestPattern pattern) {
+        return awaitRequests(count, pattern, timeout);
+    }
+
+    /**
+     * Waits for {@code count} requests from the MC matching {@code pattern}.
+     *
+     * @param count   how many
+     * @param pattern which
+     * @param timeout how long at most
+     * @return the first {@code count} of them
+     * @throws AssertionError if they did not all arrive in time, with what did and the nearest miss
+     */
+    public List<ReceivedPdu> awaitRequests(int count, RequestPattern pattern, Duration timeout) {
         return journal.awaitRequests(count, pattern, timeout);
     }
 
@@ -227,7 +240,7 @@ public final class FakeEsme implements AutoCloseable {
                     chosen.kind() == Answer.Kind.RESPOND ? chosen.status() : null);
             if (message && chosen.kind() == Answer.Kind.RESPOND && chosen.status().isOk()
                     && !(request instanceof DeliverSm d && d.isDeliveryReceipt())) {
-                journal.accepted(received, "mo-" + nextId.getAndIncrement());
+                journal.reassembly().accepted(received, "mo-" + nextId.getAndIncrement());
             }
             Runnable act = () -> {
                 switch (chosen.kind()) {

@@ -31,6 +31,22 @@ public final class ReceivedPdu implements Matchable {
         this.fields = Texts.fields(pdu);
     }
 
+    /** The same request, answered with {@code status}. */
+    ReceivedPdu answered(CommandStatus status) {
+        return new ReceivedPdu(index, systemId, sessionId, pdu, receivedAt, status, fields);
+    }
+
+    private ReceivedPdu(int index, String systemId, String sessionId, Pdu pdu, Instant receivedAt,
+                        CommandStatus answeredWith, Texts.Fields fields) {
+        this.index = index;
+        this.systemId = systemId;
+        this.sessionId = sessionId;
+        this.pdu = pdu;
+        this.receivedAt = receivedAt;
+        this.answeredWith = answeredWith;
+        this.fields = fields;
+    }
+
     /** @return its place in the journal, from 1 */
     public int index() {
         return index;

@@ -205,7 +205,7 @@ public final class RequestPattern {
             out.add("data_coding was " + hex(request.dataCoding()) + ", expected " + hex(dataCoding));
         }
         for (TlvRule rule : tlvs) {
-            Optional<?> got = request.pdu().tlvs().get(rule.tag);
+            Optional<?> got = request.pdu() == null ? Optional.empty() : request.pdu().tlvs().get(rule.tag);
             if (got.isEmpty()) {
                 out.add("has no " + rule.tag.name() + " TLV");
             } else if (rule.value != null && !sameValue(rule.value, got.get())) {
@@ -213,6 +213,24 @@ public final class RequestPattern {
             }
         }
         return out;
+    }
+
+    Set<CommandId> commands() {
+        return commands;
+    }
+
+    String requiredSystemId() {
+        return systemId;
+    }
+
+    /** Whether it looks at nothing but the command and the system_id (all a bind stub can match on). */
+    boolean onlyCommandAndSystemId() {
+        return source == null && destination == null && text == null && dataCoding == null && tlvs.isEmpty();
+    }
+
+    /** Whether a request matches in everything but its system_id (which the simulator's rule checks). */
+    boolean matchesPdu(io.smppex.pdu.Pdu pdu) {
+        return matches(new ReceivedPdu(0, systemId, null, pdu, null, null));
     }
 
     private String commandNames() {

@@ -1,23 +1,25 @@
 package io.smppex.test;
 
 import io.smppex.EsmeOptions;
-import io.smppex.Session;
 import io.smppex.pdu.Bind;
-import io.smppex.pdu.DeliverSm;
-import io.smppex.pdu.DeliverSmResp;
 import io.smppex.pdu.field.MessageState;
+import io.smppex.sim.Mo;
+import io.smppex.sim.SessionSnapshot;
+import io.smppex.sim.SmppSimulator;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * A simulated MC for tests, on a free loopback port: accounts, stubs, receipts, MO, and a journal
- * to wait on and verify. {@link SmppSimExtension} gives each test one; {@link #start()} makes one
- * without JUnit.
+ * A simulated MC for tests, on a free loopback port: an {@link SmppSimulator} with accounts, stubs,
+ * receipts, MO, and a journal to wait on and verify. {@link SmppSimExtension} gives each test one;
+ * {@link #start()} makes one without JUnit.
  *
- * <p>With no stub, every submit_sm and data_sm gets ESME_ROK with a fresh message_id, and a DELIVRD
- * receipt when its registered_delivery asks for one (on a receiver or transceiver session of the
- * same system_id, the one it came on first). Waits and verifications throw {@link AssertionError}
- * with what was received and the nearest miss, so a failing test says why.
+ * <p>With no stub, the simulator answers as it always does: every submit_sm and data_sm gets
+ * ESME_ROK with a fresh message_id, the message is DELIVERED at once (unless the builder set other
+ * outcomes or a receipt delay) and a receipt goes to a receiver or transceiver of the same
+ * system_id when registered_delivery asks for one, waiting for one to bind if need be. query_sm,
+ * cancel_sm, replace_sm and submit_multi work too. Waits and verifications throw
+ * {@link AssertionError} with what was received and the nearest miss, so a failing test says why.
  */
 public interface SmppSim extends AutoCloseable {
 
@@ -60,7 +62,7 @@ public interface SmppSim extends AutoCloseable {
     EsmeOptions esmeOptions();
 
     /**
-     * Adds an account, until the next {@link #reset()}.
+     * Adds an account (or changes its password), until the next {@link #reset()}.
      *
      * @param systemId the system_id
      * @param password its password
@@ -68,14 +70,16 @@ public interface SmppSim extends AutoCloseable {
     void addAccount(String systemId, String password);
 
     /**
-     * Starts a stub; the newest stub matching a request answers it.
+     * Starts a stub; the newest stub matching a request answers it. A stub answers submit_sm and
+     * data_sm; one for {@link Requests#bind()} or {@link Requests#enquireLink()} answers those, and
+     * can match on the system_id only.
      *
-     * @param pattern the requests it answers; binds are stubbed too, with {@link Requests#bind()}
+     * @param pattern the requests it answers
      * @return the stub, to give its answers
      */
     Stub when(RequestPattern pattern);
 
-    /** @return everything received since the start or the last {@link #reset()} */
+    /** @return everything received since the start or the last {@link #reset()}, and the messages accepted */
     Journal journal();
 
     /**
@@ -138,53 +142,87 @@ public interface SmppSim extends AutoCloseable {
     void verifyRequests(Count count, RequestPattern pattern);
 
     /**
-     * Sends a receipt now for every part of an accepted message, whether or not one was asked
-     * for; used with {@link Answer#holdReceipt()}.
+     * Waits for a complete message matching {@code pattern} to reach its final state (DELIVERED,
+     * UNDELIVERABLE...), for the default timeout: the simulator decides a message's fate after it
+     * answered, so a test that checks {@link ReceivedMessage#state()} waits for it first.
      *
-     * @param message a message of the journal
+     * @param pattern which
+     * @return the first such message, in its final state
+     * @throws AssertionError if none got there in time
+     */
+    ReceivedMessage awaitFinal(RequestPattern pattern);
+
+    /**
+     * Waits for a complete message matching {@code pattern} whose receipts (one per part) the ESME
+     * all answered with ESME_ROK, for the default timeout: proof that the code under test took them.
+     *
+     * @param pattern which
+     * @return the first such message
+     * @throws AssertionError if none got there in time
+     */
+    ReceivedMessage awaitReceiptsAcknowledged(RequestPattern pattern);
+
+    /**
+     * Decides the fate of a message now, typically one a stub held with {@link Answer#holdReceipt()}:
+     * it reaches {@code state} and its receipts (one per part) go out to a receiver of its
+     * system_id, whether or not its registered_delivery asked for them.
+     *
+     * @param message a message of the journal, still ENROUTE
      * @param state   the final state to report
+     * @throws IllegalArgumentException if the message is not in the journal any more, or already final
      */
     void sendReceipt(ReceivedMessage message, MessageState state);
 
     /**
      * Sends an MO message to a receiver (or transceiver) of {@code systemId}, waiting for one to bind
-     * if none has yet; a long text goes out as concatenated parts.
+     * if none has yet, and for every part's ESME_ROK; a long text goes out as concatenated parts, in
+     * GSM 7-bit where it fits, otherwise UCS-2. A part answered with a temporary error is sent again.
      *
      * @param systemId the account to deliver to
      * @param from     the mobile's number
      * @param to       the short code or number it was sent to
-     * @param text     the text, in GSM 7-bit where it fits, otherwise UCS-2
-     * @return the deliver_sm_resp of each part
-     * @throws AssertionError if no session of {@code systemId} bound, or a part got no response, in time
+     * @param text     the text
+     * @throws AssertionError if no session of {@code systemId} bound, or the MO was not acknowledged
+     *                        (or was refused for good), in time
      */
-    List<DeliverSmResp> sendMo(String systemId, String from, String to, String text);
+    void sendMo(String systemId, String from, String to, String text);
 
     /**
-     * Sends any deliver_sm to a receiver of {@code systemId}, as {@link #sendMo} does.
+     * Sends an MO message, as {@link #sendMo(String, String, String, String)} does, in the encoding it asks for.
      *
-     * @param systemId the account to deliver to
-     * @param deliverSm the PDU
-     * @return its response
-     * @throws AssertionError if no session of {@code systemId} bound, or it got no response, in time
+     * @param mo the message, e.g. {@code Mo.of("shop", "447700900123", "12345", "STOP").withCodec(TextCodec.UCS2)}
+     * @throws AssertionError as {@link #sendMo(String, String, String, String)} does
      */
-    DeliverSmResp deliver(String systemId, DeliverSm deliverSm);
+    void sendMo(Mo mo);
 
     /**
      * Waits for a session of {@code systemId} to be bound.
      *
      * @param systemId the account
-     * @return the session
+     * @return the session as the simulator sees it
      * @throws AssertionError if none bound in time
      */
-    Session awaitBound(String systemId);
+    SessionSnapshot awaitBound(String systemId);
 
-    /** @return the sessions now open */
-    List<Session> sessions();
+    /** @return the sessions open now, as the simulator sees them */
+    List<SessionSnapshot> sessions();
 
-    /** Closes every session, as a network failure would. */
+    /** Closes every session at once, as a network failure would; waits until they are closed. */
     void disconnectAll();
 
-    /** Removes the stubs, added accounts, held receipts and the journal; sessions stay. */
+    /**
+     * The simulator itself, for what the kit does not wrap: its {@link SmppSimulator#stats() stats},
+     * its {@link SmppSimulator#rules() rules} and {@link io.smppex.sim.Profile profiles}, its journal
+     * of {@link io.smppex.sim.Message messages} with every field and octet.
+     *
+     * @return the running simulator
+     */
+    SmppSimulator simulator();
+
+    /**
+     * Removes the stubs, the accounts added since the start and the journal; sessions stay bound,
+     * and receipts already on their way (or held) still go out.
+     */
     void reset();
 
     /** @return how long waits last unless told otherwise */

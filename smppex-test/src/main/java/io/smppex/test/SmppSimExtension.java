@@ -1,14 +1,15 @@
 package io.smppex.test;
 
 import io.smppex.EsmeOptions;
-import io.smppex.Session;
 import io.smppex.pdu.Bind;
-import io.smppex.pdu.DeliverSm;
-import io.smppex.pdu.DeliverSmResp;
 import io.smppex.pdu.field.MessageState;
+import io.smppex.sim.Mo;
+import io.smppex.sim.SessionSnapshot;
+import io.smppex.sim.SmppSimulator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -20,10 +21,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * The JUnit 5 extension: a simulated MC ({@link SmppSim}) on a free loopback port for each test,
- * closed after it; or, with {@link Builder#perClass()}, one for the test class, {@link SmppSim#reset()
- * reset} before each test. A test method (or a {@code @BeforeEach} method) gets it as a parameter
- * of type {@link SmppSim}.
+ * The JUnit 5 extension: a simulated MC ({@link SmppSim}, on an {@link SmppSimulator}) on a free
+ * loopback port for each test, closed after it; or, with {@link Builder#perClass()}, one for the
+ * test class, {@link SmppSim#reset() reset} before each test. A test method (or a
+ * {@code @BeforeEach} method) gets it as a parameter of type {@link SmppSim}, or the simulator
+ * itself as one of type {@link SmppSimulator}.
  *
  * <pre>{@code
  * @RegisterExtension
@@ -88,6 +90,15 @@ public final class SmppSimExtension implements SmppSim, BeforeAllCallback, Befor
          */
         public Builder timeout(Duration timeout) {
             settings.timeout(timeout);
+            return this;
+        }
+
+        /**
+         * @param simulator more settings of the simulator (see {@link SmppSimBuilder#simulator})
+         * @return this builder
+         */
+        public Builder simulator(Consumer<SmppSimulator.Builder> simulator) {
+            settings.simulator(simulator);
             return this;
         }
 
@@ -192,14 +203,16 @@ public final class SmppSimExtension implements SmppSim, BeforeAllCallback, Befor
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == SmppSim.class;
+        Class<?> type = parameter.getParameter().getType();
+        return type == SmppSim.class || type == SmppSimulator.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return find(context).orElseThrow(() -> new ParameterResolutionException(
+        SmppSim sim = find(context).orElseThrow(() -> new ParameterResolutionException(
                 "no simulator for " + context.getDisplayName() + ": SmppSim parameters work in test methods and"
                         + " @BeforeEach/@AfterEach methods (in @BeforeAll ones with a per-class simulator only)"));
+        return parameter.getParameter().getType() == SmppSimulator.class ? sim.simulator() : sim;
     }
 
     private SmppSim sim() {
@@ -286,33 +299,48 @@ public final class SmppSimExtension implements SmppSim, BeforeAllCallback, Befor
     }
 
     @Override
+    public ReceivedMessage awaitFinal(RequestPattern pattern) {
+        return sim().awaitFinal(pattern);
+    }
+
+    @Override
+    public ReceivedMessage awaitReceiptsAcknowledged(RequestPattern pattern) {
+        return sim().awaitReceiptsAcknowledged(pattern);
+    }
+
+    @Override
     public void sendReceipt(ReceivedMessage message, MessageState state) {
         sim().sendReceipt(message, state);
     }
 
     @Override
-    public List<DeliverSmResp> sendMo(String systemId, String from, String to, String text) {
-        return sim().sendMo(systemId, from, to, text);
+    public void sendMo(String systemId, String from, String to, String text) {
+        sim().sendMo(systemId, from, to, text);
     }
 
     @Override
-    public DeliverSmResp deliver(String systemId, DeliverSm deliverSm) {
-        return sim().deliver(systemId, deliverSm);
+    public void sendMo(Mo mo) {
+        sim().sendMo(mo);
     }
 
     @Override
-    public Session awaitBound(String systemId) {
+    public SessionSnapshot awaitBound(String systemId) {
         return sim().awaitBound(systemId);
     }
 
     @Override
-    public List<Session> sessions() {
+    public List<SessionSnapshot> sessions() {
         return sim().sessions();
     }
 
     @Override
     public void disconnectAll() {
         sim().disconnectAll();
+    }
+
+    @Override
+    public SmppSimulator simulator() {
+        return sim().simulator();
     }
 
     @Override

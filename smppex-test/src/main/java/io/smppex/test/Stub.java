@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A stub: the requests it matches and the answers it gives them, in sequence. Made by
@@ -15,33 +16,47 @@ import java.util.Optional;
  * get the next matching stub's answer, or the default one:
  * {@code when(submitSm()).answer(Answer.status(ESME_RTHROTTLED)).times(2)} throttles two submits,
  * then accepts the rest. The newest stub is tried first.
+ *
+ * <p>On a simulator a stub is one of its {@link io.smppex.sim.Rule rules} (a {@code times}/{@code then}
+ * chain), replaced each time a step is added: give a stub its steps before the requests it is for
+ * arrive.
  */
 public final class Stub {
 
     private final RequestPattern pattern;
-    private final List<Step> steps = new ArrayList<>();
-    private int used;
+        private int used;
+    private final Consumer<Stub> changed;
 
-    private static final class Step {
+    /** An answer and how many requests it answers (null: once if not last, else every one). */
+    record Step(Answer answer, Integer times) {
+    }
+
+    private static final class Live {
         final Answer answer;
         Integer times;
         int hits;
 
-        Step(Answer answer) {
+        Live(Answer answer) {
             this.answer = answer;
         }
     }
 
-    Stub(RequestPattern pattern) {
+    private final List<Live> lives = new ArrayList<>();
+
+    Stub(RequestPattern pattern, Consumer<Stub> changed) {
         this.pattern = Objects.requireNonNull(pattern, "pattern");
+        this.changed = changed;
     }
 
     /**
      * @param answer how to answer the next matching requests
      * @return this stub, for more steps
      */
-    public synchronized Stub answer(Answer answer) {
-        steps.add(new Step(Objects.requireNonNull(answer, "answer")));
+    public Stub answer(Answer answer) {
+        synchronized (this) {
+            lives.add(new Live(Objects.requireNonNull(answer, "answer")));
+        }
+        changed.accept(this);
         return this;
     }
 
@@ -59,14 +74,17 @@ public final class Stub {
      * @param times how many requests the last step answers, at least 1
      * @return this stub, for more steps
      */
-    public synchronized Stub times(int times) {
+    public Stub times(int times) {
         if (times < 1) {
             throw new IllegalArgumentException("times must be at least 1, not " + times);
         }
-        if (steps.isEmpty()) {
-            steps.add(new Step(Answer.ok()));
+        synchronized (this) {
+            if (lives.isEmpty()) {
+                lives.add(new Live(Answer.ok()));
+            }
+            lives.get(lives.size() - 1).times = times;
         }
-        steps.get(steps.size() - 1).times = times;
+        changed.accept(this);
         return this;
     }
 
@@ -75,9 +93,16 @@ public final class Stub {
         return pattern;
     }
 
-    /** @return how many requests it answered so far */
-    public synchronized int hits() {
-        return steps.stream().mapToInt(s -> s.hits).sum();
+    /** The steps so far; one ESME_ROK step answering every request when none was given. */
+    synchronized List<Step> steps() {
+        if (lives.isEmpty()) {
+            return List.of(new Step(Answer.ok(), null));
+        }
+        List<Step> out = new ArrayList<>();
+        for (Live l : lives) {
+            out.add(new Step(l.answer, l.times));
+        }
+        return out;
     }
 
     /** Takes the answer for a matching request, or empty when the steps are used up. */
@@ -85,12 +110,12 @@ public final class Stub {
         if (!pattern.matches(request)) {
             return Optional.empty();
         }
-        if (steps.isEmpty()) {
-            steps.add(new Step(Answer.ok()));
+        if (lives.isEmpty()) {
+            lives.add(new Live(Answer.ok()));
         }
-        while (used < steps.size()) {
-            Step s = steps.get(used);
-            boolean last = used == steps.size() - 1;
+        while (used < lives.size()) {
+            Live s = lives.get(used);
+            boolean last = used == lives.size() - 1;
             int limit = s.times != null ? s.times : last ? Integer.MAX_VALUE : 1;
             if (s.hits < limit) {
                 s.hits++;
@@ -104,7 +129,7 @@ public final class Stub {
     @Override
     public synchronized String toString() {
         StringBuilder b = new StringBuilder("when ").append(pattern).append(':');
-        for (Step s : steps) {
+        for (Live s : lives) {
             b.append(' ').append(s.answer).append(s.times == null ? "" : " x" + s.times).append(';');
         }
         return b.toString();

@@ -3,6 +3,7 @@ package io.smppex.test;
 import static io.smppex.test.Requests.submitSm;
 import static io.smppex.test.SmppAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smppex.pdu.PduFactory;
 import io.smppex.pdu.SubmitSm;
@@ -12,6 +13,8 @@ import io.smppex.pdu.field.CommandStatus;
 import io.smppex.pdu.field.MessageState;
 import io.smppex.pdu.field.RegisteredDelivery;
 import io.smppex.pdu.text.SplitMethod;
+import io.smppex.pdu.text.TextCodec;
+import io.smppex.sim.Mo;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -69,8 +72,23 @@ class ReceiptsAndMoTest {
         mc.when(submitSm()).answer(Answer.ok().receipt(MessageState.REJECTED));
         try (FakeEsme esme = FakeEsme.bind(mc)) {
             esme.submit("Shop", "447700900123", "no receipt");
-            assertThat(mc.awaitMessage(submitSm())).hasState(MessageState.REJECTED);
+            assertThat(mc.awaitFinal(submitSm())).hasState(MessageState.REJECTED);
             assertThat(mc.awaitMessage(submitSm()).receipts()).isEmpty();
+            esme.verifyRequests(Count.never(), Requests.receipt());
+        }
+    }
+
+    @Test
+    void awaitReceiptsAcknowledgedReturnsOnceTheEsmeAnsweredEveryPartsReceipt() {
+        String text = "Your parcel 1234 is on its way. ".repeat(8).trim();
+        try (FakeEsme esme = FakeEsme.bind(mc)) {
+            for (SubmitSm part : PduFactory.submitSmParts(Address.of("Shop"), Address.of("447700900123"), text,
+                    RegisteredDelivery.RECEIPT_ON_FINAL, SplitMethod.UDH_8BIT, 7)) {
+                esme.request(part);
+            }
+            ReceivedMessage done = mc.awaitReceiptsAcknowledged(submitSm().to("447700900123"));
+            assertThat(done.receiptsAcknowledged()).isEqualTo(done.messageIds().size()).isGreaterThan(1);
+            assertThat(done.receipts()).hasSize(done.messageIds().size());
         }
     }
 
@@ -104,22 +122,29 @@ class ReceiptsAndMoTest {
     @Test
     void anMoReachesTheReceiverAndALongOneGoesInParts() {
         try (FakeEsme esme = FakeEsme.bind(mc)) {
-            assertThat(mc.sendMo("test", "447700900123", "12345", "STOP"))
-                    .singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(CommandStatus.ESME_ROK));
+            mc.sendMo("test", "447700900123", "12345", "STOP");
             String longText = "Please call me back about the order. ".repeat(6);
-            assertThat(mc.sendMo("test", "447700900123", "12345", longText)).hasSizeGreaterThan(1);
+            mc.sendMo("test", "447700900123", "12345", longText);
 
             List<ReceivedMessage> mos = esme.journal().messages(Requests.deliverSm().from("447700900123"));
             assertThat(mos).extracting(ReceivedMessage::text).containsExactly("STOP", longText);
+            assertThat(mos.get(1).parts()).hasSizeGreaterThan(1);
+            mc.sendMo(Mo.of("test", "447700900123", "12345", "Привет").withCodec(TextCodec.UCS2));
+            assertThat(esme.awaitRequest(Requests.deliverSm().text("Привет")).dataCoding()).isEqualTo(0x08);
         }
     }
 
     @Test
     void theFakeEsmeAnswersMoFromItsStubs() {
         try (FakeEsme esme = FakeEsme.bind(mc)) {
-            esme.when(Requests.deliverSm().text("FAIL")).answer(Answer.status(CommandStatus.ESME_RX_T_APPN));
-            assertThat(mc.sendMo("test", "1", "2", "FAIL").get(0).status()).isEqualTo(CommandStatus.ESME_RX_T_APPN);
-            assertThat(mc.sendMo("test", "1", "2", "fine").get(0).status()).isEqualTo(CommandStatus.ESME_ROK);
+            // A temporary error: the simulator sends it again, as an MC does, and the second is taken.
+            esme.when(Requests.deliverSm().text("BUSY")).answer(Answer.status(CommandStatus.ESME_RX_T_APPN)).times(1);
+            mc.sendMo("test", "1", "2", "BUSY");
+            esme.verifyRequests(Count.exactly(2), Requests.deliverSm().text("BUSY"));
+            // A permanent one: the MO is refused, and the test hears of it.
+            esme.when(Requests.deliverSm().text("FAIL")).answer(Answer.status(CommandStatus.ESME_RX_P_APPN));
+            assertThatThrownBy(() -> mc.sendMo("test", "1", "2", "FAIL")).isInstanceOf(AssertionError.class)
+                    .hasMessageStartingWith("The MO was refused: ").hasMessageContaining("ESME_RX_P_APPN");
         }
     }
 }

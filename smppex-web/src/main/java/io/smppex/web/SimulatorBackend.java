@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smppex.pdu.DeliverSm;
 import io.smppex.pdu.Pdu;
-import io.smppex.pdu.field.Address;
 import io.smppex.pdu.field.CommandId;
 import io.smppex.pdu.field.CommandStatus;
 import io.smppex.pdu.field.MessageState;
@@ -32,7 +31,6 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -46,15 +44,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * WebConsole web = WebConsole.start(backend, WebOptions.defaults());
  * }</pre>
  *
- * <p>Sessions are tracked from the simulator's session events. What smppex-sim does not offer yet
- * (sending a receipt now, ending a session, per-session counters and window use) is answered 409
- * or left empty.
+ * <p>Every call goes to the simulator itself: the sessions, their counters and window use come
+ * from {@link SmppSimulator#sessions()}, a receipt now is {@link SmppSimulator#sendReceipt}, and
+ * a kick is {@link SmppSimulator#unbind} or {@link SmppSimulator#disconnect}. An unknown message or
+ * session id is answered 404, a message already final 409.
  */
 public final class SimulatorBackend implements SimBackend, SimListener {
 
     private volatile SmppSimulator sim;
     private volatile String profile = "healthy";
-    private final Map<String, SessionInfo> sessions = new ConcurrentHashMap<>();
     private final List<EventSink> sinks = new CopyOnWriteArrayList<>();
 
     /** A backend with no simulator yet; give it to the simulator's builder, then {@link #attach}. */
@@ -84,13 +82,6 @@ public final class SimulatorBackend implements SimBackend, SimListener {
 
     @Override
     public void onSession(SessionEvent e) {
-        switch (e.kind()) {
-            case OPENED -> sessions.put(e.sessionId(), new SessionInfo(e.sessionId(), null, null, e.remote(), Map.of(), 0, 0));
-            case BOUND -> sessions.put(e.sessionId(), new SessionInfo(e.sessionId(), e.systemId(), bind(e.bindMode()), e.remote(),
-                    Map.of(), 0, 0));
-            case CLOSED -> sessions.remove(e.sessionId());
-            default -> { }
-        }
         String type = switch (e.kind()) {
             case BOUND -> "bind";
             case CLOSED -> "unbind";
@@ -151,23 +142,6 @@ public final class SimulatorBackend implements SimBackend, SimListener {
         }
     }
 
-    private static String bind(String mode) {
-        if (mode == null) {
-            return null;
-        }
-        String m = mode.toLowerCase(Locale.ROOT);
-        if (m.contains("transceiver") || m.equals("trx")) {
-            return "trx";
-        }
-        if (m.contains("receiver") || m.equals("rx")) {
-            return "rx";
-        }
-        if (m.contains("transmitter") || m.equals("tx")) {
-            return "tx";
-        }
-        return m;
-    }
-
     // ---- SimBackend -----------------------------------------------------------------------------------
 
     @Override
@@ -204,26 +178,45 @@ public final class SimulatorBackend implements SimBackend, SimListener {
 
     @Override
     public CompletionStage<Void> sendReceipt(String id, String state) {
-        if (sim().journal().get(id).isEmpty()) {
+        SmppSimulator s = sim();
+        if (s.journal().get(id).isEmpty()) {
             throw new NoSuchElementException("no message with id '" + id + "'");
         }
-        if (MessageState.fromStat(state) == null) {
-            throw new IllegalArgumentException("unknown receipt state '" + state + "'");
+        MessageState st = MessageState.fromStat(state);
+        if (st == null || !st.isFinal()) {
+            throw new IllegalArgumentException("'" + state + "' is not a final receipt state; one of " + FINAL_STATS);
         }
-        throw new IllegalStateException("smppex-sim offers no call to send a receipt now yet");
+        // MessageFinalException is an IllegalStateException: the console answers it 409.
+        s.sendReceipt(id, st);
+        return CompletableFuture.completedFuture(null);
     }
+
+    private static final List<String> FINAL_STATS = java.util.Arrays.stream(MessageState.values())
+            .filter(MessageState::isFinal).map(MessageState::stat).toList();
 
     @Override
     public List<SessionInfo> sessions() {
-        return List.copyOf(sessions.values());
+        return sim().sessions().stream().map(SimulatorBackend::info).toList();
+    }
+
+    private static SessionInfo info(io.smppex.sim.SessionSnapshot s) {
+        return new SessionInfo(s.id(), s.isBound() ? s.systemId() : null, s.isBound() ? s.bind() : null, s.remote(),
+                s.counters().toMap(), s.windowUsed(), s.windowSize());
     }
 
     @Override
     public boolean closeSession(String id, boolean force) {
-        if (!sessions.containsKey(id)) {
+        SmppSimulator s = sim();
+        try {
+            if (force) {
+                s.disconnect(id);
+            } else {
+                s.unbind(id);
+            }
+            return true;
+        } catch (NoSuchElementException e) {
             return false;
         }
-        throw new IllegalStateException("smppex-sim offers no call to end a session yet");
     }
 
     @Override
@@ -280,7 +273,7 @@ public final class SimulatorBackend implements SimBackend, SimListener {
     public Map<String, Object> stats() {
         SimStats s = sim().stats();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("sessions", sessions.size());
+        m.put("sessions", sim().sessions().size());
         m.put("submitted", s.submitSm() + s.dataSm() + s.submitMulti());
         for (java.lang.reflect.RecordComponent c : SimStats.class.getRecordComponents()) {
             try {
@@ -355,6 +348,9 @@ public final class SimulatorBackend implements SimBackend, SimListener {
             }
             r.receiptOutcome().ifPresent(v -> o.put("receipt_outcome", v.stat()));
             r.receiptDelay().ifPresent(v -> o.put("receipt_delay_ms", v.toMillis()));
+            if (r.holdReceipt()) {
+                o.put("hold_receipt", true);
+            }
             if (r.probability() < 1) {
                 o.put("probability", r.probability());
                 o.put("seed", r.seed());
@@ -409,6 +405,9 @@ public final class SimulatorBackend implements SimBackend, SimListener {
             });
             if (o.has("receipt_delay_ms")) {
                 b.receiptDelay(Duration.ofMillis(o.get("receipt_delay_ms").asLong()));
+            }
+            if (o.path("hold_receipt").asBoolean(false)) {
+                b.holdReceipt();
             }
             if (o.has("probability")) {
                 if (o.has("seed")) {

@@ -22,13 +22,13 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The page in a real headless Chromium, fed by a real ESME over loopback. */
+/** The page in a real headless Chromium, over a real SmppSimulator fed by a real ESME over loopback. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserTest {
     private static final Duration T = Duration.ofSeconds(10);
     private static final String HOSTILE = "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\"><b>bold</b>";
 
-    static FakeSim sim;
+    static RealSim sim;
     static WebConsole web;
     static Browser browser;
     static SyncEsme esme;
@@ -36,8 +36,8 @@ class BrowserTest {
 
     @BeforeAll
     static void start() {
-        sim = new FakeSim();
-        web = WebConsole.start(sim, WebOptions.builder().port(0).registry(sim.registry()).build());
+        sim = new RealSim();
+        web = sim.web;
         browser = new Browser();
         wait = new WebDriverWait(browser.driver, T);
         esme = SyncEsme.connect("127.0.0.1", sim.port());
@@ -54,7 +54,6 @@ class BrowserTest {
         if (browser != null) {
             browser.close();
         }
-        web.close();
         sim.close();
     }
 
@@ -116,14 +115,16 @@ class BrowserTest {
     @Order(3)
     void aRuleChangedInThePageChangesTheMcAnswer() {
         browser.driver.get(web.url() + "#/rules");
-        wait.until(ExpectedConditions.attributeContains(By.id("rules-text"), "value", "submit_status"));
+        wait.until(ExpectedConditions.attributeContains(By.id("rules-text"), "value", "profile"));
         WebElement text = browser.driver.findElement(By.id("rules-text"));
-        String rules = text.getDomProperty("value");
+        String rules = "{\"profile\":\"healthy\"}";
         ((JavascriptExecutor) browser.driver).executeScript("arguments[0].value = arguments[1]", text,
-                rules.replace("\"ESME_ROK\"", "\"ESME_RTHROTTLED\""));
+                "{\n  \"profile\": \"busy-shop\",\n  \"rules\": [\n    {\"name\": \"busy\", \"stage\": \"submit\", \"system_id\": \"qa-team\","
+                + " \"status\": \"ESME_RTHROTTLED\"},\n    {\"name\": \"wait\", \"stage\": \"receipt\", \"hold_receipt\": true}\n  ]\n}");
         browser.driver.findElement(By.id("rules-save")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rules-status"), "Applied"));
         browser.screenshot("rules.png");
+        assertThat(sim.sim.rules().list()).extracting(r -> r.name().orElse("")).containsExactly("busy", "wait");
         assertThat(esme.request(PduFactory.submitSm("a", "b", "c"), T).status().name()).isEqualTo("ESME_RTHROTTLED");
         ((JavascriptExecutor) browser.driver).executeScript("arguments[0].value = arguments[1]", text, rules);
         browser.driver.findElement(By.id("rules-save")).click();
@@ -151,5 +152,6 @@ class BrowserTest {
         browser.driver.get(web.url() + "#/sessions");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sessions"), "qa-team"));
         assertThat(browser.driver.findElement(By.id("sessions")).getText()).contains("trx", "127.0.0.1:");
+        browser.screenshot("sessions.png");
     }
 }

@@ -21,7 +21,13 @@ public enum Peer {
      * SMPPEX's own code with an older smppex-core jar ahead of it on the class path (environment variable
      * {@code BENCH_BASELINE_JAR}): the same peer code before and after an engine change, in one run.
      */
-    SMPPEX_BASELINE("smppex-baseline");
+    SMPPEX_BASELINE("smppex-baseline"),
+    /**
+     * SMPPEX's client with {@link BenchPacing the harness's pacing} on every session: the cost of the
+     * paced send path (token bucket, retry bookkeeping) when the rate never binds. As a server it is
+     * plain smppex: an MC's answers are not paced.
+     */
+    SMPPEX_PACED("smppex+paced");
 
     /** The environment variable naming the smppex-core jar the {@link #SMPPEX_BASELINE} peer runs. */
     public static final String BASELINE_JAR_ENV = "BENCH_BASELINE_JAR";
@@ -41,7 +47,7 @@ public enum Peer {
                 return p;
             }
         }
-        throw new IllegalArgumentException("unknown peer " + s + "; one of smppex, cloudhopper, jsmpp, raw, smppex+metrics, smppex-baseline, smppex+web");
+        throw new IllegalArgumentException("unknown peer " + s + "; one of smppex, cloudhopper, jsmpp, raw, smppex+metrics, smppex-baseline, smppex+web, smppex+paced");
     }
 
     /**
@@ -63,8 +69,9 @@ public enum Peer {
     /** A new client of this kind; one per case, since a case's sessions are opened and closed with it. */
     public LoadClient newClient() {
         switch (this) {
-            case SMPPEX, SMPPEX_BASELINE, SMPPEX_WEB: return new SmppexClient(false);
-            case SMPPEX_METRICS: return new SmppexClient(true);
+            case SMPPEX, SMPPEX_BASELINE, SMPPEX_WEB: return new SmppexClient(false, false);
+            case SMPPEX_METRICS: return new SmppexClient(true, false);
+            case SMPPEX_PACED: return new SmppexClient(false, true);
             case CLOUDHOPPER: return new CloudhopperClient();
             case JSMPP: return new JsmppClient();
             default: return new RawClient();
@@ -74,7 +81,7 @@ public enum Peer {
     /** Starts a server of this kind; {@code window} is its window for requests it sends itself. */
     public BenchServer startServer(int window) throws Exception {
         switch (this) {
-            case SMPPEX, SMPPEX_BASELINE: return new SmppexServer(window, false);
+            case SMPPEX, SMPPEX_BASELINE, SMPPEX_PACED: return new SmppexServer(window, false);
             case SMPPEX_METRICS: return new SmppexServer(window, true);
             case SMPPEX_WEB: return new WebServerPeer(window);
             case CLOUDHOPPER: return new CloudhopperServer(window);

@@ -7,6 +7,7 @@ import io.smppex.SessionHandler;
 import io.smppex.SessionOptions;
 import io.smppex.bench.Fixtures;
 import io.smppex.SessionObserver;
+import io.smppex.pacing.PacedSession;
 import io.smppex.pdu.PduFactory;
 import io.smppex.pdu.SubmitSm;
 import java.util.ArrayList;
@@ -27,16 +28,19 @@ import org.HdrHistogram.ConcurrentHistogram;
  * count), although this driver never needs it.
  *
  * <p>With metrics, every session gets {@link BenchMetrics#metrics the harness's SmppMetrics}, as a
- * production gateway would have it.
+ * production gateway would have it. With pacing, every session is a {@link PacedSession} under
+ * {@link BenchPacing#pacing}, and the driver sends through it.
  */
 public final class SmppexClient implements LoadClient {
     private final List<Session> sessions = new ArrayList<>();
     private final SubmitSm submit = Fixtures.submitSm();
     private final SessionObserver metrics;
+    private final boolean paced;
     private int window;
 
-    public SmppexClient(boolean metrics) {
+    public SmppexClient(boolean metrics, boolean paced) {
         this.metrics = metrics ? BenchMetrics.observer() : null;
+        this.paced = paced;
     }
 
     @Override
@@ -44,7 +48,11 @@ public final class SmppexClient implements LoadClient {
         this.window = window;
         SessionOptions so = SessionOptions.builder().windowSize(window).maxQueued(Integer.MAX_VALUE).observer(metrics)
                 .build();
-        EsmeOptions eo = EsmeOptions.builder().session(so).bind(PduFactory.bindTransmitter("bench", "bench")).build();
+        EsmeOptions.Builder eb = EsmeOptions.builder().session(so).bind(PduFactory.bindTransmitter("bench", "bench"));
+        if (paced) {
+            eb.pacing(BenchPacing.pacing(window));
+        }
+        EsmeOptions eo = eb.build();
         for (int i = 0; i < n; i++) {
             sessions.add(Esme.connectBlocking(host, port, new SessionHandler() {}, eo));
         }
@@ -120,6 +128,9 @@ public final class SmppexClient implements LoadClient {
     public void close() {
         List<java.util.concurrent.CompletableFuture<Void>> stops = new ArrayList<>();
         for (Session s : sessions) {
+            if (s instanceof PacedSession p) {
+                BenchPacing.record(p.stats());
+            }
             stops.add(s.stop());
         }
         for (var f : stops) {

@@ -76,6 +76,12 @@ public final class Report {
             g.add(throughputRatio("web console watched vs none, 8 sessions × window 100", 0.80,
                     Peer.SMPPEX, Peer.SMPPEX_WEB, Peer.SMPPEX, Peer.SMPPEX, MULTI));
         }
+        if (e2e != null && e2e.stream().anyMatch(r -> r.client() == Peer.SMPPEX_PACED)) {
+            g.add(throughputRatio("paced, rate never binding (smppex+paced→smppex) vs unpaced (smppex→smppex), 1 session, window 100",
+                    0.80, Peer.SMPPEX_PACED, Peer.SMPPEX, Peer.SMPPEX, Peer.SMPPEX, HEADLINE));
+            g.add(throughputRatio("paced vs unpaced, 8 sessions × window 100", 0.80,
+                    Peer.SMPPEX_PACED, Peer.SMPPEX, Peer.SMPPEX, Peer.SMPPEX, MULTI));
+        }
         g.add(codecGoal());
         g.add(pooledGoal());
         g.add(memoryGoal());

@@ -59,6 +59,8 @@ class NotificationServiceTest {
         assertThat(received).hasText(LONG_TEXT).hasParts(2).hasSource("Shop").hasState(MessageState.DELIVERED);
         assertThat(delivery.messageIds()).containsExactlyElementsOf(received.messageIds());
         assertThat(received.receipts()).hasSize(2);
+        // The service answered both receipts, so the SMSC will not send them again.
+        assertThat(smsc.awaitReceiptsAcknowledged(submitSm().to("447700900123")).receiptsAcknowledged()).isEqualTo(2);
     }
 
     @Test

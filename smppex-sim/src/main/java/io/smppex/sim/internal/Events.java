@@ -7,6 +7,7 @@ import io.smppex.sim.SessionEvent;
 import io.smppex.sim.SimListener;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
@@ -51,6 +52,25 @@ final class Events implements AutoCloseable {
         }
     }
 
+    /**
+     * A barrier: completes once the listener has been handed every event offered before this call
+     * (on the calling thread, or on threads that handed over to it). Waits while the queue is full.
+     */
+    CompletableFuture<Void> flush() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (queue == null) {
+            done.complete(null);
+            return done;
+        }
+        try {
+            queue.put(done);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            done.completeExceptionally(ie);
+        }
+        return done;
+    }
+
     long dropped() {
         return dropped.sum();
     }
@@ -61,6 +81,10 @@ final class Events implements AutoCloseable {
                 Object e = queue.take();
                 if (e == STOP) {
                     return;
+                }
+                if (e instanceof CompletableFuture<?> barrier) {
+                    barrier.complete(null);
+                    continue;
                 }
                 try {
                     if (e instanceof PduEvent p) {

@@ -45,6 +45,8 @@ final class MessageRecord {
     // Planning, until final.
     MessageState plannedOutcome;
     boolean noReceipt;
+    /** Waits for sendReceipt instead of a timer. */
+    boolean held;
     ScheduledFuture<?> timer;
     String[] partTexts;
 

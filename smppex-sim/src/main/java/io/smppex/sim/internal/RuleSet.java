@@ -1,5 +1,6 @@
 package io.smppex.sim.internal;
 
+import io.smppex.pdu.Pdu;
 import io.smppex.pdu.field.CommandId;
 import io.smppex.sim.Profile;
 import io.smppex.sim.Rule;
@@ -68,6 +69,17 @@ final class RuleSet implements Rules {
      */
     Rule decide(Stage stage, String systemId, CommandId command, String source, String destination,
                 Supplier<String> text) {
+        return decide(stage, systemId, command, source, destination, text, null);
+    }
+
+    /**
+     * The first rule that applies, counted as used, or null.
+     *
+     * @param text decoded lazily, only if a rule looks at text
+     * @param pdu  the request, for rules with a condition on it; null where there is none
+     */
+    Rule decide(Stage stage, String systemId, CommandId command, String source, String destination,
+                Supplier<String> text, Pdu pdu) {
         String t = null;
         for (Live l : live) {
             synchronized (l) {
@@ -82,6 +94,9 @@ final class RuleSet implements Rules {
                     continue;
                 }
                 if (!matches(r.source().orElse(null), source) || !matches(r.destination().orElse(null), destination)) {
+                    continue;
+                }
+                if (r.pdu().isPresent() && (pdu == null || !r.pdu().get().test(pdu))) {
                     continue;
                 }
                 if (r.text().isPresent()) {
@@ -119,6 +134,20 @@ final class RuleSet implements Rules {
     @Override
     public boolean remove(String name) {
         return live.removeIf(l -> l.added.name().filter(name::equals).isPresent());
+    }
+
+    @Override
+    public boolean replace(String name, Rule rule) {
+        java.util.Objects.requireNonNull(rule, "rule");
+        synchronized (this) {
+            for (int i = 0; i < live.size(); i++) {
+                if (live.get(i).added.name().filter(name::equals).isPresent()) {
+                    live.set(i, new Live(rule));
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Override

@@ -33,6 +33,8 @@ public final class Settings {
     public double maxSubmitRate;
     /** Acceptance to final state. */
     public Duration receiptDelay = Duration.ofMillis(100);
+    /** Messages wait ENROUTE for sendReceipt. */
+    public boolean holdReceipts;
     /** Final state mix. */
     public ReceiptOutcomes outcomes = ReceiptOutcomes.allDelivered();
     /** Seed of the outcome draw. */

@@ -104,6 +104,11 @@ public final class SimEngine {
     private final Map<Pdu, MessageRecord> outTrack = Collections.synchronizedMap(new IdentityHashMap<>());
     private final boolean wantsOctets;
     private final ZoneId zone = ZoneId.systemDefault();
+    private final LiveSessions live = new LiveSessions();
+    /** system_id to password, changeable at run time; see {@link #checksAccounts}. */
+    private final Map<String, String> accounts = new ConcurrentHashMap<>();
+    /** Set once any account exists, and never cleared: removing the last account refuses every bind, not none. */
+    private volatile boolean checksAccounts;
     private Mc mc;
 
     private SimEngine(Settings cfg) {
@@ -127,6 +132,8 @@ public final class SimEngine {
             this.journal = new MemoryJournal(cfg.journalCapacity, 0, MemoryJournal.Persistence.NONE);
         }
         this.wantsOctets = cfg.journalCapacity > 0 || events.wantsPdus;
+        this.accounts.putAll(cfg.accounts);
+        this.checksAccounts = !cfg.accounts.isEmpty();
     }
 
     /**
@@ -143,7 +150,11 @@ public final class SimEngine {
             }
             PduCodec codec = PduCodec.builder().errorResponseBody(cfg.fullErrorBodies
                     ? PduCodec.ErrorResponseBody.FULL : PduCodec.ErrorResponseBody.AUTO).build();
-            SessionOptions so = cfg.session.toBuilder().codec(codec).observer(e.new Observer())
+            // The caller's own observer (metrics, for one) sees every PDU beside the simulator's.
+            io.smppex.SessionObserver own = e.new Observer();
+            io.smppex.SessionObserver obs = cfg.session.observer().map(o -> io.smppex.SessionObserver.composite(own, o))
+                    .orElse(own);
+            SessionOptions so = cfg.session.toBuilder().codec(codec).observer(obs)
                     .autoEnquireLinkResp(false).build();
             McOptions.Builder b = McOptions.builder().bindAddress(cfg.host).port(cfg.port).authenticator(e::authenticate)
                     .systemId(cfg.systemId).workerThreads(cfg.workerThreads).shutdownTimeout(Duration.ofSeconds(5))
@@ -190,6 +201,10 @@ public final class SimEngine {
                 c.receiptsAcked.sum(), c.receiptsRefused.sum(), c.receiptsRetried.sum(), c.receiptsOverflowed.sum(),
                 c.receiptsFailed.sum(), router.backlog(), c.moSent.sum(), c.moAcked.sum(), events.dropped(),
                 journal.size(), journal.evicted());
+    }
+
+    public CompletableFuture<Void> flushEvents() {
+        return events.flush();
     }
 
     public CompletableFuture<Void> stop() {
@@ -326,10 +341,10 @@ public final class SimEngine {
         }
         if (rule != null && rule.status().isPresent()) {
             status = rule.status().get();
-        } else if (cfg.accounts.isEmpty()) {
+        } else if (!checksAccounts) {
             status = CommandStatus.ESME_ROK;
         } else {
-            String pw = cfg.accounts.get(r.systemId());
+            String pw = accounts.get(r.systemId());
             status = pw == null ? CommandStatus.ESME_RINVSYSID
                     : pw.equals(r.password()) ? CommandStatus.ESME_ROK : CommandStatus.ESME_RINVPASWD;
         }
@@ -416,7 +431,8 @@ public final class SimEngine {
         counters.submitSm.increment();
         String sys = systemId(s);
         Supplier<String> text = () -> decodeText(sm.dataCoding(), sm.esmClass(), sm.userData());
-        Rule rule = rules.decide(Stage.SUBMIT, sys, CommandId.SUBMIT_SM, sm.sourceAddr(), sm.destinationAddr(), text);
+        Rule rule = rules.decide(Stage.SUBMIT, sys, CommandId.SUBMIT_SM, sm.sourceAddr(), sm.destinationAddr(), text,
+                sm);
         if (ruleAnswers(s, sm, rule)) {
             return;
         }
@@ -557,29 +573,39 @@ public final class SimEngine {
                 : rr != null && rr.delay().isPresent() ? rr.delay().get() : cfg.receiptDelay;
         long deliverAt = Math.max(now, sched) + delay.toMillis();
         long at = deliverAt;
-        if (valid >= 0 && valid < deliverAt) {
+        boolean hold = cfg.holdReceipts || rec.held || submitRule != null && submitRule.holdReceipt()
+                || rr != null && rr.holdReceipt();
+        if (valid >= 0 && (valid < deliverAt || hold)) {
             outcome = MessageState.EXPIRED;
             at = Math.max(now, valid);
+        } else if (hold) {
+            at = -1;
         }
         MessageState o = outcome;
+        long fireAt = at;
         synchronized (journal) {
             rec.scheduledMillis = sched;
             rec.validUntilMillis = valid;
             rec.plannedOutcome = o;
+            rec.held = hold;
             rec.noReceipt = rr != null && rr.noResponse();
             if (rec.timer != null) {
                 rec.timer.cancel(false);
+                rec.timer = null;
             }
-            if (backplane != null && wantsReceipt(rec, o)) {
+            if (fireAt >= 0 && backplane != null && wantsReceipt(rec, o)) {
                 // Reserved before the timer can fire, so the final state finds it; announce() publishes it.
+                // A held message has no due time: its receipt goes out the ordinary way when released.
                 for (String p : rec.partIdList()) {
-                    backplane.reserve(rec, p, at, o, () -> sendReceipt(rec, p));
+                    backplane.reserve(rec, p, fireAt, o, () -> sendReceipt(rec, p));
                 }
             }
-            try {
-                rec.timer = timer.schedule(() -> finish(rec, o), Math.max(0, at - now), TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException e) {
-                rec.timer = null;
+            if (fireAt >= 0) {
+                try {
+                    rec.timer = timer.schedule(() -> finish(rec, o), Math.max(0, fireAt - now), TimeUnit.MILLISECONDS);
+                } catch (RejectedExecutionException e) {
+                    rec.timer = null;
+                }
             }
         }
     }
@@ -796,7 +822,8 @@ public final class SimEngine {
         String sys = systemId(s);
         byte[] payload = dm.messagePayload().orElse(new byte[0]);
         Supplier<String> text = () -> decodeText(dm.dataCoding(), dm.esmClass(), payload);
-        Rule rule = rules.decide(Stage.SUBMIT, sys, CommandId.DATA_SM, dm.sourceAddr(), dm.destinationAddr(), text);
+        Rule rule = rules.decide(Stage.SUBMIT, sys, CommandId.DATA_SM, dm.sourceAddr(), dm.destinationAddr(), text,
+                dm);
         if (ruleAnswers(s, dm, rule)) {
             return;
         }
@@ -1159,6 +1186,94 @@ public final class SimEngine {
         }
     }
 
+    // ---------------------------------------------------------------- steering from a test or the console
+
+    /**
+     * Decides an ENROUTE message's fate now and sends its receipt (one per part), whatever
+     * registered_delivery asked for: a caller asking for a receipt wants to see one.
+     *
+     * @param id the message id, or the id of one of its parts
+     * @param state the final state
+     * @return the message in its final state
+     */
+    public Message sendReceiptNow(String id, MessageState state) {
+        java.util.Objects.requireNonNull(id, "id");
+        if (state == null || !state.isFinal()) {
+            throw new IllegalArgumentException("a receipt carries a final state, not " + state);
+        }
+        MessageRecord head = journal.record(id);
+        if (head == null) {
+            throw new java.util.NoSuchElementException("no message with id '" + id + "'");
+        }
+        long now = System.currentTimeMillis();
+        List<MessageRecord> moved = new ArrayList<>();
+        MessageState was;
+        synchronized (journal) {
+            was = head.state;
+            for (MessageRecord r = head; r != null; r = r.nextInGroup) {
+                if (r.state != MessageState.ENROUTE) {
+                    continue;
+                }
+                r.state = state;
+                r.finalMillis = now;
+                r.errorCode = errorCodeFor(state);
+                if (r.timer != null) {
+                    r.timer.cancel(false);
+                    r.timer = null;
+                }
+                r.plannedOutcome = null;
+                moved.add(r);
+            }
+        }
+        if (moved.isEmpty()) {
+            throw new io.smppex.sim.MessageFinalException(id, was);
+        }
+        for (MessageRecord r : moved) {
+            List<String> ids;
+            synchronized (journal) {
+                ids = r.partIdList();
+            }
+            journal.changed(r);
+            messageEvent(MessageEvent.Kind.FINAL, r, state.stat());
+            if (backplane != null) {
+                backplane.withdraw(r, ids); // the bus holds the planned outcome's receipt, not this one
+            }
+            for (String partId : ids) {
+                sendReceipt(r, partId);
+            }
+        }
+        synchronized (journal) {
+            return head.toMessage();
+        }
+    }
+
+    public List<io.smppex.sim.SessionSnapshot> sessions() {
+        return live.snapshots();
+    }
+
+    public java.util.Optional<io.smppex.sim.SessionSnapshot> session(String id) {
+        return live.snapshot(id);
+    }
+
+    public CompletableFuture<Void> endSession(String id, boolean force) {
+        Session s = live.session(java.util.Objects.requireNonNull(id, "id"))
+                .orElseThrow(() -> new java.util.NoSuchElementException("no session with id '" + id + "'"));
+        return force ? s.close() : s.stop();
+    }
+
+    public void addAccount(String systemId, String password) {
+        accounts.put(java.util.Objects.requireNonNull(systemId, "systemId"), java.util.Objects.requireNonNull(password, "password"));
+        checksAccounts = true;
+    }
+
+    public boolean removeAccount(String systemId) {
+        return accounts.remove(java.util.Objects.requireNonNull(systemId, "systemId")) != null;
+    }
+
+    public java.util.Set<String> accounts() {
+        return java.util.Set.copyOf(accounts.keySet());
+    }
+
     // ---------------------------------------------------------------- restart
 
     /** Puts stored records back; those still ENROUTE get their timers again (their planned fate is redrawn). */
@@ -1175,6 +1290,17 @@ public final class SimEngine {
                 }
             }
             for (MessageRecord x = r; x != null; x = x.nextInGroup) {
+                if (x.state == MessageState.ENROUTE && cfg.holdReceipts) {
+                    // Still held for sendReceipt; only a validity period ends it by itself.
+                    x.held = true;
+                    if (x.validUntilMillis >= 0) {
+                        MessageRecord y = x;
+                        x.plannedOutcome = MessageState.EXPIRED;
+                        x.timer = timer.schedule(() -> finish(y, MessageState.EXPIRED), Math.max(0, x.validUntilMillis - now),
+                                TimeUnit.MILLISECONDS);
+                    }
+                    continue;
+                }
                 if (x.state == MessageState.ENROUTE) {
                     MessageRecord y = x;
                     String sched = null;
@@ -1259,6 +1385,7 @@ public final class SimEngine {
         @Override
         public void sessionOpened(Session session) {
             counters.connections.increment();
+            live.opened(session);
             sessionEvent(SessionEvent.Kind.OPENED, session, null, null);
         }
 
@@ -1267,6 +1394,10 @@ public final class SimEngine {
             Object[] last = LAST_IN.get();
             last[0] = pdu;
             last[1] = octets;
+            LiveSessions.Entry e = live.get(session);
+            if (e != null) {
+                e.received(pdu);
+            }
             if (events.wantsPdus) {
                 events.offer(new PduEvent(Instant.now(), session.id(), systemId(session), true, pdu, pdu.sequenceNumber(),
                         octets));
@@ -1275,6 +1406,10 @@ public final class SimEngine {
 
         @Override
         public void pduSent(Session session, Pdu pdu, int sequenceNumber, byte[] octets) {
+            LiveSessions.Entry e = live.get(session);
+            if (e != null) {
+                e.sent(pdu);
+            }
             if (wantsOctets && octets != null) {
                 MessageRecord r = outTrack.remove(pdu);
                 if (r != null) {
@@ -1292,6 +1427,11 @@ public final class SimEngine {
         @Override
         public void requestFailed(Session session, Pdu request, Throwable failure) {
             outTrack.remove(request);
+        }
+
+        @Override
+        public void sessionClosed(Session session, StopReason reason) {
+            live.closed(session);
         }
     }
 }
