@@ -593,9 +593,9 @@ public final class SimEngine {
                 rec.timer.cancel(false);
                 rec.timer = null;
             }
-            if (backplane != null && fireAt >= 0 && wantsReceipt(rec, o)) {
+            if (fireAt >= 0 && backplane != null && wantsReceipt(rec, o)) {
                 // Reserved before the timer can fire, so the final state finds it; announce() publishes it.
-                // A held message (fireAt < 0) reserves nothing here: its receipt is decided later.
+                // A held message has no due time: its receipt goes out the ordinary way when released.
                 for (String p : rec.partIdList()) {
                     backplane.reserve(rec, p, fireAt, o, () -> sendReceipt(rec, p));
                 }
@@ -1235,6 +1235,9 @@ public final class SimEngine {
             }
             journal.changed(r);
             messageEvent(MessageEvent.Kind.FINAL, r, state.stat());
+            if (backplane != null) {
+                backplane.withdraw(r, ids); // the bus holds the planned outcome's receipt, not this one
+            }
             for (String partId : ids) {
                 sendReceipt(r, partId);
             }
