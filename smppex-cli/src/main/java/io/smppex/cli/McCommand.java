@@ -1,5 +1,6 @@
 package io.smppex.cli;
 
+import io.smppex.cluster.nats.NatsBackplane;
 import io.smppex.SmppException;
 import io.smppex.TlsOptions;
 import io.smppex.pdu.field.CommandId;
@@ -134,6 +135,22 @@ final class McCommand implements Callable<Integer> {
             description = "Send error responses with their full body (message_id and all) instead of the header only; some ESMEs (Kannel) warn about header-only ones.")
     boolean fullErrorBodies;
 
+    @Option(names = "--proxy-protocol",
+            description = "Read a PROXY protocol v1/v2 header (HAProxy send-proxy / send-proxy-v2) on each connection; connections without one are closed.")
+    boolean proxyProtocol;
+
+    @Option(names = "--cluster", paramLabel = "NATS_URL",
+            description = "Join a cluster of simulators over NATS JetStream (nats://HOST:PORT): receipts and MO reach a receiver bound on any node. See docs/scale-out.md.")
+    String cluster;
+
+    @Option(names = "--node-id", paramLabel = "NAME",
+            description = "This node's name in the cluster. Default: host:port.")
+    String nodeId;
+
+    @Option(names = "--hold-receipts",
+            description = "Keep accepted messages ENROUTE until a receipt is asked for (web console or POST /api/v1/messages/{id}/receipt); validity still expires them.")
+    boolean holdReceipts;
+
     @Option(names = "--journal-capacity", paramLabel = "N", defaultValue = "100000",
             description = "Messages the journal keeps; the oldest are evicted (and counted) beyond. 0 keeps none (query_sm then finds nothing). Default: ${DEFAULT-VALUE}.")
     int journalCapacity;
@@ -240,6 +257,20 @@ final class McCommand implements Callable<Integer> {
             b.store(store);
         }
         b.fullErrorBodies(fullErrorBodies);
+        b.proxyProtocol(proxyProtocol);
+        b.holdReceipts(holdReceipts);
+        if (nodeId != null && cluster == null) {
+            throw usage("--node-id needs --cluster");
+        }
+        if (cluster != null) {
+            if (!cluster.startsWith("nats://") && !cluster.startsWith("tls://")) {
+                throw usage("--cluster takes a NATS url such as nats://127.0.0.1:4222, not '" + cluster + "'");
+            }
+            b.cluster(NatsBackplane.builder().server(cluster).build());
+            if (nodeId != null) {
+                b.nodeId(nodeId);
+            }
+        }
         if ((tlsCert == null) != (tlsKey == null)) {
             throw usage("--tls-cert and --tls-key go together");
         }

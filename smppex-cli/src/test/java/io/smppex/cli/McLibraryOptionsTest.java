@@ -217,4 +217,51 @@ class McLibraryOptionsTest {
                     + " is already in use (--http-port 0 picks a free port, --no-http serves none)");
         }
     }
+    @Test
+    void holdReceiptsKeepsAMessageEnrouteUntilTheApiAsksForItsReceipt() throws Exception {
+        Cli.Running mc = Cli.start("mc", "--port", "0", "--http-port", "0", "--dlr-delay-ms", "0", "--hold-receipts", "-q");
+        int port = mc.awaitListening();
+        String url = awaitUrl(mc);
+        try (SyncEsme esme = McCommandTest.bind(port, PduFactory.bindTransceiver("held", "pw"))) {
+            String id = McCommandTest.submit(esme, "held back", RegisteredDelivery.RECEIPT_ON_FINAL);
+            assertThat(get(url + "api/v1/messages/" + id).get("state").asText()).isEqualTo("ENROUTE");
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url + "api/v1/messages/" + id + "/receipt"))
+                    .timeout(WAIT).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"state\":\"UNDELIV\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            DeliverSm receipt = (DeliverSm) McCommandTest.await(esme, p -> p instanceof DeliverSm);
+            assertThat(io.smppex.pdu.receipt.ReceiptView.of(receipt).orElseThrow().body()).contains("id:" + id, "stat:UNDELIV");
+            assertThat(get(url + "api/v1/messages/" + id).get("state").asText()).isEqualTo("UNDELIVERABLE");
+        }
+        assertThat(mc.stop().code()).isZero();
+    }
+
+    @Test
+    void proxyProtocolRefusesADirectBindAndShowsTheAddressTheHeaderCarries() throws Exception {
+        Cli.Running mc = Cli.start("mc", "--port", "0", "--http-port", "0", "--proxy-protocol", "-q");
+        int port = mc.awaitListening();
+        String url = awaitUrl(mc);
+        PduCodec codec = PduCodec.defaults();
+        try (Socket direct = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            direct.setSoTimeout(10_000);
+            direct.getOutputStream().write(codec.encode(PduFactory.bindTransmitter("direct", "pw").withSequenceNumber(1)));
+            // A bind without the header is not a PROXY header: closed unanswered, no bind_transmitter_resp.
+            assertThat(direct.getInputStream().read()).isEqualTo(-1);
+        }
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            out.write(("PROXY TCP4 127.0.0.2 127.0.0.1 40123 " + port + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.write(codec.encode(PduFactory.bindTransmitter("proxied", "pw").withSequenceNumber(1)));
+            DataInputStream in = new DataInputStream(s.getInputStream());
+            byte[] rest = new byte[in.readInt() - 4];
+            in.readFully(rest);
+            assertThat(java.nio.ByteBuffer.wrap(rest).getInt(0)).as("command_id").isEqualTo(0x80000002);
+            assertThat(java.nio.ByteBuffer.wrap(rest).getInt(4)).as("command_status").isZero();
+            JsonNode sessions = get(url + "api/v1/sessions");
+            assertThat(sessions.findValuesAsText("remote")).containsExactly("127.0.0.2:40123");
+        }
+        assertThat(mc.stop().code()).isZero();
+    }
 }

@@ -65,7 +65,7 @@ final class Guarded {
     final boolean observesSent;
     /** Whether request timing is needed: the observer wants requestSent or requestCompleted. */
     final boolean observesRequestTimes;
-    private final boolean observesCompleted;
+    final boolean observesCompleted;
     private final boolean observesFailed;
 
     Guarded(Session session, String id, SessionHandler handler, SessionObserver observer) {

@@ -286,7 +286,8 @@ public final class SessionEngine extends SessionFront implements InFlight.Expiry
         if (calls.wantsResponses && (!p.internal || showEnginePdus)) {
             calls.onResponse(p.request(), resp);
         }
-        if (!p.internal) {
+        if (!p.internal && calls.observesCompleted) {
+            // Guarded here, not only inside: p.request() copies the PDU with its sequence number.
             calls.requestCompleted(p.request(), resp, calls.observesRequestTimes ? now() - p.sentAt : 0);
         }
         if (resp.isGenericNack()) {

@@ -421,6 +421,21 @@ public final class SmppSimulator implements AutoCloseable {
         }
 
         /**
+         * Reads a PROXY protocol header (v1 or v2, as HAProxy's {@code send-proxy} or
+         * {@code send-proxy-v2} write it) on each connection, so that the sessions' {@code remote},
+         * the bind checks and the logs show the real client instead of the load balancer. A
+         * connection without a valid header is closed unanswered; see
+         * {@code McOptions.Builder.proxyProtocol}.
+         *
+         * @param v true behind a load balancer that sends the header; default false
+         * @return this builder
+         */
+        public Builder proxyProtocol(boolean v) {
+            s.proxyProtocol = v;
+            return this;
+        }
+
+        /**
          * @param v who hears the events; default none
          * @return this builder
          */

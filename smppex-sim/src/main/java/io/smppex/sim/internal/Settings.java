@@ -53,6 +53,8 @@ public final class Settings {
     public SessionOptions session = SessionOptions.builder().build();
     /** TLS, or null. */
     public TlsOptions tls;
+    /** Read a PROXY protocol v1/v2 header on each connection (behind HAProxy). */
+    public boolean proxyProtocol;
     /** Cluster bus, or null for a single node. */
     public io.smppex.sim.spi.RoutingBackplane backplane;
     /** This node's name in the cluster, or null for host:port. */

@@ -162,6 +162,7 @@ public final class SimEngine {
             if (cfg.tls != null) {
                 b.tls(cfg.tls);
             }
+            b.proxyProtocol(cfg.proxyProtocol);
             e.mc = Mc.start(() -> e.new Handler(), b.build());
             if (e.backplane != null) {
                 e.backplane.start(e.mc.port());
