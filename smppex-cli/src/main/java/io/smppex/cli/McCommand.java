@@ -91,8 +91,8 @@ final class McCommand implements Callable<Integer> {
     @Option(names = "--system-id", defaultValue = "smppex", description = "The MC's system_id in bind responses. Default: ${DEFAULT-VALUE}.")
     String systemId;
 
-    @Option(names = "--message-id-format", defaultValue = "incrementing", paramLabel = "FORMAT",
-            description = "Message ids: incrementing (1, 2, 3...), uuid or hex (16 random hex digits). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--message-id-format", paramLabel = "FORMAT",
+            description = "Message ids: incrementing (1, 2, 3...), uuid or hex (16 random hex digits). Default: incrementing, uuid with --cluster.")
     IdFormat idFormat;
 
     @Option(names = "--dlr-delay-ms", defaultValue = "100", paramLabel = "MS", description = "Delay before a receipt is sent. Default: ${DEFAULT-VALUE}.")
@@ -194,7 +194,10 @@ final class McCommand implements Callable<Integer> {
 
     /** The simulator's settings from the options (usage errors for bad ones); the listener is set by the caller. */
     SmppSimulator.Builder builder() {
-        SmppSimulator.Builder b = SmppSimulator.builder().host(bindAddress).port(port).systemId(systemId).idFormat(idFormat);
+        SmppSimulator.Builder b = SmppSimulator.builder().host(bindAddress).port(port).systemId(systemId);
+        if (idFormat != null) {
+            b.idFormat(idFormat);
+        }
         if (port < 0 || port > 65535) {
             throw usage("--port must be 0..65535");
         }

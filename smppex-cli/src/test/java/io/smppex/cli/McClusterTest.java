@@ -46,6 +46,7 @@ class McClusterTest {
             try (SyncEsme rx = McCommandTest.bind(bPort, PduFactory.bindReceiver("acme", "pw"));
                     SyncEsme tx = McCommandTest.bind(aPort, PduFactory.bindTransmitter("acme", "pw"))) {
                 String id = McCommandTest.submit(tx, "across the bus", RegisteredDelivery.RECEIPT_ON_FINAL);
+                assertThat(java.util.UUID.fromString(id).toString()).as("a cluster node's ids are UUIDs").isEqualTo(id);
                 DeliverSm receipt = (DeliverSm) McCommandTest.await(rx, p -> p instanceof DeliverSm);
                 assertThat(ReceiptView.of(receipt).orElseThrow().isFor(id)).isTrue();
             }

@@ -277,7 +277,8 @@ public final class SmppSimulator implements AutoCloseable {
         }
 
         /**
-         * @param v how message ids look; default INCREMENTING
+         * @param v how message ids look; default INCREMENTING, or UUID when the simulator joins a
+         *          {@linkplain #cluster cluster}, because each node's counter would hand out the same ids
          * @return this builder
          */
         public Builder idFormat(IdFormat v) {

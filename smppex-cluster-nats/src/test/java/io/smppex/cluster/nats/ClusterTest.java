@@ -194,6 +194,8 @@ class ClusterTest {
                 Receiver r = new Receiver();
                 Session rx = receiver(b.port(), r);
                 List<String> ids = submit(a.port(), 200);
+                // Without an explicit idFormat a cluster node gives UUIDs: node counters would collide.
+                assertThat(ids).allSatisfy(id -> assertThat(java.util.UUID.fromString(id).toString()).isEqualTo(id));
                 r.awaitAll(ids, DEADLINE);
                 until("the bus drained", () -> drained(nats));
                 assertExactlyOnce(ids, r);

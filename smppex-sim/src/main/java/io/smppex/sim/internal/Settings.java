@@ -22,7 +22,8 @@ public final class Settings {
     /** The MC's system_id. */
     public String systemId = "smppex";
     /** Message id format. */
-    public IdFormat idFormat = IdFormat.INCREMENTING;
+    /** Null until chosen: then INCREMENTING alone, UUID in a cluster (node counters would collide). */
+    public IdFormat idFormat;
     /** Journal bound; 0 for none. */
     public int journalCapacity = 100_000;
     /** H2 file, or null. */

@@ -40,6 +40,7 @@ import io.smppex.pdu.text.Segment;
 import io.smppex.pdu.text.SplitMethod;
 import io.smppex.pdu.text.TextCodec;
 import io.smppex.pdu.text.Udh;
+import io.smppex.sim.IdFormat;
 import io.smppex.sim.Journal;
 import io.smppex.sim.Message;
 import io.smppex.sim.MessageEvent;
@@ -239,7 +240,8 @@ public final class SimEngine {
     // ---------------------------------------------------------------- ids, times, text
 
     private String newId() {
-        switch (cfg.idFormat) {
+        IdFormat f = cfg.idFormat != null ? cfg.idFormat : backplane != null ? IdFormat.UUID : IdFormat.INCREMENTING;
+        switch (f) {
             case UUID:
                 return UUID.randomUUID().toString();
             case HEX:
