@@ -102,6 +102,8 @@ class BrowserTest {
         assertThat(ApiTest.awaitDeliver(esme)).anySatisfy(p -> assertThat(p).isInstanceOfSatisfying(DeliverSm.class,
                 d -> assertThat(d.isDeliveryReceipt()).isTrue()));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-receipts"), "UNDELIV"));
+        // Final now: the page offers no second receipt.
+        wait.until(d -> !d.findElement(By.id("receipt-DELIVRD")).isEnabled());
         browser.screenshot("message.png");
 
         String hostile = submit("x", "447700900003", HOSTILE);

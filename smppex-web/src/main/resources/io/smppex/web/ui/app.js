@@ -138,8 +138,14 @@
     const f = [['From', m.source], ['To', m.dest], ['system_id', m.system_id], ['Session', m.session],
       ['data_coding', '0x' + Number(m.data_coding).toString(16).padStart(2, '0')], ['Parts', m.parts], ['Submitted', m.submitted_at]];
     $('detail-fields').replaceChildren(...f.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v == null ? '' : v)]));
-    $('receipt-buttons').replaceChildren(...RECEIPT_STATES.map((s) => el('button', { type: 'button', class: s === 'DELIVRD' ? '' : 'plain', id: 'receipt-' + s,
-      onclick: () => sendReceipt(m.id, s) }, s)));
+    // A final message cannot take another receipt (the API answers 409): show that before a click.
+    const final = m.state !== 'ENROUTE';
+    $('receipt-buttons').replaceChildren(...RECEIPT_STATES.map((s) => {
+      const b = el('button', { type: 'button', class: s === 'DELIVRD' ? '' : 'plain', id: 'receipt-' + s,
+        onclick: () => sendReceipt(m.id, s) }, s);
+      if (final) { b.disabled = true; b.title = 'the message is already ' + m.state; }
+      return b;
+    }));
     $('detail-receipts').tBodies[0].replaceChildren(...(m.receipts || []).map((r) => el('tr', {}, el('td', {}, fmtTime(r.at)), el('td', {}, r.state), el('td', {}, r.status))));
     $('detail-parts').textContent = m.parts > 1 ? '(' + m.parts + ' parts)' : '';
     $('detail-pdus').replaceChildren(...(m.pdus || []).map((p) => el('details', { class: 'pdu' },
