@@ -85,6 +85,30 @@ class SteeringTest {
     }
 
     @Test
+    void everyAnsweredReceiptHasItsAnswerJournaledBeforeItCountsAsAcknowledged() {
+        // sendReceipt sends from the test's thread, so the ESME's answer can arrive before that thread
+        // has attached its callback to the send. The answer must be journaled either way (CI once saw
+        // an acknowledged receipt whose deliver_sm_resp was missing from the message's PDUs).
+        sim = SmppSimulator.builder().port(0).holdReceipts(true).start();
+        try (SyncEsme e = Esmes.trx(sim, "acme")) {
+            List<String> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                ids.add(e.request(sm("222", "m" + i), T).messageId());
+            }
+            for (String id : ids) {
+                sim.sendReceipt(id, MessageState.DELIVERED);
+            }
+            assertThat(Esmes.deliverSms(e, ids.size())).hasSize(ids.size());
+            for (String id : ids) {
+                await("the receipt is acknowledged", () -> sim.journal().get(id).orElseThrow().receiptsAcknowledged() == 1);
+                assertThat(sim.journal().get(id).orElseThrow().pdusIn()).as(id)
+                        .extracting(p -> p.commandId().smppName())
+                        .containsExactly("submit_sm", "deliver_sm_resp");
+            }
+        }
+    }
+
+    @Test
     void aFinalMessageRefusesAnotherReceiptWithATypedError() {
         sim = SmppSimulator.builder().port(0).holdReceipts(true).start();
         try (SyncEsme e = Esmes.trx(sim, "acme")) {

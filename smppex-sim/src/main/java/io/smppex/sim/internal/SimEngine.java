@@ -103,6 +103,13 @@ public final class SimEngine {
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
     private final Map<String, MessageRecord> concat = new HashMap<>();
     private final Map<Pdu, MessageRecord> outTrack = Collections.synchronizedMap(new IdentityHashMap<>());
+    /**
+     * Receipts on the wire, by session and sequence number, so their answers are journaled when they
+     * arrive. Matching on arrival, not in the send future's callback, because that callback runs on
+     * whichever thread attached it: a fast ESME can answer before the sending thread attaches it, and
+     * the answer's octets were then missed.
+     */
+    private final Map<WireKey, OnWire> awaitingAnswer = new ConcurrentHashMap<>();
     private final boolean wantsOctets;
     private final ZoneId zone = ZoneId.systemDefault();
     private final LiveSessions live = new LiveSessions();
@@ -772,14 +779,7 @@ public final class SimEngine {
 
         @Override
         public void response(Pdu resp) {
-            if (wantsOctets) {
-                byte[] o = octetsOf(resp);
-                if (o != null) {
-                    synchronized (journal) {
-                        rec.appendIn(o);
-                    }
-                }
-            }
+            // Its octets were journaled on arrival; see awaitingAnswer.
         }
 
         @Override
@@ -1401,6 +1401,14 @@ public final class SimEngine {
             if (e != null) {
                 e.received(pdu);
             }
+            if (pdu.isResponse() && octets != null && !awaitingAnswer.isEmpty()) {
+                OnWire w = awaitingAnswer.remove(new WireKey(session, pdu.sequenceNumber()));
+                if (w != null) {
+                    synchronized (journal) {
+                        w.record.appendIn(octets);
+                    }
+                }
+            }
             if (events.wantsPdus) {
                 events.offer(new PduEvent(Instant.now(), session.id(), systemId(session), true, pdu, pdu.sequenceNumber(),
                         octets));
@@ -1419,6 +1427,9 @@ public final class SimEngine {
                     synchronized (journal) {
                         r.appendOut(octets);
                     }
+                    if (pdu.isRequest()) {
+                        awaitingAnswer.put(new WireKey(session, sequenceNumber), new OnWire(pdu, r));
+                    }
                 }
             }
             if (events.wantsPdus) {
@@ -1429,12 +1440,27 @@ public final class SimEngine {
 
         @Override
         public void requestFailed(Session session, Pdu request, Throwable failure) {
-            outTrack.remove(request);
+            MessageRecord r = outTrack.remove(request);
+            if (r == null && !awaitingAnswer.isEmpty()) {
+                // Timed out on the wire: it will get no answer to journal. Rare, so a scan is fine.
+                awaitingAnswer.values().removeIf(w -> w.request == request);
+            }
         }
 
         @Override
         public void sessionClosed(Session session, StopReason reason) {
             live.closed(session);
+            if (!awaitingAnswer.isEmpty()) {
+                awaitingAnswer.keySet().removeIf(k -> k.session == session);
+            }
         }
+    }
+
+    /** A request on the wire: its session and the sequence number its answer will carry. */
+    private record WireKey(Session session, int sequenceNumber) {
+    }
+
+    /** What a receipt on the wire belongs to. */
+    private record OnWire(Pdu request, MessageRecord record) {
     }
 }
