@@ -1,9 +1,9 @@
 package io.smppex.micrometer.internal;
 
 import io.smppex.pdu.receipt.ReceiptIds;
+import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Submits that asked for a delivery receipt, by the message id the MC gave them, until their
@@ -13,8 +13,9 @@ import java.util.Set;
  * <p>Ids match as {@link ReceiptIds#matches} says (an MC may write {@code 38601fa} in
  * submit_sm_resp and {@code 0059113978} in the receipt text), but without its strings: an id that
  * reads as a number is held under its numeric readings as {@code long}s (hex and, if all digits,
- * decimal; leading zeros never matter), any other id under itself. Only values beyond 64 bits fall
- * back to {@link ReceiptIds#matchKeys}. Tracking a numeric id therefore builds no strings or sets.
+ * decimal; leading zeros never matter), any other id under itself. Only readings beyond 64 bits
+ * are held as strings, each reading deciding for itself, so one value has one key in whatever form
+ * it came. Tracking a numeric id therefore builds no strings or sets.
  *
  * <p>Bounded: a ring of {@code capacity} slots in submit order. A new submit takes the next slot;
  * if that slot still holds a submit (the oldest), it is dropped to make room, its receipt the one
@@ -28,7 +29,7 @@ final class ReceiptTracker {
     private final long[] key2;
     /** Bit 0: key1 held; bit 1: key2 held; bit 2: the slot is live. */
     private final byte[] flags;
-    /** A non-numeric id (String) or the fallback key set of a huge number (Set), per slot. */
+    /** The string keys of a slot's id (String or String[]); see {@link Keys}. */
     private final Object[] other;
     private final LongIntMap byNumber = new LongIntMap();
     private final Map<String, Integer> byString = new HashMap<>();
@@ -53,83 +54,109 @@ final class ReceiptTracker {
         return live;
     }
 
-    /** The readings of one id, worked out before taking the lock. */
+    /** ReceiptIds reads no number into an id longer than this; such ids match exactly only. */
+    private static final int MAX_NUMERIC_LENGTH = 64;
+
+    /**
+     * The readings of one id, worked out before taking the lock: up to two numeric readings that fit
+     * in 64 bits ({@code n1}, {@code n2}), and string keys ({@code other}: a String or a String[]) for
+     * the rest, either the exact id (an id with no numeric reading) or readings beyond 64 bits. Each
+     * numeric value therefore has one key whatever id it came from, so a receipt finds its submit
+     * whichever form either side used.
+     */
     private static final class Keys {
         long n1;
         long n2;
         int count;
         Object other;
         boolean empty;
+
+        void number(long v) {
+            if (count == 0) {
+                n1 = v;
+                count = 1;
+            } else if (v != n1) {
+                n2 = v;
+                count = 2;
+            }
+        }
+
+        void string(String k) {
+            if (other == null) {
+                other = k;
+            } else if (!k.equals(other)) {
+                other = new String[] {(String) other, k};
+            }
+        }
     }
 
+    // Exact ids and readings beyond 64 bits share one string map; the prefixes keep them apart.
+    private static final String EXACT = "=";
+    private static final String BIG = "#";
+
+    /** One pass over the id: no strip, substring or set for the usual, numeric id. */
     private static Keys keys(String id) {
         Keys k = new Keys();
-        String s = id.strip();
-        if (s.isEmpty()) {
+        int from = 0;
+        int to = id.length();
+        while (from < to && Character.isWhitespace(id.charAt(from))) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(id.charAt(to - 1))) {
+            to--;
+        }
+        if (from == to) {
             k.empty = true;
             return k;
         }
-        boolean dec = allDigits(s, 0, 10);
-        boolean hex = allDigits(s, 0, 16);
-        int hexFrom = 0;
-        if (!hex && s.length() > 2 && (s.startsWith("0x") || s.startsWith("0X")) && allDigits(s, 2, 16)) {
+        boolean dec = true;
+        boolean hex = true;
+        for (int i = from; i < to && hex; i++) {
+            char c = id.charAt(i);
+            boolean digit = c >= '0' && c <= '9';
+            dec &= digit;
+            hex = digit || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        }
+        int hexFrom = from;
+        if (!hex && to - from > 2 && id.charAt(from) == '0' && (id.charAt(from + 1) == 'x' || id.charAt(from + 1) == 'X')) {
             hex = true;
-            hexFrom = 2;
-        }
-        if (!dec && !hex) {
-            k.other = s;
-            return k;
-        }
-        if (s.length() > 64) {
-            // ReceiptIds compares such ids exactly only.
-            k.other = s;
-            return k;
-        }
-        boolean fits = true;
-        if (dec) {
-            fits = significant(s, 0) <= 19;
-        }
-        if (hex) {
-            fits &= significant(s, hexFrom) <= 16;
-        }
-        if (!fits) {
-            k.other = ReceiptIds.matchKeys(s);
-            return k;
-        }
-        if (dec) {
-            k.n1 = Long.parseUnsignedLong(s, 10);
-            k.count = 1;
-        }
-        if (hex) {
-            long v = Long.parseUnsignedLong(s.substring(hexFrom), 16);
-            if (k.count == 0) {
-                k.n1 = v;
-                k.count = 1;
-            } else if (v != k.n1) {
-                k.n2 = v;
-                k.count = 2;
+            for (int i = from + 2; i < to && hex; i++) {
+                char c = id.charAt(i);
+                hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
             }
+            hexFrom = from + 2;
+            dec = false;
+        }
+        if ((!dec && !hex) || to - from > MAX_NUMERIC_LENGTH) {
+            k.string(EXACT + id.substring(from, to));
+            return k;
+        }
+        if (dec) {
+            reading(k, id, from, to, 10, 19);
+        }
+        if (hex) {
+            reading(k, id, hexFrom, to, 16, 16);
         }
         return k;
     }
 
-    /** Digits after the leading zeros, from {@code from}. */
-    private static int significant(String s, int from) {
+    /** Adds the reading of {@code id[from, to)} in {@code radix}: a long if it surely fits, else a string key. */
+    private static void reading(Keys k, String id, int from, int to, int radix, int maxDigits) {
         int i = from;
-        while (i < s.length() - 1 && s.charAt(i) == '0') {
+        while (i < to - 1 && id.charAt(i) == '0') {
             i++;
         }
-        return s.length() - i;
-    }
-
-    private static boolean allDigits(String s, int from, int radix) {
-        for (int i = from; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c > 'z' || Character.digit(c, radix) < 0) {
-                return false;
+        if (to - i <= maxDigits) {
+            k.number(Long.parseUnsignedLong(id, i, to, radix));
+        } else {
+            // Beyond what surely fits: the value may still be under 2^64, and must then meet its long key.
+            BigInteger v = new BigInteger(id.substring(i, to), radix);
+            if (v.bitLength() <= 64) {
+                k.number(v.longValue());
+            } else {
+                k.string(BIG + v);
             }
         }
-        return s.length() > from;
     }
 
     /**
@@ -165,9 +192,9 @@ final class ReceiptTracker {
             other[slot] = k.other;
             if (k.other instanceof String) {
                 claim((String) k.other, slot);
-            } else if (k.other instanceof Set) {
-                for (Object o : (Set<?>) k.other) {
-                    claim((String) o, slot);
+            } else if (k.other instanceof String[]) {
+                for (String o : (String[]) k.other) {
+                    claim(o, slot);
                 }
             }
             flags[slot] = f;
@@ -205,8 +232,8 @@ final class ReceiptTracker {
         Object o = other[slot];
         if (o instanceof String) {
             byString.remove(o, slot);
-        } else if (o instanceof Set) {
-            for (Object s : (Set<?>) o) {
+        } else if (o instanceof String[]) {
+            for (String s : (String[]) o) {
                 byString.remove(s, slot);
             }
         }
@@ -239,8 +266,8 @@ final class ReceiptTracker {
             if (slot < 0 && k.other instanceof String) {
                 slot = byString.getOrDefault(k.other, -1);
             }
-            if (slot < 0 && k.other instanceof Set) {
-                for (Object o : (Set<?>) k.other) {
+            if (slot < 0 && k.other instanceof String[]) {
+                for (String o : (String[]) k.other) {
                     slot = byString.getOrDefault(o, -1);
                     if (slot >= 0) {
                         break;
@@ -258,11 +285,13 @@ final class ReceiptTracker {
         }
     }
 
-    /** long → slot, open addressing with linear probing and backward-shift deletion; -1 means absent. */
+    /**
+     * long → slot, open addressing with linear probing and backward-shift deletion; -1 means absent.
+     * A value is stored plus one so that 0 marks a free cell: two arrays to touch per probe, not three.
+     */
     static final class LongIntMap {
         private long[] keys = new long[64];
         private int[] values = new int[64];
-        private boolean[] used = new boolean[64];
         private int size;
 
         private static int hash(long k, int mask) {
@@ -272,28 +301,27 @@ final class ReceiptTracker {
 
         int get(long key) {
             int mask = keys.length - 1;
-            for (int i = hash(key, mask); used[i]; i = (i + 1) & mask) {
+            for (int i = hash(key, mask); values[i] != 0; i = (i + 1) & mask) {
                 if (keys[i] == key) {
-                    return values[i];
+                    return values[i] - 1;
                 }
             }
             return -1;
         }
 
-        /** Maps {@code key} to {@code value}; returns the value it replaced, or -1. */
+        /** Maps {@code key} to {@code value} (≥ 0); returns the value it replaced, or -1. */
         int put(long key, int value) {
             int mask = keys.length - 1;
             int i = hash(key, mask);
-            for (; used[i]; i = (i + 1) & mask) {
+            for (; values[i] != 0; i = (i + 1) & mask) {
                 if (keys[i] == key) {
-                    int old = values[i];
-                    values[i] = value;
+                    int old = values[i] - 1;
+                    values[i] = value + 1;
                     return old;
                 }
             }
-            used[i] = true;
             keys[i] = key;
-            values[i] = value;
+            values[i] = value + 1;
             if (++size * 2 > keys.length) {
                 grow();
             }
@@ -303,10 +331,9 @@ final class ReceiptTracker {
         /** Removes {@code key} if it maps to {@code value}. */
         void removeIf(long key, int value) {
             int mask = keys.length - 1;
-            int i = hash(key, mask);
-            for (; used[i]; i = (i + 1) & mask) {
+            for (int i = hash(key, mask); values[i] != 0; i = (i + 1) & mask) {
                 if (keys[i] == key) {
-                    if (values[i] == value) {
+                    if (values[i] == value + 1) {
                         delete(i);
                     }
                     return;
@@ -320,15 +347,14 @@ final class ReceiptTracker {
 
         private void delete(int hole) {
             int mask = keys.length - 1;
-            used[hole] = false;
+            values[hole] = 0;
             size--;
-            for (int i = (hole + 1) & mask; used[i]; i = (i + 1) & mask) {
+            for (int i = (hole + 1) & mask; values[i] != 0; i = (i + 1) & mask) {
                 int home = hash(keys[i], mask);
                 if (((i - home) & mask) >= ((i - hole) & mask)) {
                     keys[hole] = keys[i];
                     values[hole] = values[i];
-                    used[hole] = true;
-                    used[i] = false;
+                    values[i] = 0;
                     hole = i;
                 }
             }
@@ -337,18 +363,15 @@ final class ReceiptTracker {
         private void grow() {
             long[] ok = keys;
             int[] ov = values;
-            boolean[] ou = used;
             keys = new long[ok.length * 2];
             values = new int[ok.length * 2];
-            used = new boolean[ok.length * 2];
             int mask = keys.length - 1;
             for (int j = 0; j < ok.length; j++) {
-                if (ou[j]) {
+                if (ov[j] != 0) {
                     int i = hash(ok[j], mask);
-                    while (used[i]) {
+                    while (values[i] != 0) {
                         i = (i + 1) & mask;
                     }
-                    used[i] = true;
                     keys[i] = ok[j];
                     values[i] = ov[j];
                 }

@@ -82,9 +82,31 @@ class ReceiptTrackerTest {
     }
 
     @Test
+    void aDecimalIdTooLongForAHexLongStillMeetsItsHexForm() {
+        // 18 decimal digits fit in 64 bits, but read as hex they do not: each reading must take its
+        // own key, or the decimal value ends up under a string key that a hex receipt never looks up.
+        ReceiptTracker t = new ReceiptTracker(10);
+        String dec = "123456789012345678";
+        String hex = Long.toHexString(Long.parseLong(dec));
+        t.track(dec, 6);
+        assertThat(io.smppex.pdu.receipt.ReceiptIds.matches(dec, "0x" + hex)).isTrue();
+        assertThat(t.match("0x" + hex, true)).isEqualTo(6);
+    }
+
+    @Test
+    void aValueJustUnderTwoToTheSixtyFourWrittenWithLeadingDigitsMatches() {
+        ReceiptTracker t = new ReceiptTracker(10);
+        String max = "18446744073709551615"; // 2^64 - 1: 20 decimal digits, still one long
+        t.track(max, 8);
+        assertThat(t.match("ffffffffffffffff", true)).isEqualTo(8);
+        t.track("18446744073709551616", 9); // 2^64: beyond a long
+        assertThat(t.match("0x10000000000000000", true)).isEqualTo(9);
+    }
+
+    @Test
     void matchingAgreesWithReceiptIdsOnRandomIds() {
         java.util.Random rnd = new java.util.Random(7);
-        String[] alphabet = {"0", "1", "7", "9", "a", "F", "x", "-", " "};
+        String[] alphabet = {"0", "1", "7", "9", "a", "F", "x", "-", " ", "00000000"};
         for (int i = 0; i < 20_000; i++) {
             String a = randomId(rnd, alphabet);
             String b = rnd.nextInt(4) == 0 ? a : randomId(rnd, alphabet);
