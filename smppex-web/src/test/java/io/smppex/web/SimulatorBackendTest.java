@@ -7,13 +7,16 @@ import io.smppex.StopReason;
 import io.smppex.SyncEsme;
 import io.smppex.pdu.DeliverSm;
 import io.smppex.pdu.Pdu;
+import io.smppex.pdu.PduCodec;
 import io.smppex.pdu.PduFactory;
 import io.smppex.pdu.SubmitSm;
 import io.smppex.pdu.SubmitSmResp;
 import io.smppex.pdu.field.Address;
 import io.smppex.pdu.field.BindMode;
+import io.smppex.pdu.field.CommandStatus;
 import io.smppex.pdu.field.MessageState;
 import io.smppex.pdu.receipt.ReceiptTlvs;
+import io.smppex.pdu.receipt.Receipts;
 import io.smppex.pdu.text.SplitMethod;
 import io.smppex.pdu.text.TextCodec;
 import io.smppex.pdu.text.Udh;
@@ -23,6 +26,8 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -191,7 +196,13 @@ class SimulatorBackendTest {
             await("the receipt's answer is journaled", () -> rs.sim.journal().get(id).orElseThrow().receiptsAcknowledged() == 1);
             JsonNode m = http.get("/api/v1/messages/" + id).json();
             assertThat(m.get("state").asText()).isEqualTo("UNDELIVERABLE");
-            assertThat(m.get("receipts").get(0).get("state").asText()).isEqualTo("UNDELIV");
+            assertThat(m.get("receipts")).hasSize(1);
+            JsonNode receipt = m.get("receipts").get(0);
+            assertThat(receipt.get("state").asText()).isEqualTo("UNDELIV");
+            assertThat(receipt.get("status").asText()).as("the ESME answered it").isEqualTo("ACKNOWLEDGED");
+            assertThat(receipt.has("at")).as("the receipt's time: " + receipt).isTrue();
+            assertThat(Instant.parse(receipt.get("at").asText()))
+                    .isEqualTo(rs.sim.journal().get(id).orElseThrow().finalTime().orElseThrow());
             assertThat(m.get("pdus").findValuesAsText("command")).contains("deliver_sm", "deliver_sm_resp");
 
             Http.Resp again = http.call("POST", "/api/v1/messages/" + id + "/receipt", "{\"state\":\"DELIVRD\"}");
@@ -199,6 +210,38 @@ class SimulatorBackendTest {
             assertThat(again.json().at("/error/code").asText()).isEqualTo("conflict");
             assertThat(again.json().at("/error/message").asText()).contains("already final");
         }
+    }
+
+    @Test
+    void aReceiptShowsWhetherItsReceiverAnsweredOrRefusedIt() {
+        Instant done = Instant.parse("2026-01-02T03:04:05.678Z");
+        SubmitSm original = PduFactory.submitSm(Address.of("Shop"), Address.of("447700900001"), "hi", 1);
+        DeliverSm answered = receipt(original, "m1", MessageState.DELIVERED, 7);
+        DeliverSm refused = receipt(original, "m1", MessageState.DELIVERED, 8);
+        DeliverSm unanswered = receipt(original, "m1", MessageState.DELIVERED, 9);
+        io.smppex.sim.Message journaled = io.smppex.sim.Message.builder().id("m1").submitTime(done.minusSeconds(1))
+                .state(MessageState.DELIVERED).finalTime(done)
+                .octets(concat(original.withSequenceNumber(7), refused.respond().commandStatus(CommandStatus.ESME_RX_T_APPN).build(),
+                                answered.respond().build()),
+                        concat(answered, refused, unanswered))
+                .build();
+        List<Receipt> rs = SimulatorBackend.view(journaled, false).receipts();
+        assertThat(rs).extracting(Receipt::status).containsExactly("ACKNOWLEDGED", "ESME_RX_T_APPN", "SENT");
+        assertThat(rs).extracting(Receipt::state).containsOnly("DELIVRD");
+        assertThat(rs).extracting(Receipt::at).containsOnly(done);
+    }
+
+    private static DeliverSm receipt(SubmitSm original, String id, MessageState st, int seq) {
+        LocalDateTime t = LocalDateTime.of(2026, 1, 2, 3, 4);
+        return (DeliverSm) Receipts.deliverSmFor(original, id, st, t, t, 0).withSequenceNumber(seq);
+    }
+
+    private static byte[] concat(Pdu... pdus) {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        for (Pdu p : pdus) {
+            b.writeBytes(PduCodec.defaults().encode(p));
+        }
+        return b.toByteArray();
     }
 
     @Test
