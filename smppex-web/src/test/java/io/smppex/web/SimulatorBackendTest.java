@@ -1,5 +1,11 @@
 package io.smppex.web;
 
+import static io.smppex.web.Esmes.T;
+import static io.smppex.web.Esmes.await;
+import static io.smppex.web.Esmes.awaitDeliver;
+import static io.smppex.web.Esmes.findSession;
+import static io.smppex.web.Esmes.incoming;
+import static io.smppex.web.Esmes.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,7 +39,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +46,6 @@ import org.junit.jupiter.api.Test;
 
 /** Every endpoint of the API over a real SmppSimulator, fed by real ESMEs over loopback. */
 class SimulatorBackendTest {
-    private static final Duration T = Duration.ofSeconds(5);
     static RealSim rs;
     static Http http;
 
@@ -63,33 +67,7 @@ class SimulatorBackendTest {
     }
 
     private static SyncEsme bind(BindMode mode, String systemId) {
-        SyncEsme e = SyncEsme.connect("127.0.0.1", rs.port());
-        assertThat(e.request(PduFactory.bind(mode, systemId, "pw"), T).status().isOk()).isTrue();
-        return e;
-    }
-
-    private static String submit(SyncEsme esme, String from, String to, String text) {
-        SubmitSm sm = PduFactory.submitSm(Address.of(from), Address.of(to), text, 1);
-        return ((SubmitSmResp) esme.request(sm, T)).messageId();
-    }
-
-    private static void await(String what, BooleanSupplier cond) {
-        long deadline = System.nanoTime() + T.toNanos();
-        while (!cond.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.onSpinWait();
-        }
-    }
-
-    private static JsonNode findSession(String systemId) {
-        for (JsonNode s : http.get("/api/v1/sessions").json().get("sessions")) {
-            if (systemId.equals(s.path("system_id").asText())) {
-                return s;
-            }
-        }
-        throw new AssertionError("no session of " + systemId);
+        return Esmes.bind(rs.port(), mode, systemId);
     }
 
     @Test
@@ -186,7 +164,7 @@ class SimulatorBackendTest {
             Http.Resp r = http.call("POST", "/api/v1/messages/" + id + "/receipt", "{\"state\":\"UNDELIV\"}");
             assertThat(r.status()).as(r.body()).isEqualTo(200);
             assertThat(r.json().get("sent").asBoolean()).isTrue();
-            List<Pdu> got = ApiTest.awaitDeliver(e);
+            List<Pdu> got = awaitDeliver(e);
             assertThat(got).anySatisfy(p -> assertThat(p).isInstanceOfSatisfying(DeliverSm.class, d -> {
                 assertThat(d.isDeliveryReceipt()).isTrue();
                 assertThat(ReceiptTlvs.receiptedMessageId(d)).contains(id);
@@ -266,10 +244,10 @@ class SimulatorBackendTest {
         try (SyncEsme tx = bind(BindMode.TRANSMITTER, "s-tx"); SyncEsme rx = bind(BindMode.RECEIVER, "s-rx");
              SyncEsme trx = bind(BindMode.TRANSCEIVER, "s-trx")) {
             submit(tx, "a", "447700900001", "one");
-            JsonNode s = findSession("s-tx");
+            JsonNode s = findSession(http, "s-tx");
             assertThat(s.get("bind").asText()).isEqualTo("tx");
-            assertThat(findSession("s-rx").get("bind").asText()).isEqualTo("rx");
-            assertThat(findSession("s-trx").get("bind").asText()).isEqualTo("trx");
+            assertThat(findSession(http, "s-rx").get("bind").asText()).isEqualTo("rx");
+            assertThat(findSession(http, "s-trx").get("bind").asText()).isEqualTo("trx");
             assertThat(s.get("remote").asText()).startsWith("127.0.0.1:");
             assertThat(s.at("/counters/submits").asLong()).isEqualTo(1);
             assertThat(s.at("/counters/pdus_in").asLong()).isEqualTo(2);
@@ -282,7 +260,7 @@ class SimulatorBackendTest {
     @Test
     void deleteUnbindsASessionAndForceClosesIt() throws Exception {
         try (SyncEsme e = bind(BindMode.TRANSCEIVER, "unbindme")) {
-            String id = findSession("unbindme").get("id").asText();
+            String id = findSession(http, "unbindme").get("id").asText();
             Http.Resp r = http.call("DELETE", "/api/v1/sessions/" + id, null);
             assertThat(r.status()).as(r.body()).isEqualTo(200);
             assertThat(r.json().get("force").asBoolean()).isFalse();
@@ -290,7 +268,7 @@ class SimulatorBackendTest {
             assertThat(e.session().stopReason()).map(StopReason::kind).contains(StopReason.Kind.UNBOUND_BY_PEER);
         }
         try (SyncEsme e = bind(BindMode.TRANSCEIVER, "kickme")) {
-            String id = findSession("kickme").get("id").asText();
+            String id = findSession(http, "kickme").get("id").asText();
             Http.Resp r = http.call("DELETE", "/api/v1/sessions/" + id + "?force=true", null);
             assertThat(r.status()).as(r.body()).isEqualTo(200);
             assertThat(r.json().get("force").asBoolean()).isTrue();
@@ -316,7 +294,7 @@ class SimulatorBackendTest {
             List<DeliverSm> parts = new ArrayList<>();
             long deadline = System.nanoTime() + T.toNanos();
             while (System.nanoTime() < deadline && (parts.isEmpty() || parts.size() < total(parts.get(0)))) {
-                for (Pdu p : ApiTest.incoming(rx.waitForPdus(Duration.ofMillis(200)))) {
+                for (Pdu p : incoming(rx.waitForPdus(Duration.ofMillis(200)))) {
                     if (p instanceof DeliverSm d) {
                         parts.add(d);
                     }
@@ -414,7 +392,7 @@ class SimulatorBackendTest {
             try (SyncEsme e = bind(BindMode.TRANSCEIVER, "ev")) {
                 String id = submit(e, "a", "447700900009", "hello");
                 rs.sim.sendReceipt(id, MessageState.DELIVERED);
-                ApiTest.awaitDeliver(e);
+                awaitDeliver(e);
                 await("the receiver is routable", () -> rs.sim.receivers().contains("ev"));
                 rs.sim.sendMo(io.smppex.sim.Mo.of("ev", "447700900123", "1234", "STOP")).get(5, TimeUnit.SECONDS);
             }
