@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smppex.SyncEsme;
 import io.smppex.pdu.PduFactory;
 import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -24,12 +22,7 @@ class EventsAndAccessTest {
         try (FakeSim sim = new FakeSim();
                 WebConsole web = WebConsole.start(sim, WebOptions.builder().port(0).build());
                 Socket s = new Socket("127.0.0.1", web.port())) {
-            s.setSoTimeout(10_000);
-            OutputStream out = s.getOutputStream();
-            out.write("GET /api/v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
-            assertThat(in.readLine()).startsWith("HTTP/1.1 200");
+            BufferedReader in = Http.openEvents(s);
             String line;
             while (!(line = in.readLine()).isEmpty()) {
                 if (line.toLowerCase().startsWith("content-type")) {

@@ -27,10 +27,7 @@ import io.smppex.pdu.text.SplitMethod;
 import io.smppex.pdu.text.TextCodec;
 import io.smppex.pdu.text.Udh;
 import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -382,12 +379,7 @@ class SimulatorBackendTest {
     @Test
     void theEventStreamCarriesBindSubmitReceiptMoAndUnbind() throws Exception {
         try (Socket s = new Socket("127.0.0.1", rs.web.port())) {
-            s.setSoTimeout(10_000);
-            OutputStream out = s.getOutputStream();
-            out.write("GET /api/v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
-            assertThat(in.readLine()).startsWith("HTTP/1.1 200");
+            BufferedReader in = Http.openEvents(s);
             await("the stream is open", () -> http.get("/api/v1/stats").json().at("/web/sse_clients").asInt() == 1);
             try (SyncEsme e = bind(BindMode.TRANSCEIVER, "ev")) {
                 String id = submit(e, "a", "447700900009", "hello");
