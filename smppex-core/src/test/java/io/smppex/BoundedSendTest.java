@@ -14,9 +14,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +37,7 @@ class BoundedSendTest {
     private Mc mc;
     private EventLoopGroup group;
     /** submit_sm the MC holds unanswered until the test answers them. */
-    private final List<Object[]> held = new CopyOnWriteArrayList<>();
+    private final BlockingQueue<Object[]> held = new LinkedBlockingQueue<>();
 
     @BeforeEach
     void start() {
@@ -137,8 +138,7 @@ class BoundedSendTest {
         CompletionStage<Void> room2 = s.windowAvailable();
         assertThat(room.toCompletableFuture().isDone()).as("window full").isFalse();
         assertThat(s.send(submit(99)).isCompletedExceptionally()).isTrue();
-        waitForHeld(1);
-        Object[] h = held.remove(0);
+        Object[] h = takeHeld();
         ((Session) h[0]).reply((Pdu) h[1], PduFactory.submitSmResp(CommandStatus.ESME_ROK, "x"));
         room.toCompletableFuture().get(10, TimeUnit.SECONDS);
         room2.toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -150,22 +150,20 @@ class BoundedSendTest {
         assertThat(cause(s.windowAvailable().toCompletableFuture())).isInstanceOf(SessionClosedException.class);
     }
 
-    private void waitForHeld(int n) throws InterruptedException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (held.size() < n && System.nanoTime() < until) {
-            Thread.sleep(5);
-        }
-        assertThat(held.size()).isGreaterThanOrEqualTo(n);
+    private Object[] takeHeld() throws InterruptedException {
+        Object[] h = held.poll(10, TimeUnit.SECONDS);
+        assertThat(h).as("a submit_sm reached the MC").isNotNull();
+        return h;
     }
 
     private void answerHeldUntil(List<CompletableFuture<Pdu>> fs) throws InterruptedException {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!fs.stream().allMatch(CompletableFuture::isDone) && System.nanoTime() < until) {
-            while (!held.isEmpty()) {
-                Object[] h = held.remove(0);
+            // Wakes as soon as one arrives; the short timeout is only for re-checking the futures.
+            Object[] h = held.poll(5, TimeUnit.MILLISECONDS);
+            if (h != null) {
                 ((Session) h[0]).reply((Pdu) h[1], PduFactory.submitSmResp(CommandStatus.ESME_ROK, "x"));
             }
-            Thread.sleep(5);
         }
     }
 

@@ -8,7 +8,8 @@ import io.smppex.pdu.field.CommandId;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -28,12 +29,12 @@ class SyncEsmeEnginePdusTest {
 
     @Test
     void automaticEnquireLinksAreNotEvents() throws Exception {
-        AtomicInteger probes = new AtomicInteger();
+        CountDownLatch probes = new CountDownLatch(3);
         SessionObserver counting = new SessionObserver() {
             @Override
             public void pduReceived(Session session, Pdu pdu, byte[] octets) {
                 if (pdu.commandId() == CommandId.ENQUIRE_LINK) {
-                    probes.incrementAndGet();
+                    probes.countDown();
                 }
             }
         };
@@ -43,11 +44,7 @@ class SyncEsmeEnginePdusTest {
             SessionOptions fast = SessionOptions.builder().enquireLinkLimit(Duration.ofMillis(20)).build();
             SyncEsme esme = SyncEsme.connect("127.0.0.1", mc.port(), SyncEsme.Options.defaults()
                     .esme(EsmeOptions.builder().session(fast).bind(PduFactory.bindTransceiver("user", "secret")).build()));
-            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (probes.get() < 3 && System.nanoTime() < until) {
-                Thread.sleep(10);
-            }
-            assertThat(probes.get()).as("enquire_links the MC received").isGreaterThanOrEqualTo(3);
+            assertThat(probes.await(10, TimeUnit.SECONDS)).as("the MC received 3 enquire_links").isTrue();
             List<SyncEvent> events = esme.pdus();
             assertThat(events).map(SyncEsmeEnginePdusTest::commandOf).doesNotContain(CommandId.ENQUIRE_LINK);
             esme.close();

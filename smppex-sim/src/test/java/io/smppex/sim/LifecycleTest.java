@@ -85,18 +85,8 @@ class LifecycleTest {
     }
 
     private void awaitAcked(String id, int n) {
-        long deadline = System.nanoTime() + T.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (sim.journal().get(id).map(Message::receiptsAcknowledged).orElse(0) >= n) {
-                return;
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("receipt of " + id + " not acknowledged");
+        Await.until("receipt of " + id + " is acknowledged", T,
+                () -> sim.journal().get(id).map(Message::receiptsAcknowledged).orElse(0) >= n);
     }
 
     @Test

@@ -51,13 +51,7 @@ class SteeringTest {
     }
 
     private static void await(String what, BooleanSupplier cond) {
-        long deadline = System.nanoTime() + T.toNanos();
-        while (!cond.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.onSpinWait();
-        }
+        Await.until(what, T, cond);
     }
 
     // ------------------------------------------------------------------ receipts now

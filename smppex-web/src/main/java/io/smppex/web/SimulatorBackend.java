@@ -21,6 +21,7 @@ import io.smppex.sim.Stage;
 import io.smppex.web.internal.Json;
 import io.smppex.web.internal.PduFields;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -297,16 +298,11 @@ public final class SimulatorBackend implements SimBackend, SimListener {
 
     static Message view(io.smppex.sim.Message m, boolean withPdus) {
         List<PduRecord> pdus = null;
-        List<Receipt> receipts = new ArrayList<>();
         List<Pdu> out = m.pdusOut();
-        for (Pdu p : out) {
-            if (p instanceof DeliverSm d && d.isDeliveryReceipt()) {
-                receipts.add(new Receipt(ReceiptTlvs.messageState(d).map(MessageState::stat).orElse("?"), null, "SENT"));
-            }
-        }
+        List<Pdu> in = m.pdusIn();
+        List<Receipt> receipts = receipts(m, out, in);
         if (withPdus) {
             pdus = new ArrayList<>();
-            List<Pdu> in = m.pdusIn();
             List<byte[]> inOctets = m.octetsIn();
             List<byte[]> outOctets = m.octetsOut();
             // The journal keeps the two directions apart; show each request next to its answer.
@@ -322,6 +318,38 @@ public final class SimulatorBackend implements SimBackend, SimListener {
         }
         return new Message(m.id(), m.systemId(), m.sessionId(), m.source().address(), m.destination().address(), m.text(),
                 m.dataCoding(), m.state().name(), m.submitTime(), m.parts(), receipts, pdus);
+    }
+
+    /**
+     * The receipts among the PDUs sent, each with the answer journaled for it. The journal keeps no
+     * time per PDU, but the simulator makes a message's receipts when it turns final (its done: date),
+     * so the final time is when they were made and queued; a part that arrives after that gets its
+     * receipt on arrival, a little later than the time shown.
+     */
+    private static List<Receipt> receipts(io.smppex.sim.Message m, List<Pdu> out, List<Pdu> in) {
+        List<Receipt> receipts = new ArrayList<>();
+        Instant at = m.finalTime().orElse(null);
+        List<Pdu> answers = new ArrayList<>();
+        for (Pdu p : in) {
+            if (p.commandId() == CommandId.DELIVER_SM_RESP) {
+                answers.add(p);
+            }
+        }
+        for (Pdu p : out) {
+            if (p instanceof DeliverSm d && d.isDeliveryReceipt()) {
+                String status = "SENT";
+                // A re-send on another session may reuse a sequence number: each answer counts once, in order.
+                for (int i = 0; i < answers.size(); i++) {
+                    if (answers.get(i).sequenceNumber() == d.sequenceNumber()) {
+                        CommandStatus st = answers.remove(i).status();
+                        status = st.isOk() ? "ACKNOWLEDGED" : st.name();
+                        break;
+                    }
+                }
+                receipts.add(new Receipt(ReceiptTlvs.messageState(d).map(MessageState::stat).orElse("?"), at, status));
+            }
+        }
+        return receipts;
     }
 
     /** The JSON form of a rule, as GET and PUT /api/v1/rules carry it. */

@@ -1,20 +1,20 @@
 package io.smppex.web;
 
+import static io.smppex.web.Esmes.T;
+import static io.smppex.web.Esmes.awaitDeliver;
+import static io.smppex.web.Esmes.findSession;
+import static io.smppex.web.Esmes.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smppex.SyncEsme;
-import io.smppex.SyncEvent;
 import io.smppex.pdu.DeliverSm;
-import io.smppex.pdu.Pdu;
 import io.smppex.pdu.PduFactory;
-import io.smppex.pdu.SubmitSmResp;
+import io.smppex.pdu.field.BindMode;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 
 /** Every endpoint of the API, over loopback, against a real MC behind the seam. */
 class ApiTest {
-    private static final Duration T = Duration.ofSeconds(5);
     static FakeSim sim;
     static WebConsole web;
     static Http http;
@@ -45,28 +44,8 @@ class ApiTest {
         http.call("DELETE", "/api/v1/messages", null);
     }
 
-    private static String submit(SyncEsme esme, String from, String to, String text) {
-        Pdu r = esme.request(PduFactory.submitSm(from, to, text), T);
-        return ((SubmitSmResp) r).messageId();
-    }
-
-    /** The PDUs the MC sent until the first deliver_sm, bounded to a few waits. */
-    static List<Pdu> awaitDeliver(SyncEsme e) {
-        List<Pdu> all = new java.util.ArrayList<>();
-        for (int i = 0; i < 5 && all.stream().noneMatch(DeliverSm.class::isInstance); i++) {
-            all.addAll(incoming(e.waitForPdus(T)));
-        }
-        return all;
-    }
-
-    static List<Pdu> incoming(List<SyncEvent> events) {
-        return events.stream().filter(SyncEvent.Incoming.class::isInstance).map(ev -> ((SyncEvent.Incoming) ev).pdu()).toList();
-    }
-
     private static SyncEsme bind(String systemId) {
-        SyncEsme e = SyncEsme.connect("127.0.0.1", sim.port());
-        e.request(PduFactory.bindTransceiver(systemId, "pw"), T);
-        return e;
+        return Esmes.bind(sim.port(), BindMode.TRANSCEIVER, systemId);
     }
 
     @Test
@@ -156,7 +135,7 @@ class ApiTest {
     @Test
     void listsAndKicksSessions() throws Exception {
         try (SyncEsme e = bind("kickme")) {
-            JsonNode s = findSession("kickme");
+            JsonNode s = findSession(http, "kickme");
             assertThat(s.get("bind").asText()).isEqualTo("trx");
             assertThat(s.get("remote").asText()).startsWith("127.0.0.1:");
             assertThat(s.has("window_used")).isTrue();
@@ -167,19 +146,10 @@ class ApiTest {
         }
         assertThat(http.call("DELETE", "/api/v1/sessions/none", null).status()).isEqualTo(404);
         try (SyncEsme e = bind("unbindme")) {
-            JsonNode s = findSession("unbindme");
+            JsonNode s = findSession(http, "unbindme");
             assertThat(http.call("DELETE", "/api/v1/sessions/" + s.get("id").asText(), null).status()).isEqualTo(200);
             e.session().closeFuture().get(5, java.util.concurrent.TimeUnit.SECONDS);
         }
-    }
-
-    private static JsonNode findSession(String systemId) {
-        for (JsonNode s : http.get("/api/v1/sessions").json().get("sessions")) {
-            if (systemId.equals(s.path("system_id").asText())) {
-                return s;
-            }
-        }
-        throw new AssertionError("no session of " + systemId);
     }
 
     @Test

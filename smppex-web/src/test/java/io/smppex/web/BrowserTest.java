@@ -99,7 +99,7 @@ class BrowserTest {
         browser.driver.findElement(By.cssSelector("#detail-pdus details")).click();
         browser.driver.findElement(By.id("receipt-UNDELIV")).click();
         wait.until(ExpectedConditions.textToBe(By.id("detail-state"), "UNDELIVERABLE"));
-        assertThat(ApiTest.awaitDeliver(esme)).anySatisfy(p -> assertThat(p).isInstanceOfSatisfying(DeliverSm.class,
+        assertThat(Esmes.awaitDeliver(esme)).anySatisfy(p -> assertThat(p).isInstanceOfSatisfying(DeliverSm.class,
                 d -> assertThat(d.isDeliveryReceipt()).isTrue()));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-receipts"), "UNDELIV"));
         // Final now: the page offers no second receipt.
@@ -143,7 +143,7 @@ class BrowserTest {
         browser.driver.findElement(By.id("mo-text")).sendKeys("STOP please");
         browser.driver.findElement(By.id("mo-send")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("mo-status"), "Delivered"));
-        List<Pdu> got = ApiTest.awaitDeliver(esme);
+        List<Pdu> got = Esmes.awaitDeliver(esme);
         assertThat(got).anySatisfy(p -> assertThat(p).isInstanceOfSatisfying(DeliverSm.class,
                 d -> assertThat(TextCodec.forDataCoding(d.dataCoding()).decode(d.shortMessage())).isEqualTo("STOP please")));
     }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smppex.SyncEsme;
 import io.smppex.pdu.PduFactory;
 import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -24,19 +22,14 @@ class EventsAndAccessTest {
         try (FakeSim sim = new FakeSim();
                 WebConsole web = WebConsole.start(sim, WebOptions.builder().port(0).build());
                 Socket s = new Socket("127.0.0.1", web.port())) {
-            s.setSoTimeout(10_000);
-            OutputStream out = s.getOutputStream();
-            out.write("GET /api/v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
-            assertThat(in.readLine()).startsWith("HTTP/1.1 200");
+            BufferedReader in = Http.openEvents(s);
             String line;
             while (!(line = in.readLine()).isEmpty()) {
                 if (line.toLowerCase().startsWith("content-type")) {
                     assertThat(line).contains("text/event-stream");
                 }
             }
-            waitUntil(() -> web.registry() != null && clients(web) == 1);
+            Esmes.await("the stream is open", () -> web.registry() != null && clients(web) == 1);
             try (SyncEsme e = SyncEsme.connect("127.0.0.1", sim.port())) {
                 e.request(PduFactory.bindTransceiver("ev", "pw"), Duration.ofSeconds(5));
                 e.request(PduFactory.submitSm("a", "447700900009", "hello"), Duration.ofSeconds(5));
@@ -61,19 +54,17 @@ class EventsAndAccessTest {
             slow.setReceiveBufferSize(4096);
             slow.connect(new java.net.InetSocketAddress("127.0.0.1", web.port()));
             slow.getOutputStream().write("GET /api/v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-            waitUntil(() -> clients(web) == 1);
+            Esmes.await("the stream is open", () -> clients(web) == 1);
             String pad = "x".repeat(2000);
-            // Never read from 'slow': the console must close it once its unsent bytes pass the bound.
-            for (int i = 0; i < 400_000; i++) {
-                sim.emit(new SimEvent("submit", Map.of("id", Integer.toString(i), "pad", pad)));
-                if (i % 1000 == 999) {
-                    Thread.sleep(5);
-                    if (clients(web) == 0) {
-                        break;
-                    }
+            // Never read from 'slow': the console must close it once its unsent bytes pass the bound. A tick
+            // streams only its first events, so the bytes pile up over many ticks: offer until it is dropped.
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            for (int i = 0; clients(web) != 0 && System.nanoTime() - deadline < 0;) {
+                for (int burst = 0; burst < 1000; burst++, i++) {
+                    sim.emit(new SimEvent("submit", Map.of("id", Integer.toString(i), "pad", pad)));
                 }
             }
-            waitUntil(() -> clients(web) == 0);
+            Esmes.await("the slow client is dropped", Duration.ofSeconds(10), () -> clients(web) == 0);
             Http.Resp stats = new Http(web.url(), null).get("/api/v1/stats");
             assertThat(stats.json().at("/web/sse_clients_dropped").asLong()).isEqualTo(1);
             assertThat(stats.json().at("/web/events_coalesced").asLong()).as("over the per-tick cap").isPositive();
@@ -104,13 +95,6 @@ class EventsAndAccessTest {
 
     static int clients(WebConsole web) {
         return new Http(web.url(), null).get("/api/v1/stats").json().at("/web/sse_clients").asInt();
-    }
-
-    static void waitUntil(java.util.function.BooleanSupplier c) throws InterruptedException {
-        for (int i = 0; i < 200 && !c.getAsBoolean(); i++) {
-            Thread.sleep(50);
-        }
-        assertThat(c.getAsBoolean()).as("condition within 10 s").isTrue();
     }
 
     /** A backend whose events the test emits itself. */

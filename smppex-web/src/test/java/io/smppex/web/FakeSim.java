@@ -177,7 +177,7 @@ final class FakeSim implements SimBackend, AutoCloseable {
         return e.session.send(dlr).thenAccept(resp -> {
             Message m = e.message;
             List<Receipt> rs = new ArrayList<>(m.receipts());
-            rs.add(new Receipt(ms.stat(), Instant.now(), resp.status().name()));
+            rs.add(new Receipt(ms.stat(), Instant.now(), resp.status().isOk() ? "ACKNOWLEDGED" : resp.status().name()));
             List<PduRecord> pdus = new ArrayList<>(m.pdus());
             pdus.add(record("out", dlr));
             pdus.add(record("in", resp));

@@ -1,5 +1,11 @@
 package io.smppex.web;
 
+import static io.smppex.web.Esmes.T;
+import static io.smppex.web.Esmes.await;
+import static io.smppex.web.Esmes.awaitDeliver;
+import static io.smppex.web.Esmes.findSession;
+import static io.smppex.web.Esmes.incoming;
+import static io.smppex.web.Esmes.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,28 +13,29 @@ import io.smppex.StopReason;
 import io.smppex.SyncEsme;
 import io.smppex.pdu.DeliverSm;
 import io.smppex.pdu.Pdu;
+import io.smppex.pdu.PduCodec;
 import io.smppex.pdu.PduFactory;
 import io.smppex.pdu.SubmitSm;
 import io.smppex.pdu.SubmitSmResp;
 import io.smppex.pdu.field.Address;
 import io.smppex.pdu.field.BindMode;
+import io.smppex.pdu.field.CommandStatus;
 import io.smppex.pdu.field.MessageState;
 import io.smppex.pdu.receipt.ReceiptTlvs;
+import io.smppex.pdu.receipt.Receipts;
 import io.smppex.pdu.text.SplitMethod;
 import io.smppex.pdu.text.TextCodec;
 import io.smppex.pdu.text.Udh;
 import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +43,6 @@ import org.junit.jupiter.api.Test;
 
 /** Every endpoint of the API over a real SmppSimulator, fed by real ESMEs over loopback. */
 class SimulatorBackendTest {
-    private static final Duration T = Duration.ofSeconds(5);
     static RealSim rs;
     static Http http;
 
@@ -58,33 +64,7 @@ class SimulatorBackendTest {
     }
 
     private static SyncEsme bind(BindMode mode, String systemId) {
-        SyncEsme e = SyncEsme.connect("127.0.0.1", rs.port());
-        assertThat(e.request(PduFactory.bind(mode, systemId, "pw"), T).status().isOk()).isTrue();
-        return e;
-    }
-
-    private static String submit(SyncEsme esme, String from, String to, String text) {
-        SubmitSm sm = PduFactory.submitSm(Address.of(from), Address.of(to), text, 1);
-        return ((SubmitSmResp) esme.request(sm, T)).messageId();
-    }
-
-    private static void await(String what, BooleanSupplier cond) {
-        long deadline = System.nanoTime() + T.toNanos();
-        while (!cond.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.onSpinWait();
-        }
-    }
-
-    private static JsonNode findSession(String systemId) {
-        for (JsonNode s : http.get("/api/v1/sessions").json().get("sessions")) {
-            if (systemId.equals(s.path("system_id").asText())) {
-                return s;
-            }
-        }
-        throw new AssertionError("no session of " + systemId);
+        return Esmes.bind(rs.port(), mode, systemId);
     }
 
     @Test
@@ -181,7 +161,7 @@ class SimulatorBackendTest {
             Http.Resp r = http.call("POST", "/api/v1/messages/" + id + "/receipt", "{\"state\":\"UNDELIV\"}");
             assertThat(r.status()).as(r.body()).isEqualTo(200);
             assertThat(r.json().get("sent").asBoolean()).isTrue();
-            List<Pdu> got = ApiTest.awaitDeliver(e);
+            List<Pdu> got = awaitDeliver(e);
             assertThat(got).anySatisfy(p -> assertThat(p).isInstanceOfSatisfying(DeliverSm.class, d -> {
                 assertThat(d.isDeliveryReceipt()).isTrue();
                 assertThat(ReceiptTlvs.receiptedMessageId(d)).contains(id);
@@ -191,7 +171,13 @@ class SimulatorBackendTest {
             await("the receipt's answer is journaled", () -> rs.sim.journal().get(id).orElseThrow().receiptsAcknowledged() == 1);
             JsonNode m = http.get("/api/v1/messages/" + id).json();
             assertThat(m.get("state").asText()).isEqualTo("UNDELIVERABLE");
-            assertThat(m.get("receipts").get(0).get("state").asText()).isEqualTo("UNDELIV");
+            assertThat(m.get("receipts")).hasSize(1);
+            JsonNode receipt = m.get("receipts").get(0);
+            assertThat(receipt.get("state").asText()).isEqualTo("UNDELIV");
+            assertThat(receipt.get("status").asText()).as("the ESME answered it").isEqualTo("ACKNOWLEDGED");
+            assertThat(receipt.has("at")).as("the receipt's time: " + receipt).isTrue();
+            assertThat(Instant.parse(receipt.get("at").asText()))
+                    .isEqualTo(rs.sim.journal().get(id).orElseThrow().finalTime().orElseThrow());
             assertThat(m.get("pdus").findValuesAsText("command")).contains("deliver_sm", "deliver_sm_resp");
 
             Http.Resp again = http.call("POST", "/api/v1/messages/" + id + "/receipt", "{\"state\":\"DELIVRD\"}");
@@ -199,6 +185,38 @@ class SimulatorBackendTest {
             assertThat(again.json().at("/error/code").asText()).isEqualTo("conflict");
             assertThat(again.json().at("/error/message").asText()).contains("already final");
         }
+    }
+
+    @Test
+    void aReceiptShowsWhetherItsReceiverAnsweredOrRefusedIt() {
+        Instant done = Instant.parse("2026-01-02T03:04:05.678Z");
+        SubmitSm original = PduFactory.submitSm(Address.of("Shop"), Address.of("447700900001"), "hi", 1);
+        DeliverSm answered = receipt(original, "m1", MessageState.DELIVERED, 7);
+        DeliverSm refused = receipt(original, "m1", MessageState.DELIVERED, 8);
+        DeliverSm unanswered = receipt(original, "m1", MessageState.DELIVERED, 9);
+        io.smppex.sim.Message journaled = io.smppex.sim.Message.builder().id("m1").submitTime(done.minusSeconds(1))
+                .state(MessageState.DELIVERED).finalTime(done)
+                .octets(concat(original.withSequenceNumber(7), refused.respond().commandStatus(CommandStatus.ESME_RX_T_APPN).build(),
+                                answered.respond().build()),
+                        concat(answered, refused, unanswered))
+                .build();
+        List<Receipt> rs = SimulatorBackend.view(journaled, false).receipts();
+        assertThat(rs).extracting(Receipt::status).containsExactly("ACKNOWLEDGED", "ESME_RX_T_APPN", "SENT");
+        assertThat(rs).extracting(Receipt::state).containsOnly("DELIVRD");
+        assertThat(rs).extracting(Receipt::at).containsOnly(done);
+    }
+
+    private static DeliverSm receipt(SubmitSm original, String id, MessageState st, int seq) {
+        LocalDateTime t = LocalDateTime.of(2026, 1, 2, 3, 4);
+        return (DeliverSm) Receipts.deliverSmFor(original, id, st, t, t, 0).withSequenceNumber(seq);
+    }
+
+    private static byte[] concat(Pdu... pdus) {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        for (Pdu p : pdus) {
+            b.writeBytes(PduCodec.defaults().encode(p));
+        }
+        return b.toByteArray();
     }
 
     @Test
@@ -223,10 +241,10 @@ class SimulatorBackendTest {
         try (SyncEsme tx = bind(BindMode.TRANSMITTER, "s-tx"); SyncEsme rx = bind(BindMode.RECEIVER, "s-rx");
              SyncEsme trx = bind(BindMode.TRANSCEIVER, "s-trx")) {
             submit(tx, "a", "447700900001", "one");
-            JsonNode s = findSession("s-tx");
+            JsonNode s = findSession(http, "s-tx");
             assertThat(s.get("bind").asText()).isEqualTo("tx");
-            assertThat(findSession("s-rx").get("bind").asText()).isEqualTo("rx");
-            assertThat(findSession("s-trx").get("bind").asText()).isEqualTo("trx");
+            assertThat(findSession(http, "s-rx").get("bind").asText()).isEqualTo("rx");
+            assertThat(findSession(http, "s-trx").get("bind").asText()).isEqualTo("trx");
             assertThat(s.get("remote").asText()).startsWith("127.0.0.1:");
             assertThat(s.at("/counters/submits").asLong()).isEqualTo(1);
             assertThat(s.at("/counters/pdus_in").asLong()).isEqualTo(2);
@@ -239,7 +257,7 @@ class SimulatorBackendTest {
     @Test
     void deleteUnbindsASessionAndForceClosesIt() throws Exception {
         try (SyncEsme e = bind(BindMode.TRANSCEIVER, "unbindme")) {
-            String id = findSession("unbindme").get("id").asText();
+            String id = findSession(http, "unbindme").get("id").asText();
             Http.Resp r = http.call("DELETE", "/api/v1/sessions/" + id, null);
             assertThat(r.status()).as(r.body()).isEqualTo(200);
             assertThat(r.json().get("force").asBoolean()).isFalse();
@@ -247,7 +265,7 @@ class SimulatorBackendTest {
             assertThat(e.session().stopReason()).map(StopReason::kind).contains(StopReason.Kind.UNBOUND_BY_PEER);
         }
         try (SyncEsme e = bind(BindMode.TRANSCEIVER, "kickme")) {
-            String id = findSession("kickme").get("id").asText();
+            String id = findSession(http, "kickme").get("id").asText();
             Http.Resp r = http.call("DELETE", "/api/v1/sessions/" + id + "?force=true", null);
             assertThat(r.status()).as(r.body()).isEqualTo(200);
             assertThat(r.json().get("force").asBoolean()).isTrue();
@@ -273,7 +291,7 @@ class SimulatorBackendTest {
             List<DeliverSm> parts = new ArrayList<>();
             long deadline = System.nanoTime() + T.toNanos();
             while (System.nanoTime() < deadline && (parts.isEmpty() || parts.size() < total(parts.get(0)))) {
-                for (Pdu p : ApiTest.incoming(rx.waitForPdus(Duration.ofMillis(200)))) {
+                for (Pdu p : incoming(rx.waitForPdus(Duration.ofMillis(200)))) {
                     if (p instanceof DeliverSm d) {
                         parts.add(d);
                     }
@@ -361,17 +379,12 @@ class SimulatorBackendTest {
     @Test
     void theEventStreamCarriesBindSubmitReceiptMoAndUnbind() throws Exception {
         try (Socket s = new Socket("127.0.0.1", rs.web.port())) {
-            s.setSoTimeout(10_000);
-            OutputStream out = s.getOutputStream();
-            out.write("GET /api/v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
-            assertThat(in.readLine()).startsWith("HTTP/1.1 200");
+            BufferedReader in = Http.openEvents(s);
             await("the stream is open", () -> http.get("/api/v1/stats").json().at("/web/sse_clients").asInt() == 1);
             try (SyncEsme e = bind(BindMode.TRANSCEIVER, "ev")) {
                 String id = submit(e, "a", "447700900009", "hello");
                 rs.sim.sendReceipt(id, MessageState.DELIVERED);
-                ApiTest.awaitDeliver(e);
+                awaitDeliver(e);
                 await("the receiver is routable", () -> rs.sim.receivers().contains("ev"));
                 rs.sim.sendMo(io.smppex.sim.Mo.of("ev", "447700900123", "1234", "STOP")).get(5, TimeUnit.SECONDS);
             }

@@ -6,6 +6,7 @@ import io.smppex.Session;
 import io.smppex.SessionHandler;
 import io.smppex.SessionOptions;
 import io.smppex.bench.Fixtures;
+import io.smppex.bench.Ports;
 import io.smppex.pdu.DeliverSm;
 import io.smppex.pdu.Pdu;
 import io.smppex.pdu.PduFactory;
@@ -13,13 +14,10 @@ import io.smppex.pdu.SubmitSm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -235,18 +233,18 @@ public final class ClusterBench {
     }
 
     private String nats() throws IOException, InterruptedException {
-        int port = freePort();
+        int port = Ports.free();
         Path sd = Files.createDirectories(dir.resolve("js"));
         Process p = new ProcessBuilder(NATS.toString(), "-js", "-a", "127.0.0.1", "-p", String.valueOf(port), "-sd",
                 sd.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("nats.log").toFile()).start();
         procs.add(p);
-        awaitPort(port);
+        Ports.awaitListening(p, port, Duration.ofSeconds(10), "nats-server");
         return "nats://127.0.0.1:" + port;
     }
 
     private int haproxy(List<Process> mine, int... backends) throws IOException, InterruptedException {
-        int port = freePort();
-        int probe = freePort();
+        int port = Ports.free();
+        int probe = Ports.free();
         StringBuilder cfg = new StringBuilder("""
                 global
                     maxconn 1024
@@ -273,29 +271,8 @@ public final class ClusterBench {
                 .redirectOutput(dir.resolve("haproxy-" + port + ".log").toFile()).start();
         mine.add(p);
         procs.add(p);
-        awaitPort(probe);
+        Ports.awaitListening(p, probe, Duration.ofSeconds(10), "haproxy");
         return port;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static void awaitPort(int port) throws IOException, InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (true) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException e) {
-                if (System.nanoTime() > end) {
-                    throw new IOException("nothing listens on 127.0.0.1:" + port, e);
-                }
-                Thread.sleep(50);
-            }
-        }
     }
 
     private static void stop(Process p) throws InterruptedException {

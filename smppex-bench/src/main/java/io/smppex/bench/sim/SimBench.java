@@ -1,12 +1,9 @@
 package io.smppex.bench.sim;
 
+import io.smppex.bench.Ports;
 import io.smppex.bench.e2e.SmppexClient;
 import io.smppex.sim.SmppSimulator;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -110,7 +107,7 @@ public final class SimBench {
 
     /** Starts mc in the given mode, loads it, stops it; returns {submit_sm/s, errors}. */
     private static double[] runMc(Path cliJar, Mode m, Path work, long count, int sessions, int window) throws Exception {
-        int port = freePort();
+        int port = Ports.free();
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(JVM);
@@ -125,7 +122,8 @@ public final class SimBench {
         }
         Process p = pb.start();
         try {
-            awaitPort(p, port);
+            // Its stdout is not read: in pipe mode nobody may read it.
+            Ports.awaitListening(p, port, Duration.ofSeconds(60), "mc");
             try (SmppexClient client = new SmppexClient(false, false)) {
                 client.open("127.0.0.1", port, sessions, window);
                 client.run(Math.min(count, 20_000), null, 120_000);
@@ -140,27 +138,6 @@ public final class SimBench {
                 p.destroyForcibly();
             }
             Files.deleteIfExists(file);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    /** Waits until mc accepts connections (its stdout is not read: in pipe mode nobody may read it). */
-    private static void awaitPort(Process p, int port) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
-            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                return;
-            } catch (IOException e) {
-                if (!p.isAlive() || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("mc did not start on port " + port, e);
-                }
-                Thread.sleep(50);
-            }
         }
     }
 

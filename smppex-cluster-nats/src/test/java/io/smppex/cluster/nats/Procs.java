@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
@@ -18,6 +20,7 @@ final class Procs implements AutoCloseable {
     static final Path HAPROXY = Path.of("/usr/sbin/haproxy");
 
     private final List<Process> started = new ArrayList<>();
+    private final Map<Process, Path> logs = new HashMap<>();
     final Path dir;
 
     Procs() throws IOException {
@@ -39,8 +42,9 @@ final class Procs implements AutoCloseable {
     String nats() throws IOException, InterruptedException {
         int port = freePort();
         Path sd = Files.createDirectories(dir.resolve("js-" + port));
-        start(List.of(NATS.toString(), "-js", "-a", "127.0.0.1", "-p", String.valueOf(port), "-sd", sd.toString()), "nats");
-        awaitPort(port);
+        Process p = start(List.of(NATS.toString(), "-js", "-a", "127.0.0.1", "-p", String.valueOf(port), "-sd", sd.toString()),
+                "nats");
+        awaitPort(port, p);
         return "nats://127.0.0.1:" + port;
     }
 
@@ -49,13 +53,31 @@ final class Procs implements AutoCloseable {
      *     the backend with the fewest open ones
      */
     int haproxy(int... backends) throws IOException, InterruptedException {
-        int port = freePort();
-        int probe = freePort();
         // leastconn, not roundrobin: a test that opens a receiver and then a transmitter must see them
         // on different nodes whatever connections came before (CI once saw both binds on one node).
+        StringBuilder backend = new StringBuilder("balance leastconn\n");
+        for (int i = 0; i < backends.length; i++) {
+            backend.append("    server n").append(i).append(" 127.0.0.1:").append(backends[i]).append(" check inter 500ms\n");
+        }
+        return haproxy("haproxy", backend.toString());
+    }
+
+    /**
+     * @return the port of an haproxy in TCP mode in front of one backend, sending a PROXY protocol v2
+     *     header on each connection ({@code send-proxy-v2}); no health checks, so the backend sees
+     *     only the clients' connections
+     */
+    int haproxySendProxyV2(int backend) throws IOException, InterruptedException {
+        return haproxy("haproxy-proxy-v2", "server mc 127.0.0.1:" + backend + " send-proxy-v2\n");
+    }
+
+    /** Starts an haproxy whose SMPP frontend goes to a backend of {@code backendLines}; returns that frontend's port. */
+    private int haproxy(String name, String backendLines) throws IOException, InterruptedException {
+        int port = freePort();
+        int probe = freePort();
         // Readiness is read off a second frontend that rejects at once, so that waiting for haproxy
         // to listen never opens a connection to a backend.
-        StringBuilder cfg = new StringBuilder("""
+        String cfg = """
                 global
                     maxconn 256
                 defaults
@@ -68,69 +90,40 @@ final class Procs implements AutoCloseable {
                     tcp-request connection reject
                 frontend smpp
                     bind 127.0.0.1:%d
-                    default_backend sims
-                backend sims
-                    balance leastconn
-                """.formatted(probe, port));
-        for (int i = 0; i < backends.length; i++) {
-            cfg.append("    server n").append(i).append(" 127.0.0.1:").append(backends[i]).append(" check inter 500ms\n");
-        }
-        Path f = dir.resolve("haproxy-" + port + ".cfg");
+                    default_backend smpp
+                backend smpp
+                    %s""".formatted(probe, port, backendLines);
+        Path f = dir.resolve(name + "-" + port + ".cfg");
         Files.writeString(f, cfg);
-        start(List.of(HAPROXY.toString(), "-db", "-f", f.toString()), "haproxy");
-        awaitPort(probe);
-        return port;
-    }
-
-    /**
-     * @return the port of an haproxy in TCP mode in front of one backend, sending a PROXY protocol v2
-     *     header on each connection ({@code send-proxy-v2}); no health checks, so the backend sees
-     *     only the clients' connections
-     */
-    int haproxySendProxyV2(int backend) throws IOException, InterruptedException {
-        int port = freePort();
-        int probe = freePort();
-        String cfg = """
-                global
-                    maxconn 64
-                defaults
-                    mode tcp
-                    timeout connect 2s
-                    timeout client 60s
-                    timeout server 60s
-                frontend probe
-                    bind 127.0.0.1:%d
-                    tcp-request connection reject
-                frontend smpp
-                    bind 127.0.0.1:%d
-                    default_backend mc
-                backend mc
-                    server mc 127.0.0.1:%d send-proxy-v2
-                """.formatted(probe, port, backend);
-        Path f = dir.resolve("haproxy-proxy-v2-" + port + ".cfg");
-        Files.writeString(f, cfg);
-        start(List.of(HAPROXY.toString(), "-db", "-f", f.toString()), "haproxy");
-        awaitPort(probe);
+        Process p = start(List.of(HAPROXY.toString(), "-db", "-f", f.toString()), "haproxy");
+        awaitPort(probe, p);
         return port;
     }
 
     Process start(List<String> cmd, String name) throws IOException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(dir.resolve(name + "-" + started.size() + ".log").toFile()).start();
+        Path log = dir.resolve(name + "-" + started.size() + ".log");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         started.add(p);
+        logs.put(p, log);
         return p;
     }
 
-    static void awaitPort(int port) throws InterruptedException, IOException {
+    /** Waits until something listens on {@code port}, failing at once if {@code process} ends first. */
+    void awaitPort(int port, Process process) throws InterruptedException, IOException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", port), 200);
                 return;
             } catch (IOException e) {
-                if (System.nanoTime() > deadline) {
-                    throw new IOException("nothing listens on 127.0.0.1:" + port + " after 10 s", e);
+                if (!process.isAlive()) {
+                    throw new IOException("it ended (exit " + process.exitValue() + ") before listening on 127.0.0.1:" + port
+                            + "; see " + logs.get(process), e);
                 }
+                if (System.nanoTime() - deadline > 0) {
+                    throw new IOException("nothing listens on 127.0.0.1:" + port + " after 10 s; see " + logs.get(process), e);
+                }
+                // The poll of this helper itself: a port opening gives no event to wait on.
                 Thread.sleep(50);
             }
         }
