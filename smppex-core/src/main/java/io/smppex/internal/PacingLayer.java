@@ -35,8 +35,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The pacing layer over one session: a token bucket and the throttling retries of
  * {@link PacedSession}. All its state is confined to the session's event loop, so it takes no lock;
- * requests from other threads hop onto the loop first, as the engine's own do. With no rate and no
- * pause in force a request goes straight to the session, costing one extra future and callback.
+ * requests from other threads hop onto the loop first, as the engine's own do.
+ *
+ * <p>A request sent on the loop that may go at once (the usual case: tokens in the bucket, nothing
+ * waiting, no pause) costs nothing beyond the engine's own: the caller gets the engine's
+ * {@link PendingRequest}, whose {@link PendingRequest#listener listener} is a {@link Ticket} shared
+ * by every such send until the next pause, and which completes only when this layer
+ * {@link PendingRequest#settle settles} it. Only a request that waits (for tokens, a pause, or the
+ * hop from another thread) or is retried gets an {@link Item} of its own; so does every request
+ * over a session that is not the engine's, whose sends end through {@code whenComplete}.
  */
 public final class PacingLayer implements PacedSession {
     private static final Logger log = LoggerFactory.getLogger(PacingLayer.class);
@@ -53,6 +60,8 @@ public final class PacingLayer implements PacedSession {
     }
 
     private final Session session;
+    /** {@link #session} when it is the engine itself, whose requests take a listener; else null. */
+    private final SessionEngine engine;
     private final Pacing pacing;
     private final RetryPolicy retry;
     private final double rate;
@@ -87,6 +96,8 @@ public final class PacingLayer implements PacedSession {
      */
     private int inFlightLimit = Integer.MAX_VALUE;
     private int inFlight;
+    /** The listener of the cost-1 requests sent straight to the engine since the last pause. */
+    private Ticket ticket = new Ticket(0, 1);
     private ScheduledFuture<?> wakeup;
     private long wakeupAt;
     private boolean closed;
@@ -101,6 +112,7 @@ public final class PacingLayer implements PacedSession {
 
     private PacingLayer(Session session, Pacing pacing, EventExecutor loop) {
         this.session = session;
+        this.engine = session instanceof SessionEngine e ? e : null;
         this.pacing = pacing;
         this.retry = pacing.retry();
         this.rate = pacing.rate();
@@ -138,30 +150,40 @@ public final class PacingLayer implements PacedSession {
         if (cost <= 0) {
             return session.send(request);
         }
-        Item it = new Item(request, cost);
         if (session.inEventLoop()) {
-            offer(it);
-        } else {
-            try {
-                session.execute(() -> offer(it));
-            } catch (IllegalStateException ended) {
-                it.completeExceptionally(closedError());
+            if (engine != null && mayGoNow(cost)) {
+                return transmitFirst(request, cost);
             }
+            Item it = new Item(request, cost);
+            offer(it);
+            return it;
+        }
+        Item it = new Item(request, cost);
+        try {
+            session.execute(it);
+        } catch (IllegalStateException ended) {
+            it.finish(null, closedError());
         }
         return it;
     }
 
+    /** Whether a request of {@code cost} may go now, ahead of nothing; takes its tokens if so. */
+    private boolean mayGoNow(int cost) {
+        return !closed && retries.isEmpty() && queue.isEmpty() && mayGo(cost);
+    }
+
+    /** On the loop: an {@link Item} goes now if it may, else waits its turn. */
     private void offer(Item it) {
-        if (closed) {
-            it.completeExceptionally(closedError());
-            return;
-        }
-        if (retries.isEmpty() && queue.isEmpty() && mayGo(it)) {
+        if (mayGoNow(it.cost)) {
             transmit(it);
             return;
         }
+        if (closed) {
+            it.finish(null, closedError());
+            return;
+        }
         if (waiting >= pacing.maxQueued()) {
-            it.completeExceptionally(new WindowFullException(
+            it.finish(null, new WindowFullException(
                     session.id() + ": pacing queue full (" + pacing.maxQueued() + " waiting)"));
             return;
         }
@@ -172,10 +194,10 @@ public final class PacingLayer implements PacedSession {
     }
 
     /**
-     * Whether {@code it} may be sent now; takes its tokens if so, else arms the wake-up for when it
-     * may. Reads the clock only when a rate or a pause is in force.
+     * Whether a request of {@code cost} may be sent now; takes its tokens if so, else arms the
+     * wake-up for when it may. Reads the clock only when a rate or a pause is in force.
      */
-    private boolean mayGo(Item it) {
+    private boolean mayGo(int cost) {
         if (inFlight >= inFlightLimit) {
             // Slow start after a pause: the next answer calls drain().
             return false;
@@ -195,12 +217,12 @@ public final class PacingLayer implements PacedSession {
             tokens = Math.min(burst, tokens + (now - refilledAt) * tokensPerNano);
             refilledAt = now;
             // A request dearer than the whole bucket goes once the bucket is full, leaving it in debt.
-            double need = Math.min(it.cost, burst);
+            double need = Math.min(cost, burst);
             if (tokens < need) {
                 arm(now, Math.max(1, (long) Math.ceil((need - tokens) / tokensPerNano)));
                 return false;
             }
-            tokens -= it.cost;
+            tokens -= cost;
         }
         return true;
     }
@@ -209,7 +231,7 @@ public final class PacingLayer implements PacedSession {
         for (;;) {
             ArrayDeque<Item> from = retries.isEmpty() ? queue : retries;
             Item it = from.peekFirst();
-            if (it == null || closed || !mayGo(it)) {
+            if (it == null || closed || !mayGo(it.cost)) {
                 return;
             }
             from.pollFirst();
@@ -218,12 +240,32 @@ public final class PacingLayer implements PacedSession {
         }
     }
 
+    /**
+     * A first attempt straight to the engine, its tokens taken: the engine's request is the
+     * caller's future, and a {@link Ticket} hears its end. Counted before the engine sees it, as
+     * the engine may end it before returning (a full window, a closed session).
+     */
+    private PendingRequest transmitFirst(Pdu request, int cost) {
+        PendingRequest p = new PendingRequest(request, engine);
+        p.listener = cost == 1 ? ticket : new Ticket(epoch, cost);
+        inFlight++;
+        SENT.setOpaque(this, sent + 1);
+        return engine.send(p);
+    }
+
+    /** One attempt of an {@link Item}, its tokens taken. */
     private void transmit(Item it) {
         it.attempts++;
         it.epoch = epoch;
         inFlight++;
         SENT.setOpaque(this, sent + 1);
-        session.send(it.request).whenComplete(it);
+        if (engine != null) {
+            PendingRequest p = new PendingRequest(it.request, engine);
+            p.listener = it;
+            engine.send(p);
+        } else {
+            session.send(it.request).whenComplete(it);
+        }
     }
 
     private void arm(long now, long delay) {
@@ -267,9 +309,35 @@ public final class PacingLayer implements PacedSession {
 
     // ---------------------------------------------------------------- answers
 
+    /** An attempt of {@code it} ended: finish it, or retry it if the MC throttled it. */
     private void answered(Item it, Pdu resp, Throwable err) {
+        if (booked(it.epoch, resp, err)) {
+            retryOrGiveUp(it, resp);
+        } else {
+            it.finish(resp, err);
+            drainIfWaiting();
+        }
+    }
+
+    /** The first attempt {@code p}, sent under ticket {@code t}, ended: as {@link #answered}. */
+    private void firstAnswered(PendingRequest p, Ticket t, Pdu resp, Throwable err) {
+        if (booked(t.epoch, resp, err)) {
+            Item it = new Item(p.pdu, t.cost, p);
+            it.attempts = 1;
+            retryOrGiveUp(it, resp);
+        } else {
+            p.settle(resp, err);
+            drainIfWaiting();
+        }
+    }
+
+    /**
+     * Books the end of an attempt sent in pause count {@code sentEpoch}; true when it is a
+     * throttling answer, which the caller must retry or give up.
+     */
+    private boolean booked(int sentEpoch, Pdu resp, Throwable err) {
         inFlight--;
-        boolean current = it.epoch == epoch;
+        boolean current = sentEpoch == epoch;
         if (err != null || resp == null || !throttling(resp.commandStatus())) {
             if (current) {
                 // Any answer but a throttling one means the MC took the request's pace.
@@ -280,15 +348,7 @@ public final class PacingLayer implements PacedSession {
                     inFlightLimit = inFlightLimit >= OPEN ? Integer.MAX_VALUE : inFlightLimit + 1;
                 }
             }
-            if (err != null) {
-                it.completeExceptionally(err);
-            } else {
-                it.complete(resp);
-            }
-            if (!queue.isEmpty() || !retries.isEmpty()) {
-                drain();
-            }
-            return;
+            return false;
         }
         throttled++;
         if (current) {
@@ -296,10 +356,20 @@ public final class PacingLayer implements PacedSession {
             // Answers to requests sent before the pause began neither start nor lengthen one.
             pause();
         }
+        return true;
+    }
+
+    private void drainIfWaiting() {
+        if (!queue.isEmpty() || !retries.isEmpty()) {
+            drain();
+        }
+    }
+
+    private void retryOrGiveUp(Item it, Pdu resp) {
         if (closed || it.attempts >= retry.maxAttempts()) {
             gaveUp++;
             notify(o -> o.requestGaveUp(session, it.request, resp, it.attempts));
-            it.complete(resp);
+            it.finish(resp, null);
         } else {
             retried++;
             notify(o -> o.requestRetried(session, it.request, resp, it.attempts));
@@ -324,6 +394,7 @@ public final class PacingLayer implements PacedSession {
 
     private void pause() {
         epoch++;
+        ticket = new Ticket(epoch, 1);
         throttleRun++;
         pauses++;
         inFlightLimit = 1;
@@ -362,7 +433,7 @@ public final class PacingLayer implements PacedSession {
         int n = 0;
         for (ArrayDeque<Item> q : java.util.List.of(retries, queue)) {
             for (Item it; (it = q.pollFirst()) != null; ) {
-                it.completeExceptionally(lost);
+                it.finish(null, lost);
                 n++;
             }
         }
@@ -378,19 +449,74 @@ public final class PacingLayer implements PacedSession {
     }
 
     /**
-     * One paced request: the future handed to the caller, and the completion callback of each of
-     * its sends, so a paced send allocates one object beyond the engine's.
+     * The listener of first attempts sent straight to the engine: the pause count they were sent
+     * in and what they cost, all a first attempt needs to be booked or retried. Cost-1 requests of
+     * one pause share one, so that such a send allocates nothing here.
      */
-    private final class Item extends CompletableFuture<Pdu> implements BiConsumer<Pdu, Throwable> {
+    private final class Ticket implements PendingRequest.Listener {
+        final int epoch;
+        final int cost;
+
+        Ticket(int epoch, int cost) {
+            this.epoch = epoch;
+            this.cost = cost;
+        }
+
+        @Override
+        public void ended(PendingRequest p, Pdu resp, Throwable err) {
+            if (session.inEventLoop()) {
+                firstAnswered(p, this, resp, err);
+            } else {
+                onLoop(() -> firstAnswered(p, this, resp, err));
+            }
+        }
+    }
+
+    /**
+     * A paced request that waits or is retried, or any over a session that is not the engine's:
+     * the caller's future (unless {@link #origin} is), the hop onto the loop, and the listener or
+     * completion callback of each of its attempts.
+     */
+    private final class Item extends CompletableFuture<Pdu>
+            implements BiConsumer<Pdu, Throwable>, PendingRequest.Listener, Runnable {
         final Pdu request;
         final int cost;
+        /** The caller's future when that is the first attempt (retries of a straight send), else null. */
+        final PendingRequest origin;
         int attempts;
         /** The pause count when last sent. */
         int epoch;
 
         Item(Pdu request, int cost) {
+            this(request, cost, null);
+        }
+
+        Item(Pdu request, int cost, PendingRequest origin) {
             this.request = request;
             this.cost = cost;
+            this.origin = origin;
+        }
+
+        /** Ends the request for its caller, once: later calls change nothing. */
+        void finish(Pdu resp, Throwable err) {
+            if (origin != null) {
+                origin.settle(resp, err);
+            } else if (err != null) {
+                completeExceptionally(err);
+            } else {
+                complete(resp);
+            }
+        }
+
+        /** Arrived on the loop from another thread's send. */
+        @Override
+        public void run() {
+            offer(this);
+        }
+
+        @Override
+        public void ended(PendingRequest p, Pdu resp, Throwable err) {
+            accept(resp, err);
         }
 
         @Override

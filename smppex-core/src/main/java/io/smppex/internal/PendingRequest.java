@@ -36,6 +36,13 @@ final class PendingRequest extends CompletableFuture<Pdu> implements Runnable {
     PendingRequest next;
     boolean linked;
     final SessionEngine owner;
+    /**
+     * Told how the engine ended this request, in place of this future completing; null for the
+     * application's own sends. A layer over the session (pacing) sets it before sending, so that
+     * it sees each attempt end without a stage of its own, and completes the future through
+     * {@link #settle} when it decides the request is over.
+     */
+    Listener listener;
 
     PendingRequest(Pdu pdu, SessionEngine owner) {
         this.pdu = pdu;
@@ -60,6 +67,9 @@ final class PendingRequest extends CompletableFuture<Pdu> implements Runnable {
 
     @Override
     public boolean complete(Pdu response) {
+        if (listener != null) {
+            return end(response, null);
+        }
         if (isDone()) {
             return false;
         }
@@ -69,6 +79,9 @@ final class PendingRequest extends CompletableFuture<Pdu> implements Runnable {
 
     @Override
     public boolean completeExceptionally(Throwable failure) {
+        if (listener != null) {
+            return end(null, failure);
+        }
         if (isDone()) {
             return false;
         }
@@ -80,8 +93,46 @@ final class PendingRequest extends CompletableFuture<Pdu> implements Runnable {
 
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
-        releaseOnce();
+        // With a listener the caller's cancel leaves the request to run its course: the engine still
+        // holds its window place, and the listener still hears how it ended.
+        if (listener == null) {
+            releaseOnce();
+        }
         return super.cancel(mayInterruptIfRunning);
+    }
+
+    /**
+     * The engine ends a request with a listener: the first time, the place is given back and the
+     * observer told as for any request, then the listener decides; the future stays as it is.
+     */
+    private boolean end(Pdu response, Throwable failure) {
+        if (!releaseOnce()) {
+            return false;
+        }
+        if (failure != null) {
+            owner.requestFailed(this, failure);
+        }
+        listener.ended(this, response, failure);
+        return true;
+    }
+
+    /** Completes the future itself, for the {@link #listener} once it knows how the request ends. */
+    void settle(Pdu response, Throwable failure) {
+        if (failure != null) {
+            super.completeExceptionally(failure);
+        } else {
+            super.complete(response);
+        }
+    }
+
+    /** Hears how the engine ended a request with a {@link #listener}, on whatever thread ended it. */
+    interface Listener {
+        /**
+         * @param request the request the engine ended
+         * @param response its response, or null when it failed (or was one-way and written)
+         * @param failure why it failed, or null
+         */
+        void ended(PendingRequest request, Pdu response, Throwable failure);
     }
 
     /** True the first time: the engine ends each request once, a caller may also cancel it. */

@@ -114,7 +114,15 @@ abstract class SessionFront extends ChannelInboundHandlerAdapter implements Sess
     @Override
     public CompletableFuture<Pdu> send(Pdu request) {
         Objects.requireNonNull(request, "request");
-        PendingRequest p = new PendingRequest(request, (SessionEngine) this);
+        return send(new PendingRequest(request, (SessionEngine) this));
+    }
+
+    /**
+     * Sends a request made by a layer over the session (the pacing layer), which may have set its
+     * {@link PendingRequest#listener} first: from here on it is sent exactly as {@link #send(Pdu)}'s.
+     */
+    PendingRequest send(PendingRequest p) {
+        Pdu request = p.pdu;
         if (!request.isRequest()) {
             p.completeExceptionally(new IllegalArgumentException(request.commandName()
                     + " is a response; answer requests with reply(request, response)"));

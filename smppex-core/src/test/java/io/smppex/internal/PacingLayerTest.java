@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smppex.Session;
 import io.smppex.SessionClosedException;
 import io.smppex.SessionObserver;
+import io.smppex.SessionOptions;
 import io.smppex.WindowFullException;
 import io.smppex.pacing.PacedSession;
 import io.smppex.pacing.Pacing;
@@ -290,6 +291,94 @@ class PacingLayerTest {
         CompletableFuture<Pdu> refused = s.send((Pdu) submit("q3"));
         assertThat(catchCause(refused)).isInstanceOf(WindowFullException.class);
         assertThat(s.stats().queued()).isEqualTo(2);
+    }
+
+    @Test
+    void aSendTheEngineRefusesAtOnceEndsOnceAndLeavesNothingInFlight() {
+        EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSMITTER,
+                quiet().windowSize(1).windowFullPolicy(SessionOptions.WindowFullPolicy.FAIL).build());
+        PacedSession s = paced(h, Pacing.unlimited());
+        s.send(submit("a"));
+        Pdu a = h.writtenOne();
+        int[] ends = new int[1];
+        // The engine fails this one inside send, before the caller can attach anything.
+        CompletableFuture<Pdu> refused = s.send((Pdu) submit("b"));
+        assertThat(refused).isCompletedExceptionally();
+        refused.whenComplete((r, e) -> ends[0]++);
+        assertThat(catchCause(refused)).isInstanceOf(WindowFullException.class);
+        assertThat(ends[0]).isEqualTo(1);
+        // After a pause only one request may be in flight: the retry of a goes only if the
+        // refused b is not still counted as in flight.
+        h.receive(answer(a, CommandStatus.ESME_RTHROTTLED));
+        h.advanceMillis(100);
+        Pdu retry = h.writtenOne();
+        h.receive(answer(retry, CommandStatus.ESME_ROK));
+        assertThat(ends[0]).isEqualTo(1);
+        assertThat(s.stats().sent()).isEqualTo(3);
+    }
+
+    @Test
+    void cancellingAPacedSendKeepsItsWindowPlaceUntilTheAnswerAndTheLayerStillCountsIt() {
+        EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSMITTER,
+                quiet().windowSize(1).windowFullPolicy(SessionOptions.WindowFullPolicy.FAIL).build());
+        PacedSession s = paced(h, Pacing.unlimited());
+        CompletableFuture<Pdu> f = s.send((Pdu) submit("a"));
+        Pdu a = h.writtenOne();
+        assertThat(f.cancel(false)).isTrue();
+        assertThat(catchCause(s.send((Pdu) submit("refused")))).as("a still holds the only place")
+                .isInstanceOf(WindowFullException.class);
+        h.receive(answer(a, CommandStatus.ESME_ROK));
+        assertThat(s.pendingCount()).isZero();
+        assertThat(f).isCancelled();
+        // A pause allows one in flight: the next send goes only if the cancelled one was booked.
+        s.send(submit("b"));
+        h.receive(answer(h.writtenOne(), CommandStatus.ESME_RTHROTTLED));
+        h.advanceMillis(100);
+        h.receive(answer(h.writtenOne(), CommandStatus.ESME_ROK));
+        assertThat(s.stats().retried()).isEqualTo(1);
+    }
+
+    @Test
+    void aRetriedLongMessageTakesAllItsTokensAgain() {
+        SubmitSm threeParts = SubmitSm.builder().source(Address.of("Shop")).destination(Address.of("447700900123"))
+                .messagePayload(new byte[400]).build();
+        EngineHarness h = bound();
+        PacedSession s = paced(h, Pacing.builder().rate(10).burst(3).build());
+        CompletableFuture<Pdu> f = s.send((Pdu) threeParts);
+        h.receive(answer(h.writtenOne(), CommandStatus.ESME_RTHROTTLED));
+        // The 100 ms pause refills one token of the three the retry needs: it goes at 300 ms.
+        h.advanceMillis(299);
+        assertThat(h.written()).isEmpty();
+        h.advanceMillis(1);
+        h.receive(answer(h.writtenOne(), CommandStatus.ESME_ROK));
+        assertThat(f.join().isSuccessResponse()).isTrue();
+    }
+
+    @Test
+    void pacingASessionThatIsNotTheEnginesRetriesThroughItsFuturesAndEndsOnce() {
+        List<String> seen = new ArrayList<>();
+        SessionObserver o = new SessionObserver() {
+            @Override
+            public void requestRetried(Session session, Pdu request, Pdu response, int attempt) {
+                seen.add("retried " + attempt);
+            }
+        };
+        EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSMITTER, quiet().observer(o).build());
+        // The inner layer is a Session but not the engine: the outer one must use its futures.
+        PacedSession inner = paced(h, Pacing.builder().retry(RetryPolicy.none()).build());
+        PacedSession outer = PacingLayer.onLoop(inner, Pacing.unlimited(), h.channel.eventLoop());
+        int[] ends = new int[1];
+        CompletableFuture<Pdu> f = outer.send((Pdu) submit("x"));
+        f.whenComplete((r, e) -> ends[0]++);
+        h.receive(answer(h.writtenOne(), CommandStatus.ESME_RTHROTTLED));
+        assertThat(f).isNotDone();
+        h.advanceMillis(100);
+        h.receive(answer(h.writtenOne(), CommandStatus.ESME_ROK));
+        assertThat(f.join().isSuccessResponse()).isTrue();
+        assertThat(ends[0]).isEqualTo(1);
+        assertThat(outer.stats().retried()).isEqualTo(1);
+        assertThat(inner.stats().gaveUp()).isEqualTo(1);
+        assertThat(seen).containsExactly("retried 1");
     }
 
     @Test
