@@ -104,10 +104,12 @@ final class PendingRequest extends CompletableFuture<Pdu> implements Runnable {
     /**
      * The engine ends a request with a listener: the first time, the place is given back and the
      * observer told as for any request, then the listener decides; the future stays as it is.
+     * Once the engine is done with it, completing it is the caller's own business (orTimeout, say,
+     * while the layer retries the request under another one), and completes the future as usual.
      */
     private boolean end(Pdu response, Throwable failure) {
         if (!releaseOnce()) {
-            return false;
+            return failure != null ? super.completeExceptionally(failure) : super.complete(response);
         }
         if (failure != null) {
             owner.requestFailed(this, failure);

@@ -339,6 +339,26 @@ class PacingLayerTest {
     }
 
     @Test
+    void theCallerMayStillCompleteAPacedFutureItselfWhileTheLayerRetriesIt() {
+        EngineHarness h = bound();
+        PacedSession s = paced(h, Pacing.unlimited());
+        CompletableFuture<Pdu> f = s.send((Pdu) submit("x"));
+        int[] ends = new int[1];
+        f.whenComplete((r, e) -> ends[0]++);
+        h.receive(answer(h.writtenOne(), CommandStatus.ESME_RTHROTTLED));
+        // As orTimeout would, during the pause before the retry.
+        assertThat(f.completeExceptionally(new java.util.concurrent.TimeoutException())).isTrue();
+        assertThat(catchCause(f)).isInstanceOf(java.util.concurrent.TimeoutException.class);
+        h.advanceMillis(100);
+        h.receive(answer(h.writtenOne(), CommandStatus.ESME_ROK));
+        assertThat(catchCause(f)).isInstanceOf(java.util.concurrent.TimeoutException.class);
+        assertThat(ends[0]).isEqualTo(1);
+        // The layer booked the retry's answer: the next request goes.
+        s.send(submit("next"));
+        assertThat(h.written()).hasSize(1);
+    }
+
+    @Test
     void aRetriedLongMessageTakesAllItsTokensAgain() {
         SubmitSm threeParts = SubmitSm.builder().source(Address.of("Shop")).destination(Address.of("447700900123"))
                 .messagePayload(new byte[400]).build();
