@@ -40,10 +40,12 @@ import org.slf4j.LoggerFactory;
  * <p>A request sent on the loop that may go at once (the usual case: tokens in the bucket, nothing
  * waiting, no pause) costs nothing beyond the engine's own: the caller gets the engine's
  * {@link PendingRequest}, whose {@link PendingRequest#listener listener} is a {@link Ticket} shared
- * by every such send until the next pause, and which completes only when this layer
- * {@link PendingRequest#settle settles} it. Only a request that waits (for tokens, a pause, or the
- * hop from another thread) or is retried gets an {@link Item} of its own; so does every request
- * over a session that is not the engine's, whose sends end through {@code whenComplete}.
+ * by every such send until the next pause. The ticket books each end and lets the future complete
+ * as the engine's own does, unless the MC throttled it: then the layer keeps it, retries the
+ * request, and {@link PendingRequest#settle settles} it when the retries end. Only a request that
+ * waits (for tokens, a pause, or the hop from another thread) or is retried gets an {@link Item}
+ * of its own; so does every request over a session that is not the engine's, whose sends end
+ * through {@code whenComplete}.
  */
 public final class PacingLayer implements PacedSession {
     private static final Logger log = LoggerFactory.getLogger(PacingLayer.class);
@@ -319,16 +321,24 @@ public final class PacingLayer implements PacedSession {
         }
     }
 
-    /** The first attempt {@code p}, sent under ticket {@code t}, ended: as {@link #answered}. */
-    private void firstAnswered(PendingRequest p, Ticket t, Pdu resp, Throwable err) {
+    /**
+     * The first attempt {@code p}, sent under ticket {@code t}, ended: as {@link #answered}.
+     * Returns true when {@code p} is over and nothing waits, for it to complete itself at once.
+     */
+    private boolean firstAnswered(PendingRequest p, Ticket t, Pdu resp, Throwable err) {
         if (booked(t.epoch, resp, err)) {
             Item it = new Item(p.pdu, t.cost, p);
             it.attempts = 1;
             retryOrGiveUp(it, resp);
-        } else {
-            p.settle(resp, err);
-            drainIfWaiting();
+            return false;
         }
+        if (queue.isEmpty() && retries.isEmpty()) {
+            return true;
+        }
+        // The caller hears first, then what waits goes, as for an Item.
+        p.settle(resp, err);
+        drain();
+        return false;
     }
 
     /**
@@ -463,12 +473,26 @@ public final class PacingLayer implements PacedSession {
         }
 
         @Override
-        public void ended(PendingRequest p, Pdu resp, Throwable err) {
+        public boolean ended(PendingRequest p, Pdu resp, Throwable err) {
             if (session.inEventLoop()) {
-                firstAnswered(p, this, resp, err);
-            } else {
-                onLoop(() -> firstAnswered(p, this, resp, err));
+                return firstAnswered(p, this, resp, err);
             }
+            // The engine ends requests on its loop: this is a caller ending its own future
+            // (orTimeout, say). Unless it says throttled, that ends it now, as the caller asked;
+            // the layer books it on the loop.
+            if (err != null || resp == null || !throttling(resp.commandStatus())) {
+                onLoop(() -> {
+                    booked(epoch, resp, err);
+                    drainIfWaiting();
+                });
+                return true;
+            }
+            onLoop(() -> {
+                if (firstAnswered(p, this, resp, err)) {
+                    p.settle(resp, err);
+                }
+            });
+            return false;
         }
     }
 
@@ -515,8 +539,9 @@ public final class PacingLayer implements PacedSession {
         }
 
         @Override
-        public void ended(PendingRequest p, Pdu resp, Throwable err) {
+        public boolean ended(PendingRequest p, Pdu resp, Throwable err) {
             accept(resp, err);
+            return false;
         }
 
         @Override

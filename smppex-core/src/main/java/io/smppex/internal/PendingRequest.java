@@ -103,19 +103,21 @@ final class PendingRequest extends CompletableFuture<Pdu> implements Runnable {
 
     /**
      * The engine ends a request with a listener: the first time, the place is given back and the
-     * observer told as for any request, then the listener decides; the future stays as it is.
-     * Once the engine is done with it, completing it is the caller's own business (orTimeout, say,
-     * while the layer retries the request under another one), and completes the future as usual.
+     * observer told as for any request, then the listener decides whether the future completes
+     * now, with this outcome, or later through {@link #settle}. Once the engine is done with it,
+     * completing it is the caller's own business (orTimeout, say, while the layer retries the
+     * request under another one), and completes the future as usual.
      */
     private boolean end(Pdu response, Throwable failure) {
-        if (!releaseOnce()) {
-            return failure != null ? super.completeExceptionally(failure) : super.complete(response);
+        if (releaseOnce()) {
+            if (failure != null) {
+                owner.requestFailed(this, failure);
+            }
+            if (!listener.ended(this, response, failure)) {
+                return true;
+            }
         }
-        if (failure != null) {
-            owner.requestFailed(this, failure);
-        }
-        listener.ended(this, response, failure);
-        return true;
+        return failure != null ? super.completeExceptionally(failure) : super.complete(response);
     }
 
     /** Completes the future itself, for the {@link #listener} once it knows how the request ends. */
@@ -133,8 +135,10 @@ final class PendingRequest extends CompletableFuture<Pdu> implements Runnable {
          * @param request the request the engine ended
          * @param response its response, or null when it failed (or was one-way and written)
          * @param failure why it failed, or null
+         * @return true when the request is over with this outcome, so its future completes with it
+         *     at once; false when the listener took it over (to retry it, or it settled it itself)
          */
-        void ended(PendingRequest request, Pdu response, Throwable failure);
+        boolean ended(PendingRequest request, Pdu response, Throwable failure);
     }
 
     /** True the first time: the engine ends each request once, a caller may also cancel it. */

@@ -359,6 +359,21 @@ class PacingLayerTest {
     }
 
     @Test
+    void aSendMadeAsAnAnswerArrivesQueuesBehindThoseAlreadyWaiting() {
+        EngineHarness h = bound();
+        PacedSession s = paced(h, Pacing.builder().rate(10).build());
+        CompletableFuture<Pdu> a = s.send((Pdu) submit("a"));
+        s.send(submit("b"));
+        a.thenRun(() -> s.send(submit("c")));
+        h.receive(answer(h.writtenOne(), CommandStatus.ESME_ROK));
+        assertThat(a).isDone();
+        h.advanceMillis(100);
+        assertThat(new String(((SubmitSm) h.writtenOne()).shortMessage())).isEqualTo("b");
+        h.advanceMillis(100);
+        assertThat(new String(((SubmitSm) h.writtenOne()).shortMessage())).isEqualTo("c");
+    }
+
+    @Test
     void aRetriedLongMessageTakesAllItsTokensAgain() {
         SubmitSm threeParts = SubmitSm.builder().source(Address.of("Shop")).destination(Address.of("447700900123"))
                 .messagePayload(new byte[400]).build();
