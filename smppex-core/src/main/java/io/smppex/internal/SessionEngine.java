@@ -322,7 +322,7 @@ public final class SessionEngine extends SessionFront implements EngineControl {
             out.oneWay(p);
         } else if (cid == CommandId.UNBIND) {
             stopping = true;
-            transmit(p, InFlight.UNBIND, nanos(opts.unbindResponseLimit()));
+            transmit(p, InFlight.UNBIND);
         } else if (flow.mustWait(inFlight.windowUsed(), channel)) {
             SmppException refused = flow.enqueue(p, channel.isWritable());
             if (refused != null) {
@@ -345,15 +345,12 @@ public final class SessionEngine extends SessionFront implements EngineControl {
     }
 
     private void transmitRequest(PendingRequest p) {
-        if (p.pdu.commandId().isBind()) {
-            transmit(p, InFlight.BIND, nanos(opts.bindResponseLimit()));
-        } else {
-            transmit(p, InFlight.REGULAR, 0);
-        }
+        transmit(p, p.pdu.commandId().isBind() ? InFlight.BIND : InFlight.REGULAR);
     }
 
-    private boolean transmit(PendingRequest p, int kind, long ownLimit) {
-        return out.request(p, kind, ownLimit, now());
+    /** Sends {@code p} as a request of {@code kind}: all but regular ones wait on a limit of their own. */
+    private boolean transmit(PendingRequest p, int kind) {
+        return out.request(p, kind, kind == InFlight.REGULAR ? 0 : nanos(ResponseTimeouts.limit(kind, opts)), now());
     }
 
     @Override
@@ -447,13 +444,14 @@ public final class SessionEngine extends SessionFront implements EngineControl {
 
     @Override
     public void enquireLink() {
-        transmit(internal(EnquireLink.create()), InFlight.ENQUIRE_LINK, nanos(opts.enquireLinkRespLimit()));
+        transmitOwn(EnquireLink.create(), InFlight.ENQUIRE_LINK);
     }
 
-    private PendingRequest internal(Pdu request) {
+    /** Sends a request of the engine's own: it takes no window slot and is never reported lost. */
+    private boolean transmitOwn(Pdu request, int kind) {
         PendingRequest p = new PendingRequest(request, this);
         p.internal = true;
-        return p;
+        return transmit(p, kind);
     }
 
     // ---------------------------------------------------------------- stopping
@@ -466,7 +464,7 @@ public final class SessionEngine extends SessionFront implements EngineControl {
         if (bind.state.isBound() && channel.isActive()) {
             gracefulReason = reason;
             stopping = true;
-            if (!transmit(internal(Unbind.create()), InFlight.UNBIND, nanos(opts.unbindResponseLimit()))) {
+            if (!transmitOwn(Unbind.create(), InFlight.UNBIND)) {
                 finish(reason);
             }
         } else {
