@@ -40,13 +40,14 @@ import io.smppex.pdu.field.CommandStatus;
  * through {@link EngineControl}. All mutable state is confined to the channel's event loop, except
  * admission; nothing on the per-PDU path takes a lock.
  */
-public final class SessionEngine extends SessionFront implements EngineControl {
+public final class SessionEngine extends SessionFront {
     private final McBindHandler bindHandler;
     private final IdleTimers idle;
     private final IdleWatch idleWatch;
     private final ResponseTimeouts timeouts;
     private final Undecodable undecodable;
     private final SessionEnd sessionEnd;
+    private final EngineControl control = new Control();
     private final Outbound out;
     private final WriteBatch batch;
     private final boolean showEnginePdus;
@@ -66,9 +67,9 @@ public final class SessionEngine extends SessionFront implements EngineControl {
         this.out = new Outbound(id, opts, calls, idle, this::drainQueue);
         this.batch = out.batch();
         this.showEnginePdus = opts.showEnginePdus();
-        this.idleWatch = new IdleWatch(idle, opts, calls::onTimer, this);
-        this.timeouts = new ResponseTimeouts(id, opts, calls, this);
-        this.undecodable = new Undecodable(id, opts.autoGenericNack(), calls, idle, out::response, this);
+        this.idleWatch = new IdleWatch(idle, opts, calls::onTimer, control);
+        this.timeouts = new ResponseTimeouts(id, opts, calls, control);
+        this.undecodable = new Undecodable(id, opts.autoGenericNack(), calls, idle, out::response, control);
         this.sessionEnd = new SessionEnd(id, calls, flow, out, bind, closeFuture);
     }
 
@@ -299,7 +300,7 @@ public final class SessionEngine extends SessionFront implements EngineControl {
         }
         if (p.kind == InFlight.UNBIND) {
             bind.state = SessionState.UNBOUND;
-            unbindDone(StopReason.of(StopReason.Kind.LOCAL, "unbound"));
+            control.unbindDone(StopReason.of(StopReason.Kind.LOCAL, "unbound"));
             return;
         }
         drainQueue();
@@ -410,41 +411,45 @@ public final class SessionEngine extends SessionFront implements EngineControl {
         return inFlight == null ? 0 : inFlight.count();
     }
 
-    // ---------------------------------------------------------------- what the parts ask (EngineControl)
-
-    @Override
-    public boolean ended() {
-        return finished;
-    }
-
-    @Override
-    public void end(StopReason reason, boolean unbindFirst) {
-        if (unbindFirst) {
-            gracefulStop(reason);
-        } else {
-            finish(reason);
+    /**
+     * What the parts may ask of the engine. Not on the engine itself: any thread holds it as a
+     * Session, and none of this may run off the event loop.
+     */
+    private final class Control implements EngineControl {
+        @Override
+        public boolean ended() {
+            return finished;
         }
-    }
 
-    @Override
-    public void unbindDone(StopReason orElse) {
-        finish(gracefulReason != null ? gracefulReason : orElse);
-    }
+        @Override
+        public void end(StopReason reason, boolean unbindFirst) {
+            if (unbindFirst) {
+                gracefulStop(reason);
+            } else {
+                finish(reason);
+            }
+        }
 
-    @Override
-    public void windowFreed() {
-        drainQueue();
-    }
+        @Override
+        public void unbindDone(StopReason orElse) {
+            finish(gracefulReason != null ? gracefulReason : orElse);
+        }
 
-    @Override
-    public boolean mayEnquire() {
-        return inFlight.own(InFlight.ENQUIRE_LINK) == null && !stopping
-                && (bind.state.isBound() || bind.state == SessionState.OUTBOUND);
-    }
+        @Override
+        public void windowFreed() {
+            drainQueue();
+        }
 
-    @Override
-    public void enquireLink() {
-        transmitOwn(EnquireLink.create(), InFlight.ENQUIRE_LINK);
+        @Override
+        public boolean mayEnquire() {
+            return inFlight.own(InFlight.ENQUIRE_LINK) == null && !stopping
+                    && (bind.state.isBound() || bind.state == SessionState.OUTBOUND);
+        }
+
+        @Override
+        public void enquireLink() {
+            transmitOwn(EnquireLink.create(), InFlight.ENQUIRE_LINK);
+        }
     }
 
     /** Sends a request of the engine's own: it takes no window slot and is never reported lost. */
