@@ -234,8 +234,20 @@ public final class PduPrinter {
     }
 
     private static String quoted(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
+        int plain = 0;
+        while (plain < s.length()) {
+            char c = s.charAt(plain);
+            if (c == '"' || c == '\\' || c < 0x20 || c == 0x7F) {
+                break;
+            }
+            plain++;
+        }
+        if (plain == s.length()) {
+            // The usual text needs no escape: one copy, not a char at a time.
+            return "\"" + s + "\"";
+        }
+        StringBuilder sb = new StringBuilder(s.length() + 8).append('"').append(s, 0, plain);
+        for (int i = plain; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '"' || c == '\\') {
                 sb.append('\\').append(c);
