@@ -36,6 +36,22 @@ import java.util.List;
 public interface SessionObserver {
 
     /**
+     * The observer for one session, asked once when the session is made, before it connects and
+     * before any other callback: every callback of that session then goes to the observer returned.
+     * Per-session state (counters, the meters of its group) can so live in fields, with no lookup by
+     * session on each callback. At this point only the session's {@link Session#id()} and
+     * {@link Session#role()} are meaningful: keep the reference, do not act on it. An exception is
+     * logged and this observer watches the session instead. Which callbacks are made, and
+     * {@link #wantsOctets()}, are decided on the observer returned.
+     *
+     * @param session the new session
+     * @return the observer for it; the default is this one
+     */
+    default SessionObserver forSession(Session session) {
+        return this;
+    }
+
+    /**
      * Whether {@link #pduReceived} and {@link #pduSent} should get each PDU's octets as they travel.
      * Asked once, when a session starts; costs one copy per PDU.
      *

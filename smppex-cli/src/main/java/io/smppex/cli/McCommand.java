@@ -155,6 +155,10 @@ final class McCommand implements Callable<Integer> {
             description = "Messages the journal keeps; the oldest are evicted (and counted) beyond. 0 keeps none (query_sm then finds nothing). Default: ${DEFAULT-VALUE}.")
     int journalCapacity;
 
+    @Option(names = "--message-queue-limit", paramLabel = "N", defaultValue = "200000",
+            description = "Accepted messages that may wait for their final state (and receipt) at once; beyond, submits get ESME_RMSGQFUL until some go final. Default: ${DEFAULT-VALUE}.")
+    int messageQueueLimit;
+
     @Option(names = "--store", paramLabel = "FILE",
             description = "Keep the journal in this H2 database file too (H2 adds .mv.db), so it survives a restart: messages, states and ids continue.")
     Path store;
@@ -256,6 +260,10 @@ final class McCommand implements Callable<Integer> {
             throw usage("--journal-capacity must not be negative");
         }
         b.journalCapacity(journalCapacity);
+        if (messageQueueLimit < 1) {
+            throw usage("--message-queue-limit must be at least 1");
+        }
+        b.messageQueueLimit(messageQueueLimit);
         if (store != null) {
             b.store(store);
         }

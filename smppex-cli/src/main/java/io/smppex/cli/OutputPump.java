@@ -1,12 +1,14 @@
 package io.smppex.cli;
 
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
@@ -32,7 +34,8 @@ final class OutputPump implements AutoCloseable {
     private volatile boolean closed;
 
     /**
-     * @param out      where to write; only the printer thread writes to it
+     * @param out      where to write, a stream that prints UTF-8 (as {@link Io}'s do); only the printer
+     *                 thread writes to it
      * @param capacity the most entries waiting
      */
     OutputPump(PrintStream out, int capacity) {
@@ -89,14 +92,34 @@ final class OutputPump implements AutoCloseable {
         return written.get();
     }
 
+    /**
+     * How long the printer rests after a batch that took {@code batchNanos}. When it is behind
+     * (entries were skipped since the last batch) it could never catch up anyway, and formatting
+     * flat out would take a whole core from the MC it reports on; on a 2-core machine that halved
+     * the MC's speed. So a printer that is behind works half the time: it costs at most half a core
+     * and skips the rest, counted. A printer that keeps up never rests.
+     *
+     * @param batchNanos how long the batch took to format and write
+     * @param behind     whether entries were skipped meanwhile
+     * @return the rest in nanoseconds, at most 10 ms so that a stop is never held up long
+     */
+    static long pauseNanos(long batchNanos, boolean behind) {
+        if (!behind || batchNanos <= 0) {
+            return 0;
+        }
+        return Math.min(batchNanos, TimeUnit.MILLISECONDS.toNanos(10));
+    }
+
     private void run() {
         long reported = 0;
         List<Supplier<String>> batch = new ArrayList<>(BATCH);
         StringBuilder text = new StringBuilder();
         try {
+            long skippedBefore = skipped.get();
             while (true) {
                 batch.add(queue.take());
                 queue.drainTo(batch, BATCH - 1);
+                long started = System.nanoTime();
                 boolean stop = false;
                 text.setLength(0);
                 int n = 0;
@@ -131,12 +154,22 @@ final class OutputPump implements AutoCloseable {
                     }
                 }
                 if (text.length() > 0) {
-                    out.print(text);
+                    // Bytes, not print(text): PrintStream's encoder widens each char and encodes it
+                    // again, which was a third of the printer's time; a String of Latin-1 encodes to
+                    // UTF-8 in one vectorized copy. Io's streams are UTF-8 too, so the text is the same.
+                    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+                    out.write(bytes, 0, bytes.length);
                     out.flush();
                     written.addAndGet(n);
                 }
                 if (stop) {
                     return;
+                }
+                long now = skipped.get();
+                long pause = pauseNanos(System.nanoTime() - started, now > skippedBefore);
+                skippedBefore = now;
+                if (pause > 0) {
+                    LockSupport.parkNanos(pause);
                 }
             }
         } catch (InterruptedException e) {

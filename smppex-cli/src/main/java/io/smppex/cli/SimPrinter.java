@@ -8,8 +8,8 @@ import io.smppex.sim.MessageEvent;
 import io.smppex.sim.PduEvent;
 import io.smppex.sim.SessionEvent;
 import io.smppex.sim.SimListener;
+import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /**
  * What {@code smppex mc} prints while it runs: every PDU in and out (those the engine answers
@@ -18,7 +18,7 @@ import java.time.format.DateTimeFormatter;
  * {@link OutputPump}, which formats and writes it on its own thread.
  */
 final class SimPrinter implements SimListener {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+    private static final ZoneId ZONE = ZoneId.systemDefault();
 
     private final OutputPump pump;
     private final boolean json;
@@ -54,10 +54,34 @@ final class SimPrinter implements SimListener {
         }
     }
 
+    /**
+     * {@code t} as {@code HH:mm:ss.SSS} in {@code zone}, as DateTimeFormatter would write it. By hand
+     * because every PDU's header has one, and the formatter (its fraction goes through a BigDecimal)
+     * was a tenth of the printer's time.
+     */
+    static String time(Instant t, ZoneId zone) {
+        long local = t.getEpochSecond() + zone.getRules().getOffset(t).getTotalSeconds();
+        int day = (int) Math.floorMod(local, 86_400L);
+        int ms = t.getNano() / 1_000_000;
+        char[] c = {'0', '0', ':', '0', '0', ':', '0', '0', '.', '0', '0', '0'};
+        two(c, 0, day / 3600);
+        two(c, 3, day / 60 % 60);
+        two(c, 6, day % 60);
+        c[9] = (char) ('0' + ms / 100);
+        c[10] = (char) ('0' + ms / 10 % 10);
+        c[11] = (char) ('0' + ms % 10);
+        return new String(c);
+    }
+
+    private static void two(char[] c, int at, int v) {
+        c[at] = (char) ('0' + v / 10);
+        c[at + 1] = (char) ('0' + v % 10);
+    }
+
     /** One PDU: a header naming direction, time, session and system_id over the pretty form, or a JSON line. */
     static String format(PduEvent e, boolean json) {
         Pdu pdu = e.pdu().sequenceNumber() == e.sequenceNumber() ? e.pdu() : e.pdu().withSequenceNumber(e.sequenceNumber());
-        String time = TIME.format(e.time());
+        String time = time(e.time(), ZONE);
         if (json) {
             return Json.obj().put("event", "pdu").put("time", time).put("dir", e.inbound() ? "in" : "out")
                     .put("session", e.sessionId()).put("system_id", e.systemId()).put("pdu", PduJson.of(pdu)).toString();

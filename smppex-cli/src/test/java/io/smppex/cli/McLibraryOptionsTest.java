@@ -8,6 +8,9 @@ import io.smppex.SyncEsme;
 import io.smppex.pdu.DeliverSm;
 import io.smppex.pdu.PduCodec;
 import io.smppex.pdu.PduFactory;
+import io.smppex.pdu.field.CommandStatus;
+import io.smppex.pdu.field.Address;
+import io.smppex.pdu.SubmitSmResp;
 import io.smppex.pdu.field.RegisteredDelivery;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -157,6 +160,23 @@ class McLibraryOptionsTest {
         assertThat(page.get("messages").findValuesAsText("text")).containsExactly("m4", "m3");
         Cli.Result r = mc.stop();
         assertThat(r.out()).contains("  journal      2 messages, 3 evicted");
+    }
+
+    @Test
+    void messageQueueLimitRefusesTheSubmitBeyondItWithMsgQFul() throws Exception {
+        Cli.Running mc = Cli.start("mc", "--port", "0", "--message-queue-limit", "2", "--dlr-delay-ms", "3600000", "-q");
+        int port = mc.awaitListening();
+        try (SyncEsme esme = McCommandTest.bind(port, PduFactory.bindTransmitter("q", "pw"))) {
+            McCommandTest.submit(esme, "m0", 0);
+            McCommandTest.submit(esme, "m1", 0);
+            SubmitSmResp third = esme.request(PduFactory.submitSm(Address.of("Shop"), Address.of("447700900123"), "m2", 0),
+                    Duration.ofSeconds(10));
+            assertThat(third.status()).isEqualTo(CommandStatus.ESME_RMSGQFUL);
+        }
+        mc.stop();
+        Cli.Result bad = Cli.smppex("mc", "--port", "0", "--message-queue-limit", "0");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--message-queue-limit must be at least 1");
     }
 
     /** Binds and submits over a raw socket, and returns the submit_sm_resp's command_length. */

@@ -111,4 +111,13 @@ class OutputPumpTest {
         assertThat(formattedElsewhere.get()).isEqualTo(500);
         assertThat(pump.skipped()).isZero();
     }
+
+    @Test
+    void aPrinterThatKeepsUpNeverRestsAndOneThatIsBehindWorksHalfTheTime() {
+        assertThat(OutputPump.pauseNanos(5_000, false)).isZero();
+        assertThat(OutputPump.pauseNanos(5_000, true)).isEqualTo(5_000);
+        assertThat(OutputPump.pauseNanos(0, true)).isZero();
+        assertThat(OutputPump.pauseNanos(-1, true)).as("a clock step backwards").isZero();
+        assertThat(OutputPump.pauseNanos(TimeUnit.SECONDS.toNanos(1), true)).isEqualTo(TimeUnit.MILLISECONDS.toNanos(10));
+    }
 }

@@ -5,6 +5,7 @@ import io.smppex.SessionObserver;
 import io.smppex.StopReason;
 import io.smppex.pdu.Pdu;
 import io.smppex.pdu.PduDecodeException;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,24 @@ public final class CompositeObserver implements SessionObserver {
                 log.error("session observer {} failed", o, e);
             }
         }
+    }
+
+    @Override
+    public SessionObserver forSession(Session session) {
+        List<SessionObserver> mine = new ArrayList<>(all.size());
+        boolean same = true;
+        for (SessionObserver o : all) {
+            SessionObserver m = o;
+            try {
+                SessionObserver r = o.forSession(session);
+                m = r == null ? o : r;
+            } catch (RuntimeException e) {
+                log.error("session observer {} failed in forSession; it watches {} as itself", o, session.id(), e);
+            }
+            same &= m == o;
+            mine.add(m);
+        }
+        return same ? this : new CompositeObserver(List.copyOf(mine));
     }
 
     @Override

@@ -72,17 +72,30 @@ final class Guarded {
         this.session = session;
         this.id = id;
         this.handler = handler;
-        this.observer = observer;
+        this.observer = observer == null ? null : forSession(observer, session, id);
         this.wantsSendResults = HANDLER_SEND_RESULTS.get(handler.getClass());
         this.wantsResponses = HANDLER_RESPONSES.get(handler.getClass());
-        Class<?> o = observer == null ? null : observer.getClass();
+        Class<?> o = this.observer == null ? null : this.observer.getClass();
         this.observed = o != null;
-        this.observesOctets = o != null && wantsOctets(observer);
+        this.observesOctets = o != null && wantsOctets(this.observer);
         this.observesReceived = o != null && OBS_RECEIVED.get(o);
         this.observesSent = o != null && OBS_SENT.get(o);
         this.observesCompleted = o != null && OBS_COMPLETED.get(o);
         this.observesFailed = o != null && OBS_FAILED.get(o);
         this.observesRequestTimes = observesCompleted || (o != null && OBS_REQUEST_SENT.get(o));
+    }
+
+    private static SessionObserver forSession(SessionObserver shared, Session session, String id) {
+        try {
+            SessionObserver mine = shared.forSession(session);
+            if (mine != null) {
+                return mine;
+            }
+            log.error("{}: observer forSession returned null; the shared observer watches this session", id);
+        } catch (Throwable t) {
+            log.error("{}: observer forSession failed; the shared observer watches this session", id, t);
+        }
+        return shared;
     }
 
     private boolean wantsOctets(SessionObserver o) {

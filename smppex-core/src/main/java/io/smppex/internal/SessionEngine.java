@@ -2,61 +2,57 @@ package io.smppex.internal;
 
 import static io.smppex.internal.SessionOptionsAccess.nanos;
 
-import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.util.concurrent.Ticker;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.Ticker;
 import io.smppex.GenericNackException;
 import io.smppex.InvalidBindStateException;
-import io.smppex.MalformedResponseException;
-import io.smppex.ResponseTimeoutException;
-import io.smppex.SessionClosedException;
 import io.smppex.SessionHandler;
 import io.smppex.SessionOptions;
 import io.smppex.SessionRole;
 import io.smppex.SessionState;
 import io.smppex.SmppException;
 import io.smppex.StopReason;
-import io.smppex.TimerAction;
-import io.smppex.TimerKind;
 import io.smppex.pdu.Bind;
 import io.smppex.pdu.BindResp;
 import io.smppex.pdu.EnquireLink;
 import io.smppex.pdu.EnquireLinkResp;
 import io.smppex.pdu.Pdu;
-import io.smppex.pdu.PduDecodeException;
-import io.smppex.pdu.PduFactory;
 import io.smppex.pdu.PduPrinter;
 import io.smppex.pdu.Unbind;
 import io.smppex.pdu.UnbindResp;
 import io.smppex.pdu.field.CommandId;
 import io.smppex.pdu.field.CommandStatus;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The session engine shared by ESMEs and MCs: one per connection, the last handler in its pipeline.
  *
  * <p>It orchestrates parts that each own one thing: {@link InFlight} (our requests awaiting a
- * response, their numbers and their one deadline timer), {@link FlowControl} (admission from any
- * thread, the outbound queue, read pausing), {@link IdleTimers} (enquire_link, inactivity and
- * session init as a decision on timestamps), {@link BindState}, {@link WriteBatch} (one write per
- * event-loop pass) and {@link Guarded} (every call into application code). All mutable state is
- * confined to the channel's event loop, except admission; nothing on the per-PDU path takes a lock.
+ * response, their numbers and their one deadline timer), {@link ResponseTimeouts} (what a missed
+ * response means), {@link FlowControl} (admission from any thread, the outbound queue, read
+ * pausing), {@link Outbound} and {@link WriteBatch} (what goes out, one write per event-loop
+ * pass), {@link IdleTimers} (enquire_link, inactivity and session init as a decision on
+ * timestamps) and {@link IdleWatch} (their timer and what the handler's answer means),
+ * {@link BindState}, {@link Undecodable} (octets that do not decode), {@link SessionEnd} (lost
+ * requests, final PDUs, the close) and {@link Guarded} (every call into application code). The
+ * engine decides what a PDU or a send means in the session's state; the parts ask it to act
+ * through {@link EngineControl}. All mutable state is confined to the channel's event loop, except
+ * admission; nothing on the per-PDU path takes a lock.
  */
-public final class SessionEngine extends SessionFront implements InFlight.Expiry {
+public final class SessionEngine extends SessionFront {
     private final McBindHandler bindHandler;
     private final IdleTimers idle;
+    private final IdleWatch idleWatch;
+    private final ResponseTimeouts timeouts;
+    private final Undecodable undecodable;
+    private final SessionEnd sessionEnd;
+    private final EngineControl control = new Control();
     private final Outbound out;
     private final WriteBatch batch;
     private final boolean showEnginePdus;
 
-    private ChannelHandlerContext ctx;
     private InFlight inFlight;
-    private EngineTimer idleTimer;
     private Ticker ticker;
     private boolean startedOnce;
     private boolean stopping;
@@ -71,6 +67,10 @@ public final class SessionEngine extends SessionFront implements InFlight.Expiry
         this.out = new Outbound(id, opts, calls, idle, this::drainQueue);
         this.batch = out.batch();
         this.showEnginePdus = opts.showEnginePdus();
+        this.idleWatch = new IdleWatch(idle, opts, calls::onTimer, control);
+        this.timeouts = new ResponseTimeouts(id, opts, calls, control);
+        this.undecodable = new Undecodable(id, opts.autoGenericNack(), calls, idle, out::response, control);
+        this.sessionEnd = new SessionEnd(id, calls, flow, out, bind, closeFuture);
     }
 
     /** The in-flight table (tests). */
@@ -87,12 +87,14 @@ public final class SessionEngine extends SessionFront implements InFlight.Expiry
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
-        this.ctx = ctx;
         this.channel = ctx.channel();
         this.loop = ctx.executor();
-        this.inFlight = new InFlight(opts.windowSize(), opts.initialSequenceNumber(), nanos(opts.responseLimit()), loop, this);
+        this.inFlight = new InFlight(opts.windowSize(), opts.initialSequenceNumber(), nanos(opts.responseLimit()), loop,
+                timeouts);
         this.ticker = loop.ticker();
-        this.idleTimer = new EngineTimer(loop, this::idleTimerFired);
+        idleWatch.attach(loop);
+        undecodable.attach(inFlight);
+        sessionEnd.attach(ctx, inFlight);
         out.attach(ctx, inFlight);
         if (opts.writeBufferHighWaterMark() > 0) {
             channel.config().setWriteBufferWaterMark(
@@ -126,7 +128,7 @@ public final class SessionEngine extends SessionFront implements InFlight.Expiry
             finish(StopReason.of(StopReason.Kind.HANDLER, "refused by onStart"));
             return;
         }
-        armIdleTimer();
+        idleWatch.arm();
     }
 
     @Override
@@ -137,7 +139,7 @@ public final class SessionEngine extends SessionFront implements InFlight.Expiry
         } else if (msg instanceof ReceivedFrame frame) {
             onPdu(frame.pdu(), frame.octets());
         } else if (msg instanceof DecodeFailure f) {
-            onDecodeFailure(f);
+            undecodable.handle(f, now());
         } else {
             ReferenceCountUtil.release(msg);
         }
@@ -276,8 +278,8 @@ public final class SessionEngine extends SessionFront implements InFlight.Expiry
             // Its deadline passed while the timer waited behind this read: it timed out, whatever
             // arrives now is too late, exactly as if the timer had run first.
             log.warn("{}: dropping {} seq={}: it arrived after the request's deadline", id, resp.commandName(), seq);
-            expired(p);
-            sweepDone();
+            timeouts.expired(p);
+            timeouts.sweepDone();
             return;
         }
         if (p.kind == InFlight.BIND && resp.isSuccessResponse()) {
@@ -298,38 +300,10 @@ public final class SessionEngine extends SessionFront implements InFlight.Expiry
         }
         if (p.kind == InFlight.UNBIND) {
             bind.state = SessionState.UNBOUND;
-            finish(gracefulReason != null ? gracefulReason : StopReason.of(StopReason.Kind.LOCAL, "unbound"));
+            control.unbindDone(StopReason.of(StopReason.Kind.LOCAL, "unbound"));
             return;
         }
         drainQueue();
-    }
-
-    private void onDecodeFailure(DecodeFailure f) {
-        PduDecodeException e = f.error;
-        idle.received(now(), false);
-        log.warn("{}: undecodable PDU ({}): {}", id, e.reason(), e.getMessage());
-        calls.pduUnparsed(f.raw, e);
-        calls.onUnparsedPdu(f.raw, e);
-        if (!e.framingIntact()) {
-            if (opts.autoGenericNack()) {
-                out.response(PduFactory.genericNack(e.commandStatus(), e.headerReadable() ? e.sequenceNumber() : 0));
-            }
-            finish(StopReason.of(StopReason.Kind.FRAMING_ERROR, e.getMessage()));
-            return;
-        }
-        if ((e.commandId() & CommandId.RESPONSE_BIT) != 0) {
-            PendingRequest p = inFlight.get(e.sequenceNumber());
-            CommandId expected = p == null ? null : p.pdu.commandId().response();
-            if (expected != null && (expected.id() == e.commandId() || e.commandId() == CommandId.GENERIC_NACK.id())) {
-                inFlight.remove(p);
-                p.completeExceptionally(new MalformedResponseException(p.request(), e));
-                drainQueue();
-            }
-            return;
-        }
-        if (opts.autoGenericNack()) {
-            out.response(PduFactory.errorResponse(e.commandId(), e.sequenceNumber(), e.commandStatus()));
-        }
     }
 
     // ---------------------------------------------------------------- outbound
@@ -349,7 +323,7 @@ public final class SessionEngine extends SessionFront implements InFlight.Expiry
             out.oneWay(p);
         } else if (cid == CommandId.UNBIND) {
             stopping = true;
-            transmit(p, InFlight.UNBIND, nanos(opts.unbindResponseLimit()));
+            transmit(p, InFlight.UNBIND);
         } else if (flow.mustWait(inFlight.windowUsed(), channel)) {
             SmppException refused = flow.enqueue(p, channel.isWritable());
             if (refused != null) {
@@ -372,15 +346,12 @@ public final class SessionEngine extends SessionFront implements InFlight.Expiry
     }
 
     private void transmitRequest(PendingRequest p) {
-        if (p.pdu.commandId().isBind()) {
-            transmit(p, InFlight.BIND, nanos(opts.bindResponseLimit()));
-        } else {
-            transmit(p, InFlight.REGULAR, 0);
-        }
+        transmit(p, p.pdu.commandId().isBind() ? InFlight.BIND : InFlight.REGULAR);
     }
 
-    private boolean transmit(PendingRequest p, int kind, long ownLimit) {
-        return out.request(p, kind, ownLimit, now());
+    /** Sends {@code p} as a request of {@code kind}: all but regular ones wait on a limit of their own. */
+    private boolean transmit(PendingRequest p, int kind) {
+        return out.request(p, kind, kind == InFlight.REGULAR ? 0 : nanos(ResponseTimeouts.limit(kind, opts)), now());
     }
 
     @Override
@@ -431,105 +402,61 @@ public final class SessionEngine extends SessionFront implements InFlight.Expiry
         calls.onBound(request);
     }
 
-    // ---------------------------------------------------------------- timers
-
     private long now() {
         return ticker.nanoTime();
     }
 
-    /** A request's deadline passed (it has left the in-flight table): what that means depends on what it was. */
     @Override
     int inFlightCount() {
         return inFlight == null ? 0 : inFlight.count();
     }
 
-    @Override
-    public void expired(PendingRequest p) {
-        switch (p.kind) {
-            case InFlight.ENQUIRE_LINK -> {
-                TimerAction a = calls.onTimer(TimerKind.ENQUIRE_LINK_RESP);
-                timedOut(p, opts.enquireLinkRespLimit());
-                if (a != TimerAction.IGNORE) {
-                    finish(StopReason.of(StopReason.Kind.ENQUIRE_LINK_TIMEOUT,
-                            "no enquire_link_resp within " + opts.enquireLinkRespLimit()));
-                }
-            }
-            case InFlight.UNBIND -> {
-                timedOut(p, opts.unbindResponseLimit());
-                finish(gracefulReason != null ? gracefulReason
-                        : StopReason.of(StopReason.Kind.LOCAL, "no unbind_resp within " + opts.unbindResponseLimit()));
-            }
-            case InFlight.BIND -> timedOut(p, opts.bindResponseLimit());
-            default -> timedOut(p, opts.responseLimit());
+    /**
+     * What the parts may ask of the engine. Not on the engine itself: any thread holds it as a
+     * Session, and none of this may run off the event loop.
+     */
+    private final class Control implements EngineControl {
+        @Override
+        public boolean ended() {
+            return finished;
         }
-    }
 
-    @Override
-    public void sweepDone() {
-        if (!finished) {
+        @Override
+        public void end(StopReason reason, boolean unbindFirst) {
+            if (unbindFirst) {
+                gracefulStop(reason);
+            } else {
+                finish(reason);
+            }
+        }
+
+        @Override
+        public void unbindDone(StopReason orElse) {
+            finish(gracefulReason != null ? gracefulReason : orElse);
+        }
+
+        @Override
+        public void windowFreed() {
             drainQueue();
         }
-    }
 
-    private void timedOut(PendingRequest p, Duration limit) {
-        Pdu request = p.request();
-        log.info("{}: no response to {} seq={} within {}", id, request.commandName(), p.seq, limit);
-        if (!p.internal || showEnginePdus) {
-            calls.onResponseTimeout(request);
+        @Override
+        public boolean mayEnquire() {
+            return inFlight.own(InFlight.ENQUIRE_LINK) == null && !stopping
+                    && (bind.state.isBound() || bind.state == SessionState.OUTBOUND);
         }
-        p.completeExceptionally(new ResponseTimeoutException(request, limit));
-    }
 
-    private void armIdleTimer() {
-        if (idle.armed() && !finished) {
-            idleTimer.wakeAt(idle.wakeAt());
+        @Override
+        public void enquireLink() {
+            transmitOwn(EnquireLink.create(), InFlight.ENQUIRE_LINK);
         }
     }
 
-    private void idleTimerFired() {
-        IdleTimers.Due due;
-        while (!finished && (due = idle.next(now())) != IdleTimers.Due.NONE) {
-            switch (due) {
-                case SESSION_INIT -> {
-                    if (calls.onTimer(TimerKind.SESSION_INIT) != TimerAction.IGNORE) {
-                        finish(StopReason.of(StopReason.Kind.SESSION_INIT_TIMEOUT, "not bound within " + opts.sessionInitLimit()));
-                    }
-                }
-                case INACTIVITY -> {
-                    TimerAction a = calls.onTimer(TimerKind.INACTIVITY);
-                    if (a != TimerAction.IGNORE) {
-                        idle.disarm(IdleTimers.Due.INACTIVITY);
-                        StopReason r = StopReason.of(StopReason.Kind.INACTIVITY_TIMEOUT, "no traffic for " + opts.inactivityLimit());
-                        if (a == TimerAction.STOP) {
-                            finish(r);
-                        } else {
-                            gracefulStop(r);
-                        }
-                    }
-                }
-                default -> enquireLinkDue();
-            }
-        }
-        armIdleTimer();
-    }
-
-    private void enquireLinkDue() {
-        if (inFlight.own(InFlight.ENQUIRE_LINK) != null || stopping
-                || !(bind.state.isBound() || bind.state == SessionState.OUTBOUND)) {
-            return;
-        }
-        TimerAction a = calls.onTimer(TimerKind.ENQUIRE_LINK);
-        if (a == TimerAction.STOP) {
-            finish(StopReason.of(StopReason.Kind.HANDLER, "stopped by the enquire_link timer handler"));
-        } else if (a == TimerAction.DEFAULT) {
-            transmit(internal(EnquireLink.create()), InFlight.ENQUIRE_LINK, nanos(opts.enquireLinkRespLimit()));
-        }
-    }
-
-    private PendingRequest internal(Pdu request) {
+    /** Sends a request of the engine's own: it takes no window slot and is never reported lost. */
+    private boolean transmitOwn(Pdu request, int kind) {
         PendingRequest p = new PendingRequest(request, this);
         p.internal = true;
-        return p;
+        return transmit(p, kind);
     }
 
     // ---------------------------------------------------------------- stopping
@@ -542,7 +469,7 @@ public final class SessionEngine extends SessionFront implements InFlight.Expiry
         if (bind.state.isBound() && channel.isActive()) {
             gracefulReason = reason;
             stopping = true;
-            if (!transmit(internal(Unbind.create()), InFlight.UNBIND, nanos(opts.unbindResponseLimit()))) {
+            if (!transmitOwn(Unbind.create(), InFlight.UNBIND)) {
                 finish(reason);
             }
         } else {
@@ -551,8 +478,9 @@ public final class SessionEngine extends SessionFront implements InFlight.Expiry
     }
 
     /**
-     * Ends the session exactly once: every request still pending or queued is reported lost to
-     * onStop and its future fails with SessionClosedException; then the connection closes.
+     * Ends the session exactly once: no timer fires after this, and {@link SessionEnd} reports
+     * every request still pending or queued lost to onStop, fails it with SessionClosedException
+     * and closes the connection.
      */
     @Override
     void finish(StopReason reason) {
@@ -562,43 +490,8 @@ public final class SessionEngine extends SessionFront implements InFlight.Expiry
         finished = true;
         stopping = true;
         stopReason = reason;
-        idle.disarmAll();
-        idleTimer.cancel();
-        SessionClosedException closed = new SessionClosedException(reason);
-        flow.close(closed);
-        List<PendingRequest> lostRequests = inFlight.drain();
-        flow.drainQueue(lostRequests);
-        List<Pdu> lost = new ArrayList<>(lostRequests.size());
-        for (PendingRequest p : lostRequests) {
-            if (!p.isDone() && !p.internal) {
-                lost.add(p.request());
-            }
-        }
-        StopReason.Kind k = reason.kind();
-        // A failed bind is the connect's failure too, and whoever connected hears of it there.
-        if (k == StopReason.Kind.LOCAL || k == StopReason.Kind.UNBOUND_BY_PEER || k == StopReason.Kind.SHUTDOWN
-                || k == StopReason.Kind.BIND_FAILED) {
-            log.info("{}: session ended: {}; {} request(s) lost", id, reason, lost.size());
-        } else {
-            log.warn("{}: session ended: {}; {} request(s) lost", id, reason, lost.size());
-        }
-        List<Pdu> finals = calls.onStop(reason, List.copyOf(lost));
-        for (PendingRequest p : lostRequests) {
-            p.completeExceptionally(closed);
-        }
-        calls.sessionClosed(reason);
-        if (channel.isActive()) {
-            finals.forEach(out::last);
-            batch.flush();
-            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
-        } else {
-            if (!finals.isEmpty()) {
-                log.debug("{}: {} final PDU(s) not sent: the connection is already closed", id, finals.size());
-            }
-            batch.drop();
-            bind.state = SessionState.CLOSED;
-            closeFuture.complete(null);
-        }
+        idleWatch.stop();
+        sessionEnd.run(reason);
     }
 
     /** An admitted request is about to complete: its place in window and queue is free. */

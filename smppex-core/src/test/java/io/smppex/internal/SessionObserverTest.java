@@ -260,4 +260,78 @@ class SessionObserverTest {
         assertThat(wants.sent).doesNotContainNull().isNotEmpty();
         assertThat(not.sent).containsOnlyNulls().isNotEmpty();
     }
+    /** Hands each session a Recorder of its own, and remembers which session each went to. */
+    static final class PerSession implements SessionObserver {
+        final List<Session> asked = new ArrayList<>();
+        final List<Recorder> made = new ArrayList<>();
+        final Recorder shared = new Recorder(false);
+
+        @Override
+        public SessionObserver forSession(Session session) {
+            asked.add(session);
+            Recorder r = new Recorder(asked.size() == 1);
+            made.add(r);
+            return r;
+        }
+
+        @Override
+        public void pduSent(Session session, Pdu pdu, int sequenceNumber, byte[] octets) {
+            shared.pduSent(session, pdu, sequenceNumber, octets);
+        }
+    }
+
+    @Test
+    void eachSessionGetsTheObserverForSessionReturnedForItAndItsOctetWish() {
+        PerSession p = new PerSession();
+        SessionOptions opts = observed(p).build();
+        EngineHarness a = EngineHarness.boundEsme(BindMode.TRANSMITTER, opts);
+        EngineHarness b = EngineHarness.boundEsme(BindMode.RECEIVER, opts);
+        a.engine.send(submit("to a"));
+        Pdu s = a.writtenOne();
+        a.receive(ok(s));
+        assertThat(p.asked).containsExactly(a.engine, b.engine);
+        assertThat(p.made.get(0).events).startsWith("opened").contains("bound tx", "completed submit_sm ESME_ROK");
+        assertThat(p.made.get(1).events).startsWith("opened").contains("bound rx").doesNotContain("out submit_sm 2");
+        assertThat(p.shared.events).as("the shared observer hears nothing once each session has its own").isEmpty();
+        // wantsOctets is asked of the per-session observer: only the first wanted them.
+        assertThat(p.made.get(0).sent).doesNotContainNull().isNotEmpty();
+        assertThat(p.made.get(1).sent).containsOnlyNulls().isNotEmpty();
+    }
+
+    @Test
+    void aFailingOrNullForSessionLeavesTheSharedObserverWatching() {
+        for (boolean fails : List.of(true, false)) {
+            Recorder shared = new Recorder(false);
+            SessionObserver o = new SessionObserver() {
+                @Override
+                public SessionObserver forSession(Session session) {
+                    if (fails) {
+                        throw new IllegalStateException("observer bug");
+                    }
+                    return null;
+                }
+
+                @Override
+                public void requestCompleted(Session session, Pdu request, Pdu response, long roundTripNanos) {
+                    shared.requestCompleted(session, request, response, roundTripNanos);
+                }
+            };
+            EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSMITTER, observed(o).build());
+            h.engine.send(submit("still watched"));
+            Pdu s = h.writtenOne();
+            h.receive(ok(s));
+            assertThat(shared.events).as("forSession fails: " + fails).contains("completed submit_sm ESME_ROK");
+        }
+    }
+
+    @Test
+    void aCompositeAsksEachOfItsObserversForTheirSessionObserver() {
+        PerSession p = new PerSession();
+        Recorder plain = new Recorder(false);
+        EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSMITTER, observed(SessionObserver.composite(p, plain)).build());
+        assertThat(p.asked).containsExactly(h.engine);
+        assertThat(p.made.get(0).events).contains("opened", "bound tx");
+        assertThat(plain.events).contains("opened", "bound tx");
+        assertThat(p.shared.events).isEmpty();
+    }
 }

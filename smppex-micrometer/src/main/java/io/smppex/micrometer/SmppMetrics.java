@@ -9,6 +9,7 @@ import io.smppex.Session;
 import io.smppex.SessionObserver;
 import io.smppex.StopReason;
 import io.smppex.micrometer.internal.Recorder;
+import io.smppex.micrometer.internal.SessionMetrics;
 import io.smppex.pdu.Pdu;
 import io.smppex.pdu.PduDecodeException;
 import java.util.Objects;
@@ -110,6 +111,19 @@ public final class SmppMetrics implements SessionObserver, MeterBinder {
      */
     public Tags tags() {
         return settings.tags();
+    }
+
+    /**
+     * An observer for one session that keeps the session's meters at hand, so its callbacks look
+     * nothing up; the engine asks for it when the session is made. The meters are the same as this
+     * observer's own callbacks would update.
+     *
+     * @param session the new session
+     * @return the session's observer
+     */
+    @Override
+    public SessionObserver forSession(Session session) {
+        return new SessionMetrics(() -> recorder);
     }
 
     @Override

@@ -367,6 +367,23 @@ class SmppMetricsTest {
     }
 
     @Test
+    void aSessionOpenedBeforeTheRegistryWasBoundIsMeteredOnceItIs() {
+        // Each session's observer keeps its state at hand; it must notice the registry bound later.
+        SmppMetrics m = SmppMetrics.builder().build();
+        Mc mc = mc(m, answering(CommandStatus.ESME_ROK));
+        SmppMetrics em = SmppMetrics.builder().build();
+        Session s = esme(mc, SessionOptions.builder().observer(em), "user");
+        await(s.send(submit()));
+        m.bindTo(mcReg);
+        em.bindTo(esmeReg);
+        await(s.send(submit()));
+        await(s.send(submit()));
+        assertThat(timerCount(mcReg, SERVER_DURATION, COMMAND, "submit_sm")).isEqualTo(2);
+        assertThat(timerCount(esmeReg, CLIENT_DURATION, COMMAND, "submit_sm")).isEqualTo(2);
+        assertThat(timerCount(esmeReg, WINDOW_WAIT, COMMAND, "submit_sm")).isEqualTo(2);
+    }
+
+    @Test
     void theBuilderRefusesNonsense() {
         assertThatThrownBy(() -> SmppMetrics.builder().maxTimedRequests(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SmppMetrics.builder().maxSystemIds(-1)).isInstanceOf(IllegalArgumentException.class);

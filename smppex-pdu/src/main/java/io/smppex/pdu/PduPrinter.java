@@ -29,6 +29,7 @@ public final class PduPrinter {
     }
 
     static final String MASK = "********";
+    private static final String NL = System.lineSeparator();
 
     private PduPrinter() {
     }
@@ -79,11 +80,14 @@ public final class PduPrinter {
      */
     public static String pretty(Pdu pdu) {
         StringBuilder sb = new StringBuilder(512);
-        sb.append(pdu.commandName()).append(String.format(" (0x%08X)%n", pdu.commandId().id()));
+        hex(sb.append(pdu.commandName()).append(" (0x"), pdu.commandId().id(), 8).append(')').append(NL);
         CommandStatus st = pdu.status();
-        sb.append(String.format("  command_status: %d %s%s%n", pdu.commandStatus, st.name(),
-                st.isOk() ? "" : " - " + st.description()));
-        sb.append(String.format("  sequence_number: %s%n", Integer.toUnsignedString(pdu.sequenceNumber)));
+        sb.append("  command_status: ").append(pdu.commandStatus).append(' ').append(st.name());
+        if (!st.isOk()) {
+            sb.append(" - ").append(st.description());
+        }
+        sb.append(NL);
+        sb.append("  sequence_number: ").append(Integer.toUnsignedString(pdu.sequenceNumber)).append(NL);
         pdu.visitFields((name, value) -> {
             sb.append("  ").append(name).append(": ");
             appendPretty(sb, name, value, pdu);
@@ -92,7 +96,8 @@ public final class PduPrinter {
         if (!pdu.tlvs.isEmpty()) {
             sb.append("  TLVs:").append(System.lineSeparator());
             for (Tlv t : pdu.tlvs) {
-                sb.append(String.format("    %s (0x%04X, %d octets): %s%n", t.name(), t.tag(), t.length(), tlvPretty(t)));
+                hex(sb.append("    ").append(t.name()).append(" (0x"), t.tag(), 4).append(", ").append(t.length()).append(" octets): ")
+                        .append(tlvPretty(t)).append(NL);
             }
         }
         return sb.toString();
@@ -108,7 +113,7 @@ public final class PduPrinter {
         } else if (value instanceof List) {
             sb.append(value);
         } else if (name.equals("esm_class") || name.equals("registered_delivery") || name.equals("data_coding")) {
-            sb.append(String.format("0x%02X", (Integer) value));
+            hex(sb.append("0x"), (Integer) value, 2);
         } else {
             sb.append(value);
         }
@@ -144,13 +149,13 @@ public final class PduPrinter {
         } else if (name.endsWith("_npi")) {
             sb.append(v).append(" (").append(Npi.name(v)).append(')');
         } else if (name.equals("esm_class")) {
-            sb.append(String.format("0x%02X (%s)", v, EsmClass.describe(v)));
+            hex(sb.append("0x"), v, 2).append(" (").append(EsmClass.describe(v)).append(')');
         } else if (name.equals("registered_delivery")) {
-            sb.append(String.format("0x%02X (%s)", v, RegisteredDelivery.describe(v)));
+            hex(sb.append("0x"), v, 2).append(" (").append(RegisteredDelivery.describe(v)).append(')');
         } else if (name.equals("data_coding")) {
-            sb.append(String.format("0x%02X (%s)", v, TextView.describeDataCoding(v)));
+            hex(sb.append("0x"), v, 2).append(" (").append(TextView.describeDataCoding(v)).append(')');
         } else if (name.equals("interface_version")) {
-            sb.append(String.format("0x%02X (SMPP %s)", v, InterfaceVersion.name(v)));
+            hex(sb.append("0x"), v, 2).append(" (SMPP ").append(InterfaceVersion.name(v)).append(')');
         } else if (name.equals("message_state")) {
             MessageState s = MessageState.fromCode(v);
             sb.append(v).append(s == null ? "" : " (" + s + ")");
@@ -212,14 +217,42 @@ public final class PduPrinter {
         return v;
     }
 
+    /**
+     * Appends {@code v} as upper-case hex, zero-padded to {@code digits}, as {@code %0<digits>X}
+     * would: the monitor prints every PDU, and String.format was most of its cost.
+     */
+    private static StringBuilder hex(StringBuilder sb, int v, int digits) {
+        String h = Integer.toHexString(v);
+        for (int i = h.length(); i < digits; i++) {
+            sb.append('0');
+        }
+        for (int i = 0; i < h.length(); i++) {
+            char c = h.charAt(i);
+            sb.append(c >= 'a' ? (char) (c - ('a' - 'A')) : c);
+        }
+        return sb;
+    }
+
     private static String quoted(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
+        int plain = 0;
+        while (plain < s.length()) {
+            char c = s.charAt(plain);
+            if (c == '"' || c == '\\' || c < 0x20 || c == 0x7F) {
+                break;
+            }
+            plain++;
+        }
+        if (plain == s.length()) {
+            // The usual text needs no escape: one copy, not a char at a time.
+            return "\"" + s + "\"";
+        }
+        StringBuilder sb = new StringBuilder(s.length() + 8).append('"').append(s, 0, plain);
+        for (int i = plain; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '"' || c == '\\') {
                 sb.append('\\').append(c);
             } else if (c < 0x20 || c == 0x7F) {
-                sb.append(String.format("\\x%02X", (int) c));
+                hex(sb.append("\\x"), c, 2);
             } else {
                 sb.append(c);
             }

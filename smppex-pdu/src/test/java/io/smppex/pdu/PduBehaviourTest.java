@@ -565,6 +565,24 @@ class PduBehaviourTest {
     }
 
     @Test
+    void prettyWritesHexAsPaddedUpperCaseWithThePlatformsLineEnds() {
+        String nl = System.lineSeparator();
+        String nack = PduPrinter.pretty(GenericNack.builder().commandStatus(CommandStatus.ESME_RINVCMDID.code())
+                .sequenceNumber(-1).build());
+        assertThat(nack).startsWith("generic_nack (0x80000000)" + nl + "  command_status: 3 ESME_RINVCMDID - ")
+                .contains(nl + "  sequence_number: 4294967295" + nl);
+        SubmitSm s = SubmitSm.builder().sequenceNumber(7).destination(Address.of("1")).dataCoding(0x0F)
+                .shortMessage(new byte[] {'a', 0x01, 0x7F, '"', '\\'})
+                .tlv(TlvTag.USER_MESSAGE_REFERENCE, 10).build();
+        String text = PduPrinter.pretty(s);
+        assertThat(text).startsWith("submit_sm (0x00000004)" + nl + "  command_status: 0 ESME_ROK" + nl)
+                .contains("  data_coding: 0x0F (")
+                .contains("\"a\\x01\\x7F\\\"\\\\\"")
+                .contains("    user_message_reference (0x0204, 2 octets): 10" + nl)
+                .endsWith(nl);
+    }
+
+    @Test
     void oneLineIsOneLine() {
         Pdu p = SubmitSm.builder().shortMessage("a\nb".getBytes(StandardCharsets.US_ASCII)).rawTlv(0x1400, new byte[] {1})
                 .build();

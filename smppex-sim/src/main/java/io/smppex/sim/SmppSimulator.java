@@ -401,6 +401,25 @@ public final class SmppSimulator implements AutoCloseable {
         }
 
         /**
+         * The MC's message queue: how many accepted messages may wait on a timer for their final state
+         * (and so their receipt) at once. At the limit, submit_sm, data_sm and submit_multi are refused
+         * with ESME_RMSGQFUL ("message queue full") until some go final; nothing accepted is dropped.
+         * Without it, an ESME submitting faster than receipts fall due grows the simulator's memory
+         * without bound, whatever the journal's capacity. Held messages ({@link #holdReceipts}) have no
+         * timer and are bounded by the journal instead.
+         *
+         * @param v the limit, at least 1; default 200,000 (about 120 MB of heap at its fullest)
+         * @return this builder
+         */
+        public Builder messageQueueLimit(int v) {
+            if (v < 1) {
+                throw new IllegalArgumentException("message queue limit must be positive: " + v);
+            }
+            s.messageQueueLimit = v;
+            return this;
+        }
+
+        /**
          * @param v the wait before re-sending a receipt a receiver answered with a temporary error; default 200 ms
          * @return this builder
          */

@@ -150,6 +150,47 @@ class LifecycleTest {
     }
 
     @Test
+    void aFullMessageQueueRefusesWithMsgQFulUntilAMessageGoesFinal() {
+        sim.close();
+        sim = SmppSimulator.builder().port(0).receiptDelay(Duration.ofHours(1)).messageQueueLimit(2).start();
+        esme.close();
+        esme = Esmes.trx(sim, "acme");
+        SubmitSmResp a = esme.request(sm("111", "222", "a", 1), T);
+        SubmitSmResp b = esme.request(sm("111", "222", "b", 1), T);
+        assertThat(a.status()).isEqualTo(CommandStatus.ESME_ROK);
+        assertThat(b.status()).isEqualTo(CommandStatus.ESME_ROK);
+        assertThat(esme.request(sm("111", "222", "c", 1), T).status()).isEqualTo(CommandStatus.ESME_RMSGQFUL);
+        assertThat(esme.request(PduFactory.dataSm(Address.of("111"), Address.of("333"), 0,
+                "d".getBytes(StandardCharsets.ISO_8859_1)), T).status()).isEqualTo(CommandStatus.ESME_RMSGQFUL);
+        assertThat(sim.journal().size()).as("a refused submit is not journaled as accepted").isEqualTo(2);
+
+        // Cancelling one stops its timer, which frees its place in the queue.
+        CancelSmResp c = esme.request(PduFactory.cancelSm(a.messageId(), Address.of("111"), Address.of("222")), T);
+        assertThat(c.status()).isEqualTo(CommandStatus.ESME_ROK);
+        SubmitSmResp d = esme.request(sm("111", "222", "d", 1), T);
+        assertThat(d.status()).isEqualTo(CommandStatus.ESME_ROK);
+        assertThat(esme.request(sm("111", "222", "e", 1), T).status()).isEqualTo(CommandStatus.ESME_RMSGQFUL);
+
+        // A receipt sent now (the steering API) makes a message final: its place is free too.
+        sim.sendReceipt(b.messageId(), MessageState.DELIVERED);
+        assertThat(esme.request(sm("111", "222", "f", 1), T).status()).isEqualTo(CommandStatus.ESME_ROK);
+    }
+
+    @Test
+    void aMessageWhoseTimerRanLeavesTheQueue() {
+        sim.close();
+        sim = SmppSimulator.builder().port(0).receiptDelay(Duration.ZERO).messageQueueLimit(1).start();
+        esme.close();
+        esme = Esmes.trx(sim, "acme");
+        for (int i = 0; i < 5; i++) {
+            SubmitSmResp r = esme.request(sm("111", "222", "m" + i, 1), T);
+            assertThat(r.status()).as("submit %d", i).isEqualTo(CommandStatus.ESME_ROK);
+            assertThat(Esmes.deliverSms(esme, 1)).hasSize(1);
+            Await.until("message " + i + " is final", T, () -> sim.journal().get(r.messageId()).orElseThrow().state().isFinal());
+        }
+    }
+
+    @Test
     void cancelOfAFinalMessageFails() {
         SubmitSmResp r = esme.request(sm("111", "222", "done", 1), T);
         Esmes.deliverSms(esme, 1);

@@ -180,7 +180,7 @@ public final class Recorder {
      * come yet: an {@link io.smppex.Esme} writes its bind before the engine reports the session open.
      * Null for a session that has ended.
      */
-    private SessionState state(Session s) {
+    SessionState state(Session s) {
         SessionState st = byId.get(s.id());
         if (st != null && st.session() == s) {
             return st;
@@ -255,7 +255,11 @@ public final class Recorder {
      * @param queuedNanos how long it waited
      */
     public void requestSent(Session s, Pdu request, long queuedNanos) {
-        groupOf(s, state(s)).windowWait(request.commandId().ordinal()).record(queuedNanos);
+        requestSent(s, state(s), request, queuedNanos);
+    }
+
+    void requestSent(Session s, SessionState st, Pdu request, long queuedNanos) {
+        groupOf(s, st).windowWait(request.commandId().ordinal()).record(queuedNanos);
     }
 
     /**
@@ -267,8 +271,12 @@ public final class Recorder {
      * @param roundTripNanos from write to response
      */
     public void requestCompleted(Session s, Pdu request, Pdu response, long roundTripNanos) {
+        requestCompleted(s, state(s), request, response, roundTripNanos);
+    }
+
+    void requestCompleted(Session s, SessionState st, Pdu request, Pdu response, long roundTripNanos) {
         int status = response.commandStatus();
-        groupOf(s, state(s)).client(request.commandId().ordinal(), status).record(roundTripNanos);
+        groupOf(s, st).client(request.commandId().ordinal(), status).record(roundTripNanos);
         if (request instanceof Bind && s.role() == SessionRole.ESME) {
             Bind b = (Bind) request;
             bindAnswered(SessionRole.ESME, b.bindMode(), status, b.systemId());
@@ -342,10 +350,17 @@ public final class Recorder {
      */
     public void pduReceived(Session s, Pdu pdu) {
         CommandId cid = pdu.commandId();
+        if (cid.isResponse() && cid != CommandId.ENQUIRE_LINK_RESP) {
+            return;
+        }
+        pduReceived(s, state(s), pdu);
+    }
+
+    void pduReceived(Session s, SessionState st, Pdu pdu) {
+        CommandId cid = pdu.commandId();
         if (cid.isResponse()) {
             // Answers to our requests are timed by requestCompleted; only probes are timed here.
             if (cid == CommandId.ENQUIRE_LINK_RESP) {
-                SessionState st = state(s);
                 SeqTable probes = st == null ? null : st.probesIfAny();
                 long t = probes == null ? Long.MIN_VALUE : probes.take(pdu.sequenceNumber());
                 if (t != Long.MIN_VALUE) {
@@ -354,7 +369,6 @@ public final class Recorder {
             }
             return;
         }
-        SessionState st = state(s);
         if (st == null) {
             return;
         }
@@ -380,10 +394,17 @@ public final class Recorder {
      */
     public void pduSent(Session s, Pdu pdu, int seq) {
         CommandId cid = pdu.commandId();
+        if (!cid.isResponse() && cid != CommandId.ENQUIRE_LINK) {
+            return;
+        }
+        pduSent(s, state(s), pdu, seq);
+    }
+
+    void pduSent(Session s, SessionState st, Pdu pdu, int seq) {
+        CommandId cid = pdu.commandId();
         if (!cid.isResponse()) {
             // Our requests are timed by requestSent/requestCompleted; only probes are timed here.
             if (cid == CommandId.ENQUIRE_LINK) {
-                SessionState st = state(s);
                 if (st != null) {
                     SeqTable probes = st.probes();
                     long now = now();
@@ -396,7 +417,6 @@ public final class Recorder {
             }
             return;
         }
-        SessionState st = state(s);
         if (st == null) {
             return;
         }

@@ -42,6 +42,8 @@ public final class Settings {
     public long seed = 1;
     /** Receipts and MO parts waiting per system_id. */
     public int backlogLimit = 100_000;
+    /** Accepted messages waiting on a timer for their final state, at most; see SmppSimulator.Builder#messageQueueLimit. */
+    public int messageQueueLimit = 200_000;
     /** Wait before re-sending after a temporary error. */
     public Duration retryDelay = Duration.ofMillis(200);
     /** Full-body error responses. */

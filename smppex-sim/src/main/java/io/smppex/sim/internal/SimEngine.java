@@ -99,6 +99,8 @@ public final class SimEngine {
     private final Router router;
     private final Backplane backplane;
     private final AtomicLong nextId = new AtomicLong();
+    /** Messages whose final-state timer is set and has not run: the MC's queue, bounded by messageQueueLimit. */
+    private final AtomicInteger queued = new AtomicInteger();
     private final Random outcomeRandom;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
     private final Map<String, MessageRecord> concat = new HashMap<>();
@@ -455,6 +457,10 @@ public final class SimEngine {
             refuse(s, sm, CommandStatus.ESME_RTHROTTLED, rule);
             return;
         }
+        if (queueFull()) {
+            refuse(s, sm, CommandStatus.ESME_RMSGQFUL, rule);
+            return;
+        }
         int[] part = concatOf(sm);
         String id = newId();
         long now = System.currentTimeMillis();
@@ -569,6 +575,34 @@ public final class SimEngine {
         return null;
     }
 
+    private boolean queueFull() {
+        return queued.get() >= cfg.messageQueueLimit;
+    }
+
+    /** Sets the timer that makes {@code rec} final; caller holds the journal's lock. */
+    private void finishLater(MessageRecord rec, MessageState o, long delayMillis) {
+        queued.incrementAndGet();
+        try {
+            rec.timer = timer.schedule(() -> {
+                queued.decrementAndGet();
+                finish(rec, o);
+            }, Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            queued.decrementAndGet();
+            rec.timer = null;
+        }
+    }
+
+    /** Stops {@code rec}'s final-state timer if it has not run; caller holds the journal's lock. */
+    private void cancelTimer(MessageRecord rec) {
+        if (rec.timer != null) {
+            if (rec.timer.cancel(false)) {
+                queued.decrementAndGet();
+            }
+            rec.timer = null;
+        }
+    }
+
     /** Decides the message's fate and sets its timer. */
     private void plan(MessageRecord rec, String schedule, String validity, Rule submitRule, long now, Supplier<String> text) {
         long sched = resolve(schedule, now);
@@ -599,10 +633,7 @@ public final class SimEngine {
             rec.plannedOutcome = o;
             rec.held = hold;
             rec.noReceipt = rr != null && rr.noResponse();
-            if (rec.timer != null) {
-                rec.timer.cancel(false);
-                rec.timer = null;
-            }
+            cancelTimer(rec);
             if (fireAt >= 0 && backplane != null && wantsReceipt(rec, o)) {
                 // Reserved before the timer can fire, so the final state finds it; announce() publishes it.
                 // A held message has no due time: its receipt goes out the ordinary way when released.
@@ -611,11 +642,7 @@ public final class SimEngine {
                 }
             }
             if (fireAt >= 0) {
-                try {
-                    rec.timer = timer.schedule(() -> finish(rec, o), Math.max(0, fireAt - now), TimeUnit.MILLISECONDS);
-                } catch (RejectedExecutionException e) {
-                    rec.timer = null;
-                }
+                finishLater(rec, o, fireAt - now);
             }
         }
     }
@@ -839,6 +866,10 @@ public final class SimEngine {
             refuse(s, dm, CommandStatus.ESME_RTHROTTLED, rule);
             return;
         }
+        if (queueFull()) {
+            refuse(s, dm, CommandStatus.ESME_RMSGQFUL, rule);
+            return;
+        }
         String id = newId();
         long now = System.currentTimeMillis();
         MessageRecord rec = new MessageRecord(id, CommandId.DATA_SM, sys, s.id(), dm.serviceType(), dm.source(),
@@ -876,6 +907,10 @@ public final class SimEngine {
         }
         if (throttled(sys)) {
             refuse(s, m, CommandStatus.ESME_RTHROTTLED, rule);
+            return;
+        }
+        if (queueFull()) {
+            refuse(s, m, CommandStatus.ESME_RMSGQFUL, rule);
             return;
         }
         String id = newId();
@@ -1010,10 +1045,7 @@ public final class SimEngine {
                 r.state = MessageState.DELETED;
                 r.finalMillis = now;
                 r.errorCode = 0;
-                if (r.timer != null) {
-                    r.timer.cancel(false);
-                    r.timer = null;
-                }
+                cancelTimer(r);
                 r.plannedOutcome = null;
                 cancelled.add(r);
                 if (backplane != null) {
@@ -1220,10 +1252,7 @@ public final class SimEngine {
                 r.state = state;
                 r.finalMillis = now;
                 r.errorCode = errorCodeFor(state);
-                if (r.timer != null) {
-                    r.timer.cancel(false);
-                    r.timer = null;
-                }
+                cancelTimer(r);
                 r.plannedOutcome = null;
                 moved.add(r);
             }
@@ -1299,8 +1328,7 @@ public final class SimEngine {
                     if (x.validUntilMillis >= 0) {
                         MessageRecord y = x;
                         x.plannedOutcome = MessageState.EXPIRED;
-                        x.timer = timer.schedule(() -> finish(y, MessageState.EXPIRED), Math.max(0, x.validUntilMillis - now),
-                                TimeUnit.MILLISECONDS);
+                        finishLater(y, MessageState.EXPIRED, x.validUntilMillis - now);
                     }
                     continue;
                 }
@@ -1311,7 +1339,7 @@ public final class SimEngine {
                     MessageState o = x.validUntilMillis >= 0 && x.validUntilMillis < at ? MessageState.EXPIRED : pickOutcome();
                     long when = o == MessageState.EXPIRED ? Math.max(now, x.validUntilMillis) : at;
                     x.plannedOutcome = o;
-                    x.timer = timer.schedule(() -> finish(y, o), Math.max(0, when - now), TimeUnit.MILLISECONDS);
+                    finishLater(y, o, when - now);
                 }
             }
             try {
