@@ -85,6 +85,11 @@ final class Guarded {
         this.observesRequestTimes = observesCompleted || (o != null && OBS_REQUEST_SENT.get(o));
     }
 
+    /** The session's own observer (what {@link SessionObserver#forSession} gave), or null: for the pacing layer's callbacks. */
+    SessionObserver observer() {
+        return observer;
+    }
+
     private static SessionObserver forSession(SessionObserver shared, Session session, String id) {
         try {
             SessionObserver mine = shared.forSession(session);

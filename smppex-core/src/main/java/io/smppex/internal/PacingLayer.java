@@ -122,7 +122,8 @@ public final class PacingLayer implements PacedSession {
         this.burst = pacing.burst();
         this.loop = loop;
         this.ticker = loop != null ? loop.ticker() : Ticker.systemTicker();
-        this.observer = session.options().observer().orElse(null);
+        // The engine's session has its own observer (forSession); of another session only the shared one is known.
+        this.observer = engine != null ? engine.calls.observer() : session.options().observer().orElse(null);
         this.throttlingCodes = retry.retryOn().stream().mapToInt(CommandStatus::code).toArray();
         this.tokens = burst;
         this.refilledAt = ticker.nanoTime();

@@ -240,6 +240,35 @@ class PacingLayerTest {
     }
 
     @Test
+    void retriesAreReportedToTheSessionsOwnObserver() {
+        List<String> shared = new ArrayList<>();
+        List<String> own = new ArrayList<>();
+        SessionObserver perSession = new SessionObserver() {
+            @Override
+            public void requestRetried(Session session, Pdu request, Pdu response, int attempt) {
+                own.add("retried " + attempt);
+            }
+        };
+        SessionObserver o = new SessionObserver() {
+            @Override
+            public SessionObserver forSession(Session session) {
+                return perSession;
+            }
+
+            @Override
+            public void requestRetried(Session session, Pdu request, Pdu response, int attempt) {
+                shared.add("retried " + attempt);
+            }
+        };
+        EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSMITTER, quiet().observer(o).build());
+        PacedSession s = paced(h, Pacing.unlimited());
+        s.send(submit("x"));
+        h.receive(answer(h.writtenOne(), CommandStatus.ESME_RTHROTTLED));
+        assertThat(own).containsExactly("retried 1");
+        assertThat(shared).isEmpty();
+    }
+
+    @Test
     void otherErrorsAreNotRetried() {
         EngineHarness h = bound();
         PacedSession s = paced(h, Pacing.unlimited());
