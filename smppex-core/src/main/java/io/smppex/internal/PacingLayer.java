@@ -154,11 +154,16 @@ public final class PacingLayer implements PacedSession {
             return session.send(request);
         }
         if (session.inEventLoop()) {
-            if (engine != null && mayGoNow(cost)) {
+            if (engine == null) {
+                Item it = new Item(request, cost);
+                offer(it);
+                return it;
+            }
+            if (mayGoNow(cost)) {
                 return transmitFirst(request, cost);
             }
             Item it = new Item(request, cost);
-            offer(it);
+            hold(it);
             return it;
         }
         Item it = new Item(request, cost);
@@ -179,8 +184,13 @@ public final class PacingLayer implements PacedSession {
     private void offer(Item it) {
         if (mayGoNow(it.cost)) {
             transmit(it);
-            return;
+        } else {
+            hold(it);
         }
+    }
+
+    /** On the loop: {@code it} may not go now; it waits its turn, unless the session ended or too many wait. */
+    private void hold(Item it) {
         if (closed) {
             it.finish(null, closedError());
             return;
