@@ -95,9 +95,10 @@ final class OutputPump implements AutoCloseable {
     /**
      * How long the printer rests after a batch that took {@code batchNanos}. When it is behind
      * (entries were skipped since the last batch) it could never catch up anyway, and formatting
-     * flat out would take a whole core from the MC it reports on; on a 2-core machine that halved
-     * the MC's speed. So a printer that is behind works half the time: it costs at most half a core
-     * and skips the rest, counted. A printer that keeps up never rests.
+     * flat out takes a whole core from the MC it reports on: on a 2-core machine, printing every PDU
+     * to a file left the MC about a third of its quiet speed. So a printer that is behind rests twice
+     * as long as it worked, a third of a core at most, and the entries it has no time for are
+     * skipped and counted as before. A printer that keeps up never rests.
      *
      * @param batchNanos how long the batch took to format and write
      * @param behind     whether entries were skipped meanwhile
@@ -107,7 +108,7 @@ final class OutputPump implements AutoCloseable {
         if (!behind || batchNanos <= 0) {
             return 0;
         }
-        return Math.min(batchNanos, TimeUnit.MILLISECONDS.toNanos(10));
+        return Math.min(2 * batchNanos, TimeUnit.MILLISECONDS.toNanos(10));
     }
 
     private void run() {

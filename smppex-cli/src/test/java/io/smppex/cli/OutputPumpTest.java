@@ -113,9 +113,9 @@ class OutputPumpTest {
     }
 
     @Test
-    void aPrinterThatKeepsUpNeverRestsAndOneThatIsBehindWorksHalfTheTime() {
+    void aPrinterThatKeepsUpNeverRestsAndOneThatIsBehindWorksAThirdOfTheTime() {
         assertThat(OutputPump.pauseNanos(5_000, false)).isZero();
-        assertThat(OutputPump.pauseNanos(5_000, true)).isEqualTo(5_000);
+        assertThat(OutputPump.pauseNanos(5_000, true)).isEqualTo(10_000);
         assertThat(OutputPump.pauseNanos(0, true)).isZero();
         assertThat(OutputPump.pauseNanos(-1, true)).as("a clock step backwards").isZero();
         assertThat(OutputPump.pauseNanos(TimeUnit.SECONDS.toNanos(1), true)).isEqualTo(TimeUnit.MILLISECONDS.toNanos(10));
