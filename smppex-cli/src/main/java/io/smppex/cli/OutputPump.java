@@ -94,14 +94,15 @@ final class OutputPump implements AutoCloseable {
 
     /**
      * How long the printer rests after a batch that took {@code batchNanos}. When it is behind
-     * (entries were skipped since the last batch) it could never catch up anyway, and formatting
+     * (entries were skipped since the last batch, or the queue is more than half full) it could
+     * never catch up anyway, and formatting
      * flat out takes a whole core from the MC it reports on: on a 2-core machine, printing every PDU
      * to a file left the MC about a third of its quiet speed. So a printer that is behind rests twice
      * as long as it worked, a third of a core at most, and the entries it has no time for are
      * skipped and counted as before. A printer that keeps up never rests.
      *
      * @param batchNanos how long the batch took to format and write
-     * @param behind     whether entries were skipped meanwhile
+     * @param behind     whether entries were skipped meanwhile or the queue is more than half full
      * @return the rest in nanoseconds, at most 10 ms so that a stop is never held up long
      */
     static long pauseNanos(long batchNanos, boolean behind) {
@@ -167,7 +168,7 @@ final class OutputPump implements AutoCloseable {
                     return;
                 }
                 long now = skipped.get();
-                long pause = pauseNanos(System.nanoTime() - started, now > skippedBefore);
+                long pause = pauseNanos(System.nanoTime() - started, now > skippedBefore || queue.remainingCapacity() < queue.size());
                 skippedBefore = now;
                 if (pause > 0) {
                     LockSupport.parkNanos(pause);
