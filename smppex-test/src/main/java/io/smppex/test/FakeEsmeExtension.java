@@ -3,7 +3,9 @@ package io.smppex.test;
 import io.smppex.pdu.Bind;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -13,6 +15,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * The JUnit 5 extension for teams that build an MC: it binds {@link FakeEsme}s to their server on
  * request and closes them after the test (or, for those bound in {@code @BeforeAll}, after the class).
+ * Tests that share one extension and run in parallel each close only their own: an ESME belongs to
+ * the test on whose thread it was bound (or, bound on another thread, to the one test running then;
+ * with several running, to the class).
  *
  * <pre>{@code
  * @RegisterExtension
@@ -28,9 +33,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class FakeEsmeExtension implements BeforeEachCallback, AfterEachCallback, AfterAllCallback {
 
     private final Duration timeout;
-    private final List<FakeEsme> open = new ArrayList<>();
+    /** Each running test's ESMEs, by the test's thread (JUnit runs a test and its callbacks on one thread); guarded by this. */
+    private final Map<Thread, List<FakeEsme>> perTest = new HashMap<>();
     private final List<FakeEsme> classLevel = new ArrayList<>();
-    private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
 
     private FakeEsmeExtension(Duration timeout) {
         this.timeout = timeout;
@@ -60,32 +65,40 @@ public final class FakeEsmeExtension implements BeforeEachCallback, AfterEachCal
      */
     public FakeEsme bind(String host, int port, Bind bind) {
         FakeEsme esme = FakeEsme.bind(host, port, bind, timeout);
-        synchronized (open) {
-            (running.get() > 0 ? open : classLevel).add(esme);
+        synchronized (this) {
+            List<FakeEsme> owner = perTest.get(Thread.currentThread());
+            if (owner == null && perTest.size() == 1) {
+                owner = perTest.values().iterator().next();
+            }
+            (owner != null ? owner : classLevel).add(esme);
         }
         return esme;
     }
 
     @Override
-    public void beforeEach(ExtensionContext context) {
-        running.incrementAndGet();
+    public synchronized void beforeEach(ExtensionContext context) {
+        perTest.put(Thread.currentThread(), new ArrayList<>());
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
-        running.decrementAndGet();
-        closeAll(open);
+        List<FakeEsme> mine;
+        synchronized (this) {
+            mine = perTest.remove(Thread.currentThread());
+        }
+        if (mine != null) {
+            closeAll(mine);
+        }
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        closeAll(open);
         closeAll(classLevel);
     }
 
     private void closeAll(List<FakeEsme> list) {
         List<FakeEsme> toClose;
-        synchronized (open) {
+        synchronized (this) {
             toClose = new ArrayList<>(list);
             list.clear();
         }

@@ -9,6 +9,9 @@ import io.smppex.sim.SmppSimulator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -33,9 +36,13 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * }</pre>
  *
  * <p>The extension is an {@link SmppSim} itself, standing for the simulator of the running test.
- * With tests of one class run in parallel, use the parameter (or an instance field, which JUnit
- * makes per test): each test has its own simulator, and a static per-class one would be shared.
- * {@link SmppSimulatorTest} registers it with an annotation.
+ * Tests may run in parallel ({@code junit.jupiter.execution.parallel.enabled}) whichever way the
+ * extension is registered: on a test's own thread it stands for that test's simulator, even when
+ * one extension (in a static field, or in a class with one instance for all its tests) serves
+ * tests that run at once. Only from other threads, while several of its tests run, does it not
+ * know which is meant, and it says so. The tests of a class that shares one simulator
+ * ({@link Builder#perClass()}) run one at a time, since each resets it. {@link SmppSimulatorTest}
+ * registers it with an annotation.
  */
 public final class SmppSimExtension implements SmppSim, BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
         AfterAllCallback, ParameterResolver {
@@ -44,6 +51,13 @@ public final class SmppSimExtension implements SmppSim, BeforeAllCallback, Befor
     private final boolean perClass;
     private final boolean fromAnnotation;
     private volatile SmppSim current;
+    /** The simulator of the test running on this thread: JUnit runs a test and its callbacks on one thread. */
+    private final ThreadLocal<SmppSim> onThisThread = new ThreadLocal<>();
+    /** The simulators of the tests running now, to tell when a call off their threads is ambiguous. */
+    private final Set<SmppSim> running = ConcurrentHashMap.newKeySet();
+    /** Held by the running test of a class that shares one simulator: a reset must not hit another's stubs. */
+    private final Semaphore shared = new Semaphore(1, true);
+    private final ThreadLocal<Boolean> holdsShared = new ThreadLocal<>();
 
     /** Registered by {@link SmppSimulatorTest}, which gives the settings. */
     public SmppSimExtension() {
@@ -160,25 +174,43 @@ public final class SmppSimExtension implements SmppSim, BeforeAllCallback, Befor
     }
 
     @Override
-    public void beforeEach(ExtensionContext context) {
+    public void beforeEach(ExtensionContext context) throws InterruptedException {
         Setup s = setup(context);
         SmppSim sim;
         if (s.perClass) {
             sim = find(context).orElseThrow(() -> new IllegalStateException(
                     "a per-class SmppSimExtension must be registered in a static field"));
+            // Parallel tests of the class take turns here; afterEach, which JUnit runs even when this
+            // throws, lets the next one in.
+            shared.acquire();
+            holdsShared.set(Boolean.TRUE);
             sim.reset();
         } else {
             sim = s.settings.start();
             context.getStore(namespace()).put("sim", sim);
         }
+        onThisThread.set(sim);
+        running.add(sim);
         current = sim;
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
-        SmppSim sim = context.getStore(namespace()).remove("sim", SmppSim.class);
-        if (sim != null) {
-            sim.close();
+        SmppSim mine = onThisThread.get();
+        onThisThread.remove();
+        if (mine != null) {
+            running.remove(mine);
+        }
+        try {
+            SmppSim sim = context.getStore(namespace()).remove("sim", SmppSim.class);
+            if (sim != null) {
+                sim.close();
+            }
+        } finally {
+            if (holdsShared.get() != null) {
+                holdsShared.remove();
+                shared.release();
+            }
         }
     }
 
@@ -216,6 +248,21 @@ public final class SmppSimExtension implements SmppSim, BeforeAllCallback, Befor
     }
 
     private SmppSim sim() {
+        SmppSim mine = onThisThread.get();
+        if (mine != null) {
+            return mine;
+        }
+        int n = running.size();
+        if (n == 1) {
+            for (SmppSim only : running) {
+                return only;
+            }
+        }
+        if (n > 1) {
+            throw new IllegalStateException("this SmppSimExtension serves " + n + " tests running at once, and "
+                    + Thread.currentThread().getName() + " is none of their threads: call it from the test's own thread,"
+                    + " or hand the test's SmppSim (a parameter of the test method) to the other thread");
+        }
         SmppSim sim = current;
         if (sim == null) {
             throw new IllegalStateException("no simulator is running: use the extension inside a test");
