@@ -207,6 +207,40 @@ class ClusterTest {
     }
 
     @Test
+    void anMoMadeOnNodeAReachesTheReceiverOnNodeBOnceThroughTheStream() throws Exception {
+        try (Procs p = new Procs()) {
+            String nats = p.nats();
+            try (SmppSimulator a = node(nats, "a"); SmppSimulator b = node(nats, "b")) {
+                Map<String, Integer> texts = new ConcurrentHashMap<>();
+                Session rx = Esme.connectBlocking("127.0.0.1", b.port(), new SessionHandler() {
+                    @Override
+                    public void onRequest(Session s, Pdu req) {
+                        if (req instanceof DeliverSm d) {
+                            texts.merge(new String(d.shortMessage(), StandardCharsets.ISO_8859_1), 1, Integer::sum);
+                            s.reply(d, d.respond().build());
+                        } else {
+                            SessionHandler.super.onRequest(s, req);
+                        }
+                    }
+                }, EsmeOptions.builder().bind(PduFactory.bind(BindMode.RECEIVER, SYS, "pw")).build());
+                until("node B has the receiver", () -> b.receivers().contains(SYS));
+                List<String> sent = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    sent.add("MO " + i);
+                    a.sendMo(io.smppex.sim.Mo.of(SYS, "447700900123", "12345", "MO " + i));
+                }
+                until("every MO arrived at B", () -> texts.keySet().containsAll(sent));
+                until("the bus drained", () -> drained(nats));
+                assertThat(texts.keySet()).containsExactlyInAnyOrderElementsOf(sent);
+                assertThat(texts.values()).as("times each MO arrived").containsOnly(1);
+                assertThat(streamLastSequence(nats)).as("MO that went through the stream").isEqualTo(20);
+                assertThat(a.receivers()).isEmpty();
+                rx.close();
+            }
+        }
+    }
+
+    @Test
     void aReceiptWhoseReceiverIsOnTheAcceptingNodeTravelsTheBusOnceAndCountsInThatNodesJournal() throws Exception {
         try (Procs p = new Procs()) {
             String nats = p.nats();
