@@ -24,7 +24,7 @@ import java.util.function.Consumer;
 public final class Stub {
 
     private final RequestPattern pattern;
-        private int used;
+    private int used;
     private final Consumer<Stub> changed;
 
     /** An answer and how many requests it answers (null: once if not last, else every one). */

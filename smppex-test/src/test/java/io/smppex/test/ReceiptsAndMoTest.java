@@ -53,6 +53,20 @@ class ReceiptsAndMoTest {
     }
 
     @Test
+    void aStubsReceiptDelayKeepsTheMessageEnrouteThatLong() {
+        mc.when(submitSm().to("447700900777"))
+                .answer(Answer.ok().receipt(MessageState.EXPIRED).receiptAfter(Duration.ofMillis(300)));
+        try (FakeEsme esme = FakeEsme.bind(mc)) {
+            esme.request(withReceipt("447700900777", "Hi"));
+            assertThat(esme.awaitRequest(Requests.receipt()).pdu()).isReceiptWithState(MessageState.EXPIRED);
+        }
+        io.smppex.sim.Message m = mc.awaitFinal(submitSm()).simMessage().orElseThrow();
+        // The simulator's own times: accepted, then final no earlier than the stub said.
+        assertThat(Duration.between(m.submitTime(), m.finalTime().orElseThrow()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    }
+
+    @Test
     void aHeldReceiptGoesOutWhenTheTestSendsIt() {
         mc.when(submitSm()).answer(Answer.ok().holdReceipt());
         try (FakeEsme esme = FakeEsme.bind(mc)) {
