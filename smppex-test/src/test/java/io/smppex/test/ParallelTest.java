@@ -246,7 +246,8 @@ class ParallelTest {
 
     @Inner
     static class SharedFakeEsmes {
-        static final SmppSim SIM = SmppSim.start();
+        /** Started by the test that runs this class: reading the class's static fields must not start it. */
+        static volatile SmppSim sim;
         static final CountDownLatch ALL = new CountDownLatch(4);
         static final CountDownLatch FIRST_CLOSED = new CountDownLatch(1);
         static final List<FakeEsme> FIRSTS = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -265,7 +266,7 @@ class ParallelTest {
         static final FakeEsmeExtension ESMES = FakeEsmeExtension.create();
 
         private static FakeEsme bind() {
-            return ESMES.bind(SIM.host(), SIM.port(), SIM.bindTransceiver());
+            return ESMES.bind(sim.host(), sim.port(), sim.bindTransceiver());
         }
 
         @Test
@@ -301,12 +302,13 @@ class ParallelTest {
 
     @Test
     void aSharedFakeEsmeExtensionClosesOnlyTheEsmesOfTheTestThatEnded() {
+        SharedFakeEsmes.sim = SmppSim.start();
         try {
             EngineExecutionResults results = runConcurrently(SharedFakeEsmes.class);
             assertThat(results.testEvents().failed().count()).as("failed:%s", failures(results)).isZero();
             results.testEvents().assertStatistics(s -> s.succeeded(4));
         } finally {
-            SharedFakeEsmes.SIM.close();
+            SharedFakeEsmes.sim.close();
         }
     }
 }
