@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smppex.SyncEsme;
 import io.smppex.pdu.DeliverSm;
 import io.smppex.pdu.PduFactory;
+import io.smppex.pdu.QuerySmResp;
 import io.smppex.pdu.SubmitSm;
 import io.smppex.pdu.SubmitSmResp;
 import io.smppex.pdu.TlvTag;
@@ -14,6 +15,7 @@ import io.smppex.pdu.field.CommandStatus;
 import io.smppex.pdu.field.MessageState;
 import io.smppex.sim.spi.DeliveryOutcome;
 import io.smppex.sim.spi.LocalReceivers;
+import io.smppex.sim.spi.MessageStatus;
 import io.smppex.sim.spi.RoutedPdu;
 import io.smppex.sim.spi.RoutingBackplane;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +26,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -139,6 +142,17 @@ class BackplaneSpiTest {
             }
 
             @Override
+            public CompletableFuture<Optional<MessageStatus>> query(String messageId) {
+                for (Node n : nodes) {
+                    Optional<MessageStatus> st = n == this ? Optional.empty() : n.local.status(messageId);
+                    if (st.isPresent()) {
+                        return CompletableFuture.completedFuture(st);
+                    }
+                }
+                return CompletableFuture.completedFuture(Optional.empty());
+            }
+
+            @Override
             public void close() {
                 nodes.remove(this);
             }
@@ -245,5 +259,30 @@ class BackplaneSpiTest {
         assertThat(item.pdu().isDeliveryReceipt()).isTrue();
         assertThat(item.notBefore()).isAfterOrEqualTo(before.plus(Duration.ofMinutes(10)));
         assertThat(item.id()).startsWith("a/");
+    }
+
+    @Test
+    void aQuerySmOnNodeBForAMessageAcceptedOnNodeAIsAnsweredFromAsJournal() {
+        SmppSimulator a = node("a", Duration.ofHours(1));
+        SmppSimulator b = node("b", Duration.ZERO);
+        SyncEsme tx = opened(Esmes.bind(a, BindMode.TRANSMITTER, "acme"));
+        SyncEsme other = opened(Esmes.bind(b, BindMode.TRANSMITTER, "acme"));
+        String id = tx.request(withReceipt("where is it"), T).messageId();
+
+        QuerySmResp q = other.request(PduFactory.querySm(id, Address.of("111")), T);
+        assertThat(q.status()).isEqualTo(CommandStatus.ESME_ROK);
+        assertThat(q.messageId()).isEqualTo(id);
+        assertThat(q.state()).isEqualTo(MessageState.ENROUTE);
+        assertThat(q.finalDate()).isEmpty();
+        // The source must match, as on the accepting node; an id no node gave is unknown.
+        assertThat(other.request(PduFactory.querySm(id, Address.of("999")), T).status())
+                .isEqualTo(CommandStatus.ESME_RQUERYFAIL);
+        assertThat(other.request(PduFactory.querySm("no-such-id", Address.of("111")), T).status())
+                .isEqualTo(CommandStatus.ESME_RQUERYFAIL);
+
+        a.sendReceipt(id, MessageState.UNDELIVERABLE);
+        QuerySmResp after = other.request(PduFactory.querySm(id, Address.of("111")), T);
+        assertThat(after.state()).isEqualTo(MessageState.UNDELIVERABLE);
+        assertThat(after.finalDate()).isNotEmpty();
     }
 }

@@ -2,6 +2,7 @@ package io.smppex.cluster.nats;
 
 import io.nats.client.Connection;
 import io.nats.client.ConsumerContext;
+import io.nats.client.Dispatcher;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
@@ -21,9 +22,11 @@ import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 import io.smppex.pdu.DeliverSm;
 import io.smppex.pdu.Pdu;
+import io.smppex.pdu.field.MessageState;
 import io.smppex.pdu.PduCodec;
 import io.smppex.sim.spi.DeliveryOutcome;
 import io.smppex.sim.spi.LocalReceivers;
+import io.smppex.sim.spi.MessageStatus;
 import io.smppex.sim.spi.RoutedPdu;
 import io.smppex.sim.spi.RoutingBackplane;
 import java.io.IOException;
@@ -35,6 +38,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,6 +66,11 @@ import org.slf4j.LoggerFactory;
  * acknowledges it without sending when it was delivered already, so a node that dies between its
  * receiver's answer and its ack does not cause a second deliver_sm on another node.
  *
+ * <p>A query_sm for a message another node accepted is a NATS request on
+ * {@code <prefix>-query.<hex of message_id>}: every node listens, and the one whose journal has the
+ * message answers with its state; with no answer within {@link Builder#queryTimeout} the query is
+ * refused (ESME_RQUERYFAIL).
+ *
  * <pre>{@code
  * SmppSimulator node = SmppSimulator.builder().port(2775)
  *         .cluster(NatsBackplane.builder().server("nats://127.0.0.1:4222").build())
@@ -85,6 +94,8 @@ public final class NatsBackplane implements RoutingBackplane {
     private final Duration deliveredTtl;
     private final int maxAckPending;
     private final String deliveredBucketSubject;
+    private final String querySubject;
+    private final Duration queryTimeout;
     private final PduCodec codec = PduCodec.defaults();
     private final Map<String, Puller> consumers = new HashMap<>();
     private final Set<Message> inflight = ConcurrentHashMap.newKeySet();
@@ -123,6 +134,9 @@ public final class NatsBackplane implements RoutingBackplane {
         this.deliveredTtl = b.deliveredTtl;
         this.maxAckPending = b.maxAckPending;
         this.deliveredBucketSubject = "$KV." + b.deliveredBucket + ".";
+        // Beside the stream's subjects, not under them: queries are plain request-reply, never stored.
+        this.querySubject = b.subjectPrefix + "-query";
+        this.queryTimeout = b.queryTimeout;
     }
 
     /** @return a builder; {@link Builder#server} is required */
@@ -146,6 +160,8 @@ public final class NatsBackplane implements RoutingBackplane {
             ensureBucket(nc.keyValueManagement());
             js = nc.jetStream();
             deliveredKv = nc.keyValue(deliveredBucket);
+            Dispatcher queries = nc.createDispatcher(this::onQuery);
+            queries.subscribe(querySubject + ".*");
         } catch (IOException | JetStreamApiException e) {
             closeQuietly();
             throw new IllegalStateException("cannot join the NATS cluster at " + server + ": " + e.getMessage(), e);
@@ -406,6 +422,65 @@ public final class NatsBackplane implements RoutingBackplane {
         return HexFormat.of().formatHex(id.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Answers another node's query for a message this node accepted; silent when it has none. */
+    private void onQuery(Message m) {
+        String reply = m.getReplyTo();
+        if (reply == null || closing) {
+            return;
+        }
+        String id;
+        try {
+            id = new String(HexFormat.of().parseHex(m.getSubject().substring(querySubject.length() + 1)),
+                    StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            LOG.debug("ignoring a cluster query on {}", m.getSubject());
+            return;
+        }
+        local.status(id).ifPresent(st -> nc.publish(reply, encode(st)));
+    }
+
+    /** state, error code, final epoch millisecond (-1 while not final), then the source address. */
+    static byte[] encode(MessageStatus st) {
+        return (st.state().name() + "\n" + st.errorCode() + "\n" + st.finalTime().map(Instant::toEpochMilli).orElse(-1L)
+                + "\n" + st.source()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    static Optional<MessageStatus> decode(String messageId, byte[] data) {
+        String[] f = new String(data, StandardCharsets.UTF_8).split("\n", 4);
+        if (f.length != 4) {
+            return Optional.empty();
+        }
+        try {
+            long fin = Long.parseLong(f[2]);
+            return Optional.of(MessageStatus.of(messageId, f[3], MessageState.valueOf(f[0]), Integer.parseInt(f[1]),
+                    fin < 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(fin))));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Asks every node; the one that accepted the message answers.
+     *
+     * @return the first answer, or empty when none came within the query timeout
+     */
+    @Override
+    public CompletableFuture<Optional<MessageStatus>> query(String messageId) {
+        Connection c = nc;
+        if (c == null || closing) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        CompletableFuture<Message> asked;
+        try {
+            asked = c.requestWithTimeout(querySubject + "." + HexFormat.of().formatHex(messageId.getBytes(StandardCharsets.UTF_8)),
+                    new byte[0], queryTimeout);
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        return asked.handle((m, err) -> err != null || m == null || m.isStatusMessage() || m.getData() == null
+                ? Optional.<MessageStatus>empty() : decode(messageId, m.getData()));
+    }
+
     /**
      * Publishes without blocking the caller.
      *
@@ -575,8 +650,24 @@ public final class NatsBackplane implements RoutingBackplane {
         private String deliveredBucket = "SMPPEX_DELIVERED";
         private Duration deliveredTtl = Duration.ofHours(1);
         private int maxAckPending = 50_000;
+        private Duration queryTimeout = Duration.ofSeconds(1);
 
         private Builder() {
+        }
+
+        /**
+         * Sets how long a node waits for the node that accepted a message to answer a query_sm
+         * about it; an id no node knows is refused after this long.
+         *
+         * @param v the wait; default 1 s
+         * @return this builder
+         */
+        public Builder queryTimeout(Duration v) {
+            if (v.isNegative() || v.isZero()) {
+                throw new IllegalArgumentException("query timeout must be positive: " + v);
+            }
+            this.queryTimeout = v;
+            return this;
         }
 
         /**

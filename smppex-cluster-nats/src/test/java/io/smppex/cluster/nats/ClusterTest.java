@@ -15,10 +15,12 @@ import io.smppex.pdu.CancelSmResp;
 import io.smppex.pdu.DeliverSm;
 import io.smppex.pdu.Pdu;
 import io.smppex.pdu.PduFactory;
+import io.smppex.pdu.QuerySmResp;
 import io.smppex.pdu.SubmitSmResp;
 import io.smppex.pdu.field.Address;
 import io.smppex.pdu.field.BindMode;
 import io.smppex.pdu.field.CommandStatus;
+import io.smppex.pdu.field.MessageState;
 import io.smppex.pdu.field.RegisteredDelivery;
 import io.smppex.pdu.receipt.ReceiptView;
 import io.smppex.sim.SmppSimulator;
@@ -236,6 +238,32 @@ class ClusterTest {
                 assertThat(streamLastSequence(nats)).as("MO that went through the stream").isEqualTo(20);
                 assertThat(a.receivers()).isEmpty();
                 rx.close();
+            }
+        }
+    }
+
+    @Test
+    void aQuerySmOnNodeBIsAnsweredFromTheJournalOfNodeAWhichAcceptedTheMessage() throws Exception {
+        try (Procs p = new Procs()) {
+            String nats = p.nats();
+            try (SmppSimulator a = node("a", bus(nats), Duration.ofHours(1)); SmppSimulator b = node(nats, "b");
+                 SyncEsme onA = transmitter(a.port()); SyncEsme onB = transmitter(b.port())) {
+                String id = submitOne(onA, 0);
+
+                QuerySmResp q = onB.request(PduFactory.querySm(id, Address.of("100")), T);
+                assertThat(q.status()).isEqualTo(CommandStatus.ESME_ROK);
+                assertThat(q.messageId()).isEqualTo(id);
+                assertThat(q.state()).isEqualTo(MessageState.ENROUTE);
+                assertThat(q.finalDate()).isEmpty();
+                assertThat(onB.request(PduFactory.querySm(id, Address.of("999")), T).status())
+                        .as("another source").isEqualTo(CommandStatus.ESME_RQUERYFAIL);
+                assertThat(onB.request(PduFactory.querySm(java.util.UUID.randomUUID().toString(), Address.of("100")), T)
+                        .status()).as("an id no node gave").isEqualTo(CommandStatus.ESME_RQUERYFAIL);
+
+                a.sendReceipt(id, MessageState.UNDELIVERABLE);
+                QuerySmResp after = onB.request(PduFactory.querySm(id, Address.of("100")), T);
+                assertThat(after.state()).isEqualTo(MessageState.UNDELIVERABLE);
+                assertThat(after.finalDate()).isNotEmpty();
             }
         }
     }

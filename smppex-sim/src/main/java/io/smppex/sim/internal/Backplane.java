@@ -5,12 +5,14 @@ import io.smppex.pdu.DeliverSm;
 import io.smppex.pdu.field.CommandStatus;
 import io.smppex.sim.spi.DeliveryOutcome;
 import io.smppex.sim.spi.LocalReceivers;
+import io.smppex.sim.spi.MessageStatus;
 import io.smppex.sim.spi.RoutedPdu;
 import io.smppex.sim.spi.RoutingBackplane;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiPredicate;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +55,8 @@ final class Backplane implements LocalReceivers, BiPredicate<String, Router.Item
     final AtomicLong remoteDelivered = new AtomicLong();
 
     private final Settings cfg;
+    /** The engine's journal, for other nodes' query_sm; set before the bus starts. */
+    private volatile Function<String, Optional<MessageStatus>> lookup = id -> Optional.empty();
 
     private Backplane(Settings cfg, Router router, ScheduledExecutorService timer) {
         this.cfg = cfg;
@@ -221,6 +226,32 @@ final class Backplane implements LocalReceivers, BiPredicate<String, Router.Item
                 LOG.warn("receipt {} was no longer on the bus when its message changed before it was due", a.id);
             }
         }));
+    }
+
+    void lookup(Function<String, Optional<MessageStatus>> v) {
+        lookup = v;
+    }
+
+    @Override
+    public Optional<MessageStatus> status(String messageId) {
+        return lookup.apply(messageId);
+    }
+
+    /** Asks the other nodes about a message not in this node's journal; never fails. */
+    CompletableFuture<Optional<MessageStatus>> query(String messageId) {
+        CompletableFuture<Optional<MessageStatus>> f;
+        try {
+            f = bus.query(messageId);
+        } catch (RuntimeException e) {
+            f = CompletableFuture.failedFuture(e);
+        }
+        return f.handle((found, err) -> {
+            if (err != null) {
+                LOG.debug("cluster query for {} failed: {}", messageId, err.toString());
+                return Optional.<MessageStatus>empty();
+            }
+            return found == null ? Optional.<MessageStatus>empty() : found;
+        });
     }
 
     @Override

@@ -53,6 +53,7 @@ import io.smppex.sim.Rules;
 import io.smppex.sim.SessionEvent;
 import io.smppex.sim.SimStats;
 import io.smppex.sim.Stage;
+import io.smppex.sim.spi.MessageStatus;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,6 +66,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -132,6 +134,9 @@ public final class SimEngine {
         this.events = new Events(cfg.listener, cfg.eventQueueCapacity);
         this.router = new Router(cfg.backlogLimit, cfg.retryDelay.toMillis(), timer);
         this.backplane = Backplane.join(cfg, router, timer);
+        if (backplane != null) {
+            backplane.lookup(this::status);
+        }
         this.outcomeRandom = new Random(cfg.seed);
         if (cfg.store != null) {
             this.store = H2Store.open(cfg.store);
@@ -986,15 +991,25 @@ public final class SimEngine {
             return;
         }
         MessageRecord r = journal.record(q.messageId());
+        if (r == null && backplane != null) {
+            // Accepted on another node, perhaps: its journal answers through the bus.
+            backplane.query(q.messageId()).thenAccept(found -> s.execute(() -> {
+                MessageStatus st = found.orElse(null);
+                if (st == null || !(q.source().address().isEmpty() || q.source().address().equals(st.source()))) {
+                    refuse(s, q, CommandStatus.ESME_RQUERYFAIL, rule);
+                } else {
+                    answer(s, q, queryResp(q, st.state(), st.errorCode(), st.finalTime().map(Instant::toEpochMilli).orElse(-1L)),
+                            null, delayOf(rule));
+                }
+            }));
+            return;
+        }
         QuerySmResp resp;
         synchronized (journal) {
             if (r == null || !sourceMatches(q.source(), r)) {
                 resp = null;
             } else {
-                resp = q.respond().messageId(q.messageId()).messageState(r.state).errorCode(r.errorCode)
-                        .finalDate(r.finalMillis < 0 ? ""
-                                : SmppTime.absolute(Instant.ofEpochMilli(r.finalMillis).atOffset(ZoneOffset.UTC)))
-                        .build();
+                resp = queryResp(q, r.state, r.errorCode, r.finalMillis);
                 if (wantsOctets) {
                     r.appendIn(octetsOf(q));
                 }
@@ -1004,6 +1019,25 @@ public final class SimEngine {
             refuse(s, q, CommandStatus.ESME_RQUERYFAIL, rule);
         } else {
             answer(s, q, resp, r, delayOf(rule));
+        }
+    }
+
+    private static QuerySmResp queryResp(QuerySm q, MessageState state, int errorCode, long finalMillis) {
+        return q.respond().messageId(q.messageId()).messageState(state).errorCode(errorCode)
+                .finalDate(finalMillis < 0 ? ""
+                        : SmppTime.absolute(Instant.ofEpochMilli(finalMillis).atOffset(ZoneOffset.UTC)))
+                .build();
+    }
+
+    /** A message of this node's journal, for another node's query_sm. */
+    private Optional<MessageStatus> status(String messageId) {
+        MessageRecord r = journal.record(messageId);
+        if (r == null) {
+            return Optional.empty();
+        }
+        synchronized (journal) {
+            return Optional.of(MessageStatus.of(messageId, r.source.address(), r.state, r.errorCode,
+                    r.finalMillis < 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(r.finalMillis))));
         }
     }
 

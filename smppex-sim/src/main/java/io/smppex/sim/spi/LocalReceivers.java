@@ -1,5 +1,6 @@
 package io.smppex.sim.spi;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -24,4 +25,16 @@ public interface LocalReceivers {
      *     {@link DeliveryOutcome#ACKNOWLEDGED} only after the receiver's deliver_sm_resp
      */
     CompletableFuture<DeliveryOutcome> deliver(RoutedPdu item);
+
+    /**
+     * Looks up a message this node accepted, to answer another node's query_sm (see
+     * {@link RoutingBackplane#query}). Cheap and non-blocking: a backplane may call it on its own
+     * I/O thread.
+     *
+     * @param messageId a message_id this node may have given
+     * @return its status, or empty if this node did not accept it (or no longer keeps it)
+     */
+    default Optional<MessageStatus> status(String messageId) {
+        return Optional.empty();
+    }
 }

@@ -1,5 +1,6 @@
 package io.smppex.sim.spi;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -43,6 +44,20 @@ public interface RoutingBackplane extends AutoCloseable {
      *     have been delivered); never exceptionally
      */
     CompletableFuture<Boolean> withdraw(String id);
+
+    /**
+     * Asks the other nodes about a message this node does not know, for a query_sm: the node that
+     * accepted it answers from its {@link LocalReceivers#status}. A bus that cannot ask keeps the
+     * default, and such a query_sm is refused (ESME_RQUERYFAIL) as on a single node. Called on a
+     * session's event loop, so it must not block.
+     *
+     * @param messageId the message_id the query names
+     * @return completes, never exceptionally, with the status from the node that has the message,
+     *     or empty when none answered in the bus's own time limit
+     */
+    default CompletableFuture<Optional<MessageStatus>> query(String messageId) {
+        return CompletableFuture.completedFuture(Optional.empty());
+    }
 
     /** Stops consuming and publishing; items not yet acknowledged stay on the bus for other nodes. */
     @Override
