@@ -153,6 +153,17 @@ class BackplaneSpiTest {
             }
 
             @Override
+            public CompletableFuture<Boolean> cancel(String messageId, String source, String destination) {
+                for (Node n : nodes) {
+                    Optional<Boolean> done = n == this ? Optional.empty() : n.local.cancel(messageId, source, destination);
+                    if (done.isPresent()) {
+                        return CompletableFuture.completedFuture(done.get());
+                    }
+                }
+                return CompletableFuture.completedFuture(false);
+            }
+
+            @Override
             public void close() {
                 nodes.remove(this);
             }
@@ -284,5 +295,29 @@ class BackplaneSpiTest {
         QuerySmResp after = other.request(PduFactory.querySm(id, Address.of("111")), T);
         assertThat(after.state()).isEqualTo(MessageState.UNDELIVERABLE);
         assertThat(after.finalDate()).isNotEmpty();
+    }
+
+    @Test
+    void aCancelSmOnNodeBCancelsTheMessageOnNodeAAndTakesItsReceiptOffTheBus() {
+        SmppSimulator a = node("a", Duration.ofHours(1));
+        SmppSimulator b = node("b", Duration.ZERO);
+        SyncEsme tx = opened(Esmes.bind(a, BindMode.TRANSMITTER, "acme"));
+        SyncEsme other = opened(Esmes.bind(b, BindMode.TRANSMITTER, "acme"));
+        String id = tx.request(withReceipt("cancel me elsewhere"), T).messageId();
+
+        // The checks of a local cancel_sm: the source (and the destination, when given) must match.
+        assertThat(other.request(PduFactory.cancelSm(id, Address.of("999"), Address.of("")), T).status())
+                .isEqualTo(CommandStatus.ESME_RCANCELFAIL);
+        assertThat(other.request(PduFactory.cancelSm(id, Address.of("111"), Address.of("447700900123")), T).status())
+                .isEqualTo(CommandStatus.ESME_ROK);
+
+        assertThat(a.journal().get(id).orElseThrow().state()).isEqualTo(MessageState.DELETED);
+        Await.until("the receipt is withdrawn", T, () -> bus.withdrawn.get() == 1);
+        assertThat(bus.idle()).isTrue();
+        // Final now: a second cancel fails, as it would on node A.
+        assertThat(other.request(PduFactory.cancelSm(id, Address.of("111"), Address.of("")), T).status())
+                .isEqualTo(CommandStatus.ESME_RCANCELFAIL);
+        assertThat(other.request(PduFactory.cancelSm("no-such-id", Address.of("111"), Address.of("")), T).status())
+                .isEqualTo(CommandStatus.ESME_RCANCELFAIL);
     }
 }

@@ -69,7 +69,9 @@ import org.slf4j.LoggerFactory;
  * <p>A query_sm for a message another node accepted is a NATS request on
  * {@code <prefix>-query.<hex of message_id>}: every node listens, and the one whose journal has the
  * message answers with its state; with no answer within {@link Builder#queryTimeout} the query is
- * refused (ESME_RQUERYFAIL).
+ * refused (ESME_RQUERYFAIL). A cancel_sm by message_id is asked the same way, on
+ * {@code <prefix>-cancel.<hex of message_id>}: the accepting node cancels the message and takes its
+ * receipt off the stream.
  *
  * <pre>{@code
  * SmppSimulator node = SmppSimulator.builder().port(2775)
@@ -95,6 +97,7 @@ public final class NatsBackplane implements RoutingBackplane {
     private final int maxAckPending;
     private final String deliveredBucketSubject;
     private final String querySubject;
+    private final String cancelSubject;
     private final Duration queryTimeout;
     private final PduCodec codec = PduCodec.defaults();
     private final Map<String, Puller> consumers = new HashMap<>();
@@ -136,6 +139,7 @@ public final class NatsBackplane implements RoutingBackplane {
         this.deliveredBucketSubject = "$KV." + b.deliveredBucket + ".";
         // Beside the stream's subjects, not under them: queries are plain request-reply, never stored.
         this.querySubject = b.subjectPrefix + "-query";
+        this.cancelSubject = b.subjectPrefix + "-cancel";
         this.queryTimeout = b.queryTimeout;
     }
 
@@ -162,6 +166,7 @@ public final class NatsBackplane implements RoutingBackplane {
             deliveredKv = nc.keyValue(deliveredBucket);
             Dispatcher queries = nc.createDispatcher(this::onQuery);
             queries.subscribe(querySubject + ".*");
+            queries.subscribe(cancelSubject + ".*");
         } catch (IOException | JetStreamApiException e) {
             closeQuietly();
             throw new IllegalStateException("cannot join the NATS cluster at " + server + ": " + e.getMessage(), e);
@@ -422,21 +427,32 @@ public final class NatsBackplane implements RoutingBackplane {
         return HexFormat.of().formatHex(id.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Answers another node's query for a message this node accepted; silent when it has none. */
+    /**
+     * Answers another node's query or cancel for a message this node accepted; silent when it has
+     * none, so the node that has it answers.
+     */
     private void onQuery(Message m) {
         String reply = m.getReplyTo();
         if (reply == null || closing) {
             return;
         }
+        String subject = m.getSubject();
+        boolean cancel = subject.startsWith(cancelSubject + ".");
         String id;
         try {
-            id = new String(HexFormat.of().parseHex(m.getSubject().substring(querySubject.length() + 1)),
+            id = new String(HexFormat.of().parseHex(subject.substring((cancel ? cancelSubject : querySubject).length() + 1)),
                     StandardCharsets.UTF_8);
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            LOG.debug("ignoring a cluster query on {}", m.getSubject());
+            LOG.debug("ignoring a cluster request on {}", subject);
             return;
         }
-        local.status(id).ifPresent(st -> nc.publish(reply, encode(st)));
+        if (!cancel) {
+            local.status(id).ifPresent(st -> nc.publish(reply, encode(st)));
+            return;
+        }
+        String[] addr = new String(m.getData() == null ? new byte[0] : m.getData(), StandardCharsets.UTF_8).split("\n", 2);
+        local.cancel(id, addr[0], addr.length > 1 ? addr[1] : "")
+                .ifPresent(done -> nc.publish(reply, new byte[] {(byte) (done ? '1' : '0')}));
     }
 
     /** state, error code, final epoch millisecond (-1 while not final), then the source address. */
@@ -479,6 +495,28 @@ public final class NatsBackplane implements RoutingBackplane {
         }
         return asked.handle((m, err) -> err != null || m == null || m.isStatusMessage() || m.getData() == null
                 ? Optional.<MessageStatus>empty() : decode(messageId, m.getData()));
+    }
+
+    /**
+     * Asks every node; the one that accepted the message cancels it, or says it could not.
+     *
+     * @return true if it was cancelled; false if not, or when no node answered within the query timeout
+     */
+    @Override
+    public CompletableFuture<Boolean> cancel(String messageId, String source, String destination) {
+        Connection c = nc;
+        if (c == null || closing) {
+            return CompletableFuture.completedFuture(false);
+        }
+        CompletableFuture<Message> asked;
+        try {
+            asked = c.requestWithTimeout(cancelSubject + "." + HexFormat.of().formatHex(messageId.getBytes(StandardCharsets.UTF_8)),
+                    (source + "\n" + destination).getBytes(StandardCharsets.UTF_8), queryTimeout);
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(false);
+        }
+        return asked.handle((m, err) -> err == null && m != null && !m.isStatusMessage() && m.getData() != null
+                && m.getData().length == 1 && m.getData()[0] == '1');
     }
 
     /**
@@ -657,7 +695,7 @@ public final class NatsBackplane implements RoutingBackplane {
 
         /**
          * Sets how long a node waits for the node that accepted a message to answer a query_sm
-         * about it; an id no node knows is refused after this long.
+         * or cancel_sm about it; an id no node knows is refused after this long.
          *
          * @param v the wait; default 1 s
          * @return this builder

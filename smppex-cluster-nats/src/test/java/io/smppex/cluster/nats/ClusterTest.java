@@ -172,6 +172,14 @@ class ClusterTest {
         }
     }
 
+    private static long streamMessages(String nats) {
+        try (Connection c = Nats.connect(nats)) {
+            return c.jetStreamManagement().getStreamInfo(STREAM).getStreamState().getMsgCount();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
     private static long streamLastSequence(String nats) throws Exception {
         try (Connection c = Nats.connect(nats)) {
             return c.jetStreamManagement().getStreamInfo(STREAM).getStreamState().getLastSequence();
@@ -264,6 +272,27 @@ class ClusterTest {
                 QuerySmResp after = onB.request(PduFactory.querySm(id, Address.of("100")), T);
                 assertThat(after.state()).isEqualTo(MessageState.UNDELIVERABLE);
                 assertThat(after.finalDate()).isNotEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aCancelSmOnNodeBCancelsTheMessageNodeAAcceptedAndItsReceiptLeavesTheStream() throws Exception {
+        try (Procs p = new Procs()) {
+            String nats = p.nats();
+            try (SmppSimulator a = node("a", bus(nats), Duration.ofHours(1)); SmppSimulator b = node(nats, "b");
+                 SyncEsme onA = transmitter(a.port()); SyncEsme onB = transmitter(b.port())) {
+                String id = submitOne(onA, 0);
+                assertThat(streamMessages(nats)).as("the receipt waits in the stream").isEqualTo(1);
+
+                assertThat(onB.request(PduFactory.cancelSm(id, Address.of("999"), Address.of("")), T).status())
+                        .as("another source").isEqualTo(CommandStatus.ESME_RCANCELFAIL);
+                CancelSmResp c = onB.request(PduFactory.cancelSm(id, Address.of("100"), Address.of("200")), T);
+                assertThat(c.status()).isEqualTo(CommandStatus.ESME_ROK);
+                assertThat(a.journal().get(id).orElseThrow().state()).isEqualTo(MessageState.DELETED);
+                until("the receipt left the stream", () -> streamMessages(nats) == 0);
+                assertThat(onB.request(PduFactory.cancelSm(id, Address.of("100"), Address.of("")), T).status())
+                        .as("cancelled already").isEqualTo(CommandStatus.ESME_RCANCELFAIL);
             }
         }
     }

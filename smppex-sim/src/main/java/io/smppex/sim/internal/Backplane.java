@@ -57,6 +57,13 @@ final class Backplane implements LocalReceivers, BiPredicate<String, Router.Item
     private final Settings cfg;
     /** The engine's journal, for other nodes' query_sm; set before the bus starts. */
     private volatile Function<String, Optional<MessageStatus>> lookup = id -> Optional.empty();
+    /** The engine's cancel by id, for other nodes' cancel_sm; set before the bus starts. */
+    private volatile Canceller canceller = (id, src, dst) -> Optional.empty();
+
+    /** Cancels a message of this node's journal: empty if it has none of that id. */
+    interface Canceller {
+        Optional<Boolean> cancel(String messageId, String source, String destination);
+    }
 
     private Backplane(Settings cfg, Router router, ScheduledExecutorService timer) {
         this.cfg = cfg;
@@ -230,6 +237,32 @@ final class Backplane implements LocalReceivers, BiPredicate<String, Router.Item
 
     void lookup(Function<String, Optional<MessageStatus>> v) {
         lookup = v;
+    }
+
+    void canceller(Canceller v) {
+        canceller = v;
+    }
+
+    @Override
+    public Optional<Boolean> cancel(String messageId, String source, String destination) {
+        return canceller.cancel(messageId, source, destination);
+    }
+
+    /** Asks the node that accepted a message to cancel it; never fails. */
+    CompletableFuture<Boolean> cancelElsewhere(String messageId, String source, String destination) {
+        CompletableFuture<Boolean> f;
+        try {
+            f = bus.cancel(messageId, source, destination);
+        } catch (RuntimeException e) {
+            f = CompletableFuture.failedFuture(e);
+        }
+        return f.handle((done, err) -> {
+            if (err != null) {
+                LOG.debug("cluster cancel of {} failed: {}", messageId, err.toString());
+                return false;
+            }
+            return Boolean.TRUE.equals(done);
+        });
     }
 
     @Override

@@ -136,6 +136,7 @@ public final class SimEngine {
         this.backplane = Backplane.join(cfg, router, timer);
         if (backplane != null) {
             backplane.lookup(this::status);
+            backplane.canceller(this::cancelForAnotherNode);
         }
         this.outcomeRandom = new Random(cfg.seed);
         if (cfg.store != null) {
@@ -1051,24 +1052,50 @@ public final class SimEngine {
         List<MessageRecord> targets = new ArrayList<>();
         if (!c.messageId().isEmpty()) {
             MessageRecord head = journal.record(c.messageId());
-            synchronized (journal) {
-                for (MessageRecord r = head; r != null; r = r.nextInGroup) {
-                    if (r.state == MessageState.ENROUTE && sourceMatches(c.source(), r)
-                            && (c.destinationAddr().isEmpty() || c.destinationAddr().equals(r.destination.address()))) {
-                        targets.add(r);
-                    }
-                }
+            if (head == null && backplane != null) {
+                // Accepted on another node, perhaps: that node cancels it (and takes its receipt off the bus).
+                backplane.cancelElsewhere(c.messageId(), c.sourceAddr(), c.destinationAddr())
+                        .thenAccept(done -> s.execute(() -> {
+                            if (done) {
+                                answer(s, c, c.respond().build(), null, delayOf(rule));
+                            } else {
+                                refuse(s, c, CommandStatus.ESME_RCANCELFAIL, rule);
+                            }
+                        }));
+                return;
             }
+            targets.addAll(cancellable(head, c.sourceAddr(), c.destinationAddr()));
         } else {
             String st = c.serviceType();
             targets.addAll(journal.records(r -> r.state == MessageState.ENROUTE && r.systemId.equals(sys)
                     && r.source.address().equals(c.sourceAddr()) && r.destination.address().equals(c.destinationAddr())
                     && (st.isEmpty() || st.equals(r.serviceType))));
         }
-        if (targets.isEmpty()) {
+        List<MessageRecord> cancelled = targets.isEmpty() ? List.of() : cancel(targets, c);
+        if (cancelled.isEmpty()) {
             refuse(s, c, CommandStatus.ESME_RCANCELFAIL, rule);
             return;
         }
+        answer(s, c, c.respond().build(), cancelled.get(0), delayOf(rule));
+        cancelledEvents(cancelled, "cancel_sm");
+    }
+
+    /** The ENROUTE parts of the message {@code head} whose source (and destination, if given) match. */
+    private List<MessageRecord> cancellable(MessageRecord head, String source, String destination) {
+        List<MessageRecord> targets = new ArrayList<>();
+        synchronized (journal) {
+            for (MessageRecord r = head; r != null; r = r.nextInGroup) {
+                if (r.state == MessageState.ENROUTE && (source.isEmpty() || source.equals(r.source.address()))
+                        && (destination.isEmpty() || destination.equals(r.destination.address()))) {
+                    targets.add(r);
+                }
+            }
+        }
+        return targets;
+    }
+
+    /** Deletes the targets still ENROUTE; {@code request} (null when from another node) gives the octets in. */
+    private List<MessageRecord> cancel(List<MessageRecord> targets, Pdu request) {
         long now = System.currentTimeMillis();
         List<MessageRecord> cancelled = new ArrayList<>();
         synchronized (journal) {
@@ -1086,19 +1113,30 @@ public final class SimEngine {
                     backplane.withdraw(r, r.partIdList());
                 }
             }
-            if (!cancelled.isEmpty() && wantsOctets) {
-                cancelled.get(0).appendIn(octetsOf(c));
+            if (!cancelled.isEmpty() && request != null && wantsOctets) {
+                cancelled.get(0).appendIn(octetsOf(request));
             }
         }
-        if (cancelled.isEmpty()) {
-            refuse(s, c, CommandStatus.ESME_RCANCELFAIL, rule);
-            return;
-        }
-        answer(s, c, c.respond().build(), cancelled.get(0), delayOf(rule));
+        return cancelled;
+    }
+
+    private void cancelledEvents(List<MessageRecord> cancelled, String why) {
         for (MessageRecord r : cancelled) {
             journal.changed(r);
-            messageEvent(MessageEvent.Kind.FINAL, r, "cancel_sm");
+            messageEvent(MessageEvent.Kind.FINAL, r, why);
         }
+    }
+
+    /** Another node's cancel_sm by message_id: empty if this node never had the message. */
+    private Optional<Boolean> cancelForAnotherNode(String messageId, String source, String destination) {
+        MessageRecord head = journal.record(messageId);
+        if (head == null) {
+            return Optional.empty();
+        }
+        List<MessageRecord> targets = cancellable(head, source, destination);
+        List<MessageRecord> cancelled = targets.isEmpty() ? List.of() : cancel(targets, null);
+        cancelledEvents(cancelled, "cancel_sm on another node");
+        return Optional.of(!cancelled.isEmpty());
     }
 
     private void onReplaceSm(Session s, ReplaceSm rp) {

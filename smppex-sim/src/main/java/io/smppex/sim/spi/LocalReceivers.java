@@ -37,4 +37,18 @@ public interface LocalReceivers {
     default Optional<MessageStatus> status(String messageId) {
         return Optional.empty();
     }
+
+    /**
+     * Cancels a message this node accepted, for another node's cancel_sm by message_id (see
+     * {@link RoutingBackplane#cancel}), with the checks a local cancel_sm makes: the message is
+     * still ENROUTE, and its source (and destination, when given) match. Non-blocking.
+     *
+     * @param messageId the message_id the cancel_sm names
+     * @param source its source_addr, empty for any
+     * @param destination its destination_addr, empty for any
+     * @return empty if this node did not accept the message; otherwise whether it was cancelled
+     */
+    default Optional<Boolean> cancel(String messageId, String source, String destination) {
+        return Optional.empty();
+    }
 }

@@ -59,6 +59,22 @@ public interface RoutingBackplane extends AutoCloseable {
         return CompletableFuture.completedFuture(Optional.empty());
     }
 
+    /**
+     * Asks the node that accepted a message to cancel it, for a cancel_sm by message_id that
+     * reached another node; that node answers from its {@link LocalReceivers#cancel}. A bus that
+     * cannot ask keeps the default, and such a cancel_sm is refused (ESME_RCANCELFAIL) as on a
+     * single node. Called on a session's event loop, so it must not block.
+     *
+     * @param messageId the message_id the cancel_sm names
+     * @param source its source_addr, empty for any
+     * @param destination its destination_addr, empty for any
+     * @return completes, never exceptionally, with true if the accepting node cancelled it; false
+     *     if it could not, or no node answered in the bus's own time limit
+     */
+    default CompletableFuture<Boolean> cancel(String messageId, String source, String destination) {
+        return CompletableFuture.completedFuture(false);
+    }
+
     /** Stops consuming and publishing; items not yet acknowledged stay on the bus for other nodes. */
     @Override
     void close();
