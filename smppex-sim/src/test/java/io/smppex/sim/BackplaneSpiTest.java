@@ -6,6 +6,7 @@ import io.smppex.SyncEsme;
 import io.smppex.pdu.DeliverSm;
 import io.smppex.pdu.PduFactory;
 import io.smppex.pdu.QuerySmResp;
+import io.smppex.pdu.ReplaceSm;
 import io.smppex.pdu.SubmitSm;
 import io.smppex.pdu.SubmitSmResp;
 import io.smppex.pdu.TlvTag;
@@ -164,6 +165,18 @@ class BackplaneSpiTest {
             }
 
             @Override
+            public CompletableFuture<Optional<CommandStatus>> replace(ReplaceSm request) {
+                CompletableFuture<Optional<CommandStatus>> f = CompletableFuture.completedFuture(Optional.empty());
+                for (Node n : nodes) {
+                    if (n != this) {
+                        f = f.thenCompose(prev -> prev.isPresent() ? CompletableFuture.completedFuture(prev)
+                                : n.local.replace(request));
+                    }
+                }
+                return f;
+            }
+
+            @Override
             public void close() {
                 nodes.remove(this);
             }
@@ -319,5 +332,27 @@ class BackplaneSpiTest {
                 .isEqualTo(CommandStatus.ESME_RCANCELFAIL);
         assertThat(other.request(PduFactory.cancelSm("no-such-id", Address.of("111"), Address.of("")), T).status())
                 .isEqualTo(CommandStatus.ESME_RCANCELFAIL);
+    }
+
+    @Test
+    void aReplaceSmOnNodeBReplacesTheMessageOnNodeAAndItsReceiptOnTheBus() {
+        SmppSimulator a = node("a", Duration.ofHours(1));
+        SmppSimulator b = node("b", Duration.ZERO);
+        SyncEsme tx = opened(Esmes.bind(a, BindMode.TRANSMITTER, "acme"));
+        SyncEsme other = opened(Esmes.bind(b, BindMode.TRANSMITTER, "acme"));
+        String id = tx.request(withReceipt("old text"), T).messageId();
+        byte[] text = "new text".getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThat(other.request(PduFactory.replaceSm(id, Address.of("999"), text), T).status())
+                .as("another source").isEqualTo(CommandStatus.ESME_RREPLACEFAIL);
+        assertThat(other.request(PduFactory.replaceSm(id, Address.of("111"), text), T).status())
+                .isEqualTo(CommandStatus.ESME_ROK);
+
+        assertThat(a.journal().get(id).orElseThrow().text()).isEqualTo("new text");
+        // The old receipt left the bus and the new one is on it, before the replace_sm_resp.
+        Await.until("the old receipt is withdrawn", T, () -> bus.withdrawn.get() == 1);
+        assertThat(bus.stored()).isEqualTo(1);
+        assertThat(other.request(PduFactory.replaceSm("no-such-id", Address.of("111"), text), T).status())
+                .isEqualTo(CommandStatus.ESME_RREPLACEFAIL);
     }
 }

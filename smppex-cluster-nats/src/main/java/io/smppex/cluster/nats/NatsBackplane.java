@@ -24,6 +24,8 @@ import io.smppex.pdu.DeliverSm;
 import io.smppex.pdu.Pdu;
 import io.smppex.pdu.field.MessageState;
 import io.smppex.pdu.PduCodec;
+import io.smppex.pdu.ReplaceSm;
+import io.smppex.pdu.field.CommandStatus;
 import io.smppex.sim.spi.DeliveryOutcome;
 import io.smppex.sim.spi.LocalReceivers;
 import io.smppex.sim.spi.MessageStatus;
@@ -71,7 +73,8 @@ import org.slf4j.LoggerFactory;
  * message answers with its state; with no answer within {@link Builder#queryTimeout} the query is
  * refused (ESME_RQUERYFAIL). A cancel_sm by message_id is asked the same way, on
  * {@code <prefix>-cancel.<hex of message_id>}: the accepting node cancels the message and takes its
- * receipt off the stream.
+ * receipt off the stream; and a replace_sm on {@code <prefix>-replace.<hex of message_id>}, carrying
+ * the PDU: the accepting node replaces the message and publishes its new receipt before it answers.
  *
  * <pre>{@code
  * SmppSimulator node = SmppSimulator.builder().port(2775)
@@ -98,6 +101,7 @@ public final class NatsBackplane implements RoutingBackplane {
     private final String deliveredBucketSubject;
     private final String querySubject;
     private final String cancelSubject;
+    private final String replaceSubject;
     private final Duration queryTimeout;
     private final PduCodec codec = PduCodec.defaults();
     private final Map<String, Puller> consumers = new HashMap<>();
@@ -140,6 +144,7 @@ public final class NatsBackplane implements RoutingBackplane {
         // Beside the stream's subjects, not under them: queries are plain request-reply, never stored.
         this.querySubject = b.subjectPrefix + "-query";
         this.cancelSubject = b.subjectPrefix + "-cancel";
+        this.replaceSubject = b.subjectPrefix + "-replace";
         this.queryTimeout = b.queryTimeout;
     }
 
@@ -167,6 +172,7 @@ public final class NatsBackplane implements RoutingBackplane {
             Dispatcher queries = nc.createDispatcher(this::onQuery);
             queries.subscribe(querySubject + ".*");
             queries.subscribe(cancelSubject + ".*");
+            queries.subscribe(replaceSubject + ".*");
         } catch (IOException | JetStreamApiException e) {
             closeQuietly();
             throw new IllegalStateException("cannot join the NATS cluster at " + server + ": " + e.getMessage(), e);
@@ -437,6 +443,10 @@ public final class NatsBackplane implements RoutingBackplane {
             return;
         }
         String subject = m.getSubject();
+        if (subject.startsWith(replaceSubject + ".")) {
+            onReplace(m, reply);
+            return;
+        }
         boolean cancel = subject.startsWith(cancelSubject + ".");
         String id;
         try {
@@ -453,6 +463,50 @@ public final class NatsBackplane implements RoutingBackplane {
         String[] addr = new String(m.getData() == null ? new byte[0] : m.getData(), StandardCharsets.UTF_8).split("\n", 2);
         local.cancel(id, addr[0], addr.length > 1 ? addr[1] : "")
                 .ifPresent(done -> nc.publish(reply, new byte[] {(byte) (done ? '1' : '0')}));
+    }
+
+    private void onReplace(Message m, String reply) {
+        ReplaceSm rp;
+        try {
+            rp = (ReplaceSm) codec.decode(m.getData());
+        } catch (RuntimeException e) {
+            LOG.debug("ignoring a cluster replace that is not a replace_sm: {}", e.toString());
+            return;
+        }
+        local.replace(rp).thenAccept(st -> st.ifPresent(status ->
+                nc.publish(reply, Integer.toString(status.code()).getBytes(StandardCharsets.US_ASCII))));
+    }
+
+    /**
+     * Asks every node; the one that accepted the message replaces it and answers once its new
+     * receipt is in the stream.
+     *
+     * @return that node's status, or empty when no node answered within the query timeout
+     */
+    @Override
+    public CompletableFuture<Optional<CommandStatus>> replace(ReplaceSm request) {
+        Connection c = nc;
+        if (c == null || closing) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        CompletableFuture<Message> asked;
+        try {
+            asked = c.requestWithTimeout(replaceSubject + "."
+                    + HexFormat.of().formatHex(request.messageId().getBytes(StandardCharsets.UTF_8)),
+                    codec.encode(request), queryTimeout);
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        return asked.handle((m, err) -> {
+            if (err != null || m == null || m.isStatusMessage() || m.getData() == null) {
+                return Optional.<CommandStatus>empty();
+            }
+            try {
+                return Optional.of(CommandStatus.of(Integer.parseInt(new String(m.getData(), StandardCharsets.US_ASCII))));
+            } catch (IllegalArgumentException e) {
+                return Optional.<CommandStatus>empty();
+            }
+        });
     }
 
     /** state, error code, final epoch millisecond (-1 while not final), then the source address. */
@@ -694,8 +748,8 @@ public final class NatsBackplane implements RoutingBackplane {
         }
 
         /**
-         * Sets how long a node waits for the node that accepted a message to answer a query_sm
-         * or cancel_sm about it; an id no node knows is refused after this long.
+         * Sets how long a node waits for the node that accepted a message to answer a query_sm,
+         * cancel_sm or replace_sm about it; an id no node knows is refused after this long.
          *
          * @param v the wait; default 1 s
          * @return this builder

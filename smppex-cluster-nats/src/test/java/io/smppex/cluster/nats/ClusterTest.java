@@ -298,6 +298,27 @@ class ClusterTest {
     }
 
     @Test
+    void aReplaceSmOnNodeBReplacesTheMessageNodeAAcceptedAndItsReceiptInTheStream() throws Exception {
+        try (Procs p = new Procs()) {
+            String nats = p.nats();
+            try (SmppSimulator a = node("a", bus(nats), Duration.ofHours(1)); SmppSimulator b = node(nats, "b");
+                 SyncEsme onA = transmitter(a.port()); SyncEsme onB = transmitter(b.port())) {
+                String id = submitOne(onA, 0);
+                byte[] text = "replaced".getBytes(StandardCharsets.ISO_8859_1);
+
+                assertThat(onB.request(PduFactory.replaceSm(id, Address.of("999"), text), T).status())
+                        .as("another source").isEqualTo(CommandStatus.ESME_RREPLACEFAIL);
+                assertThat(onB.request(PduFactory.replaceSm(id, Address.of("100"), text), T).status())
+                        .isEqualTo(CommandStatus.ESME_ROK);
+                assertThat(a.journal().get(id).orElseThrow().text()).isEqualTo("replaced");
+                // The old receipt was deleted from the stream and the new one published: one message, two sequences.
+                until("the old receipt left the stream", () -> streamMessages(nats) == 1);
+                assertThat(streamLastSequence(nats)).isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
     void aReceiptWhoseReceiverIsOnTheAcceptingNodeTravelsTheBusOnceAndCountsInThatNodesJournal() throws Exception {
         try (Procs p = new Procs()) {
             String nats = p.nats();

@@ -2,6 +2,7 @@ package io.smppex.sim.internal;
 
 import io.smppex.Session;
 import io.smppex.pdu.DeliverSm;
+import io.smppex.pdu.ReplaceSm;
 import io.smppex.pdu.field.CommandStatus;
 import io.smppex.sim.spi.DeliveryOutcome;
 import io.smppex.sim.spi.LocalReceivers;
@@ -59,6 +60,10 @@ final class Backplane implements LocalReceivers, BiPredicate<String, Router.Item
     private volatile Function<String, Optional<MessageStatus>> lookup = id -> Optional.empty();
     /** The engine's cancel by id, for other nodes' cancel_sm; set before the bus starts. */
     private volatile Canceller canceller = (id, src, dst) -> Optional.empty();
+
+    /** The engine's replace, for other nodes' replace_sm; set before the bus starts. */
+    private volatile Function<ReplaceSm, CompletableFuture<Optional<CommandStatus>>> replacer =
+            rp -> CompletableFuture.completedFuture(Optional.empty());
 
     /** Cancels a message of this node's journal: empty if it has none of that id. */
     interface Canceller {
@@ -241,6 +246,32 @@ final class Backplane implements LocalReceivers, BiPredicate<String, Router.Item
 
     void canceller(Canceller v) {
         canceller = v;
+    }
+
+    void replacer(Function<ReplaceSm, CompletableFuture<Optional<CommandStatus>>> v) {
+        replacer = v;
+    }
+
+    @Override
+    public CompletableFuture<Optional<CommandStatus>> replace(ReplaceSm request) {
+        return replacer.apply(request);
+    }
+
+    /** Asks the node that accepted a message to replace it; never fails. */
+    CompletableFuture<CommandStatus> replaceElsewhere(ReplaceSm request) {
+        CompletableFuture<Optional<CommandStatus>> f;
+        try {
+            f = bus.replace(request);
+        } catch (RuntimeException e) {
+            f = CompletableFuture.failedFuture(e);
+        }
+        return f.handle((st, err) -> {
+            if (err != null) {
+                LOG.debug("cluster replace of {} failed: {}", request.messageId(), err.toString());
+                return CommandStatus.ESME_RREPLACEFAIL;
+            }
+            return st == null ? CommandStatus.ESME_RREPLACEFAIL : st.orElse(CommandStatus.ESME_RREPLACEFAIL);
+        });
     }
 
     @Override

@@ -137,6 +137,7 @@ public final class SimEngine {
         if (backplane != null) {
             backplane.lookup(this::status);
             backplane.canceller(this::cancelForAnotherNode);
+            backplane.replacer(this::replaceForAnotherNode);
         }
         this.outcomeRandom = new Random(cfg.seed);
         if (cfg.store != null) {
@@ -1155,6 +1156,50 @@ public final class SimEngine {
             return;
         }
         MessageRecord head = journal.record(rp.messageId());
+        if (head == null && backplane != null) {
+            // Accepted on another node, perhaps: that node replaces it and puts the new receipt on the bus.
+            backplane.replaceElsewhere(rp).thenAccept(st -> s.execute(() -> {
+                if (st.isOk()) {
+                    answer(s, rp, rp.respond().build(), null, delayOf(rule));
+                } else {
+                    refuse(s, rp, st, rule);
+                }
+            }));
+            return;
+        }
+        Replaced done = replace(head, rp, rp);
+        if (done == null) {
+            refuse(s, rp, CommandStatus.ESME_RREPLACEFAIL, rule);
+            return;
+        }
+        answerWhen(done.durable, s, rp, rp.respond().build(), done.targets.get(0), delayOf(rule));
+        done.events();
+    }
+
+    /** The parts a replace_sm changed, and when their new receipts are durable. */
+    private final class Replaced {
+        final List<MessageRecord> targets;
+        final CompletableFuture<Void> durable;
+
+        Replaced(List<MessageRecord> targets, CompletableFuture<Void> durable) {
+            this.targets = targets;
+            this.durable = durable;
+        }
+
+        void events() {
+            for (MessageRecord r : targets) {
+                messageEvent(MessageEvent.Kind.REPLACED, r, null);
+            }
+        }
+    }
+
+    /**
+     * Replaces the ENROUTE parts of {@code head} whose source matches; {@code forOctets} (null when
+     * from another node) gives the octets in.
+     *
+     * @return what changed, or null if nothing could be
+     */
+    private Replaced replace(MessageRecord head, ReplaceSm rp, Pdu forOctets) {
         List<MessageRecord> targets = new ArrayList<>();
         synchronized (journal) {
             for (MessageRecord r = head; r != null; r = r.nextInGroup) {
@@ -1168,13 +1213,12 @@ public final class SimEngine {
                     r.registeredDelivery = rp.registeredDelivery();
                 }
             }
-            if (!targets.isEmpty() && wantsOctets) {
-                targets.get(0).appendIn(octetsOf(rp));
+            if (!targets.isEmpty() && forOctets != null && wantsOctets) {
+                targets.get(0).appendIn(octetsOf(forOctets));
             }
         }
         if (targets.isEmpty()) {
-            refuse(s, rp, CommandStatus.ESME_RREPLACEFAIL, rule);
-            return;
+            return null;
         }
         boolean replan = !rp.scheduleDeliveryTime().isEmpty() || !rp.validityPeriod().isEmpty();
         long now = System.currentTimeMillis();
@@ -1200,11 +1244,21 @@ public final class SimEngine {
                 }
             }
         }
-        answerWhen(CompletableFuture.allOf(durable.toArray(CompletableFuture[]::new)), s, rp, rp.respond().build(),
-                targets.get(0), delayOf(rule));
-        for (MessageRecord r : targets) {
-            messageEvent(MessageEvent.Kind.REPLACED, r, null);
+        return new Replaced(targets, CompletableFuture.allOf(durable.toArray(CompletableFuture[]::new)));
+    }
+
+    /** Another node's replace_sm: empty if this node never had the message. */
+    private CompletableFuture<Optional<CommandStatus>> replaceForAnotherNode(ReplaceSm rp) {
+        MessageRecord head = journal.record(rp.messageId());
+        if (head == null) {
+            return CompletableFuture.completedFuture(Optional.empty());
         }
+        Replaced done = replace(head, rp, null);
+        if (done == null) {
+            return CompletableFuture.completedFuture(Optional.of(CommandStatus.ESME_RREPLACEFAIL));
+        }
+        done.events();
+        return done.durable.handle((v, err) -> Optional.of(CommandStatus.ESME_ROK));
     }
 
     // ---------------------------------------------------------------- MO

@@ -1,5 +1,7 @@
 package io.smppex.sim.spi;
 
+import io.smppex.pdu.ReplaceSm;
+import io.smppex.pdu.field.CommandStatus;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -50,5 +52,18 @@ public interface LocalReceivers {
      */
     default Optional<Boolean> cancel(String messageId, String source, String destination) {
         return Optional.empty();
+    }
+
+    /**
+     * Replaces a message this node accepted, for another node's replace_sm (see
+     * {@link RoutingBackplane#replace}), with the checks and effects of a local one: its new
+     * receipt is on the bus before this completes.
+     *
+     * @param request the replace_sm as the ESME sent it (validity and schedule already checked)
+     * @return completes, never exceptionally, empty if this node did not accept the message;
+     *     otherwise with the status for the replace_sm_resp (ESME_ROK or ESME_RREPLACEFAIL)
+     */
+    default CompletableFuture<Optional<CommandStatus>> replace(ReplaceSm request) {
+        return CompletableFuture.completedFuture(Optional.empty());
     }
 }

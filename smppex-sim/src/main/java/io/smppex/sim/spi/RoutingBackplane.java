@@ -1,5 +1,7 @@
 package io.smppex.sim.spi;
 
+import io.smppex.pdu.ReplaceSm;
+import io.smppex.pdu.field.CommandStatus;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -73,6 +75,20 @@ public interface RoutingBackplane extends AutoCloseable {
      */
     default CompletableFuture<Boolean> cancel(String messageId, String source, String destination) {
         return CompletableFuture.completedFuture(false);
+    }
+
+    /**
+     * Asks the node that accepted a message to replace it, for a replace_sm that reached another
+     * node; that node answers from its {@link LocalReceivers#replace}. A bus that cannot ask keeps
+     * the default, and such a replace_sm is refused (ESME_RREPLACEFAIL) as on a single node. Called
+     * on a session's event loop, so it must not block.
+     *
+     * @param request the replace_sm
+     * @return completes, never exceptionally, with the accepting node's status, or empty when no
+     *     node answered in the bus's own time limit
+     */
+    default CompletableFuture<Optional<CommandStatus>> replace(ReplaceSm request) {
+        return CompletableFuture.completedFuture(Optional.empty());
     }
 
     /** Stops consuming and publishing; items not yet acknowledged stay on the bus for other nodes. */
