@@ -94,8 +94,11 @@ final class ReceiptTracker {
     private static final String EXACT = "=";
     private static final String BIG = "#";
 
-    /** One pass over the id: no strip, substring or set for the usual, numeric id. */
-    private static Keys keys(String id) {
+    /**
+     * One pass over the id: no strip, substring or set for the usual, numeric id, and no String at all
+     * when the id is a view of the response's octets.
+     */
+    private static Keys keys(CharSequence id) {
         Keys k = new Keys();
         int from = 0;
         int to = id.length();
@@ -128,7 +131,7 @@ final class ReceiptTracker {
             dec = false;
         }
         if ((!dec && !hex) || to - from > MAX_NUMERIC_LENGTH) {
-            k.string(EXACT + id.substring(from, to));
+            k.string(EXACT + id.subSequence(from, to));
             return k;
         }
         if (dec) {
@@ -141,7 +144,7 @@ final class ReceiptTracker {
     }
 
     /** Adds the reading of {@code id[from, to)} in {@code radix}: a long if it surely fits, else a string key. */
-    private static void reading(Keys k, String id, int from, int to, int radix, int maxDigits) {
+    private static void reading(Keys k, CharSequence id, int from, int to, int radix, int maxDigits) {
         int i = from;
         while (i < to - 1 && id.charAt(i) == '0') {
             i++;
@@ -150,7 +153,7 @@ final class ReceiptTracker {
             k.number(Long.parseUnsignedLong(id, i, to, radix));
         } else {
             // Beyond what surely fits: the value may still be under 2^64, and must then meet its long key.
-            BigInteger v = new BigInteger(id.substring(i, to), radix);
+            BigInteger v = new BigInteger(id.subSequence(i, to).toString(), radix);
             if (v.bitLength() <= 64) {
                 k.number(v.longValue());
             } else {
@@ -164,7 +167,7 @@ final class ReceiptTracker {
      * monotonic clock). Returns how many older submits were dropped to make room (0 or 1); a blank id
      * is not held. A newer submit whose id reads the same as an older one's takes the key over.
      */
-    int track(String messageId, long sentAtNanos) {
+    int track(CharSequence messageId, long sentAtNanos) {
         Keys k = keys(messageId);
         if (k.empty) {
             return 0;

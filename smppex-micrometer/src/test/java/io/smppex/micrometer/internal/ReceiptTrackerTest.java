@@ -128,4 +128,23 @@ class ReceiptTrackerTest {
         }
         return sb.toString();
     }
+
+    /** A CharSequence that is not a String, as the codec's in-place view of a response's message_id is. */
+    private static CharSequence view(String s) {
+        return new StringBuilder(s);
+    }
+
+    @Test
+    void anIdGivenAsCharactersMatchesItsReceiptInEveryForm() {
+        ReceiptTracker t = new ReceiptTracker(10);
+        t.track(view("38601fa"), 1);
+        t.track(view(" msg-7 "), 2);
+        t.track(view("0x1F"), 3);
+        t.track(view("123456789012345678901234567890"), 4);
+        assertThat(t.match("0059113978", true)).isEqualTo(1);
+        assertThat(t.match("msg-7", true)).isEqualTo(2);
+        assertThat(t.match("31", true)).isEqualTo(3);
+        assertThat(t.match("123456789012345678901234567890", true)).isEqualTo(4);
+        assertThat(t.size()).isZero();
+    }
 }
