@@ -141,6 +141,32 @@ final class ReceiptTracker {
      * is not held. A newer submit whose id reads the same as an older one's takes the key over.
      */
     int track(CharSequence messageId, long sentAtNanos) {
+        // The usual id, up to 16 hex digits with nothing around them, is read in this one pass.
+        int n = messageId.length();
+        if (n > 0 && n <= 16) {
+            long v = 0;
+            boolean digits = true;
+            int i = 0;
+            for (; i < n; i++) {
+                char c = messageId.charAt(i);
+                int d;
+                if (c >= '0' && c <= '9') {
+                    d = c - '0';
+                } else if (c >= 'a' && c <= 'f') {
+                    d = c - 'a' + 10;
+                    digits = false;
+                } else if (c >= 'A' && c <= 'F') {
+                    d = c - 'A' + 10;
+                    digits = false;
+                } else {
+                    break;
+                }
+                v = v << 4 | d;
+            }
+            if (i == n) {
+                return hold(digits ? DIGITS : HEX_ONLY, v, null, sentAtNanos);
+            }
+        }
         int from = trimFrom(messageId);
         int to = trimTo(messageId, from);
         if (from == to) {
@@ -160,38 +186,41 @@ final class ReceiptTracker {
                 string = BIG + new BigInteger(messageId.subSequence(at, to).toString(), 16);
             }
         }
-        synchronized (this) {
-            int slot = next;
-            next = next + 1 == capacity ? 0 : next + 1;
-            int evicted = 0;
-            if ((flags[slot] & F_LIVE) != 0) {
-                release(slot);
-                evicted = 1;
-            }
-            sentAt[slot] = sentAtNanos;
-            byte f = F_LIVE;
-            if (kind == DIGITS) {
-                f |= F_DIGITS;
-            }
-            if (string == null) {
-                key[slot] = number;
-                f |= F_NUMBER;
-                int old = byNumber.put(number, slot);
-                if (old >= 0 && old != slot) {
-                    release(old);
-                }
-            } else {
-                other[slot] = string;
-                f |= F_STRING;
-                Integer old = byString.put(string, slot);
-                if (old != null && old != slot) {
-                    release(old);
-                }
-            }
-            flags[slot] = f;
-            live++;
-            return evicted;
+        return hold(kind, number, string, sentAtNanos);
+    }
+
+    /** Holds a submit under its key: {@code number} when {@code string} is null. */
+    private synchronized int hold(int kind, long number, String string, long sentAtNanos) {
+        int slot = next;
+        next = next + 1 == capacity ? 0 : next + 1;
+        int evicted = 0;
+        if ((flags[slot] & F_LIVE) != 0) {
+            release(slot);
+            evicted = 1;
         }
+        sentAt[slot] = sentAtNanos;
+        byte f = F_LIVE;
+        if (kind == DIGITS) {
+            f |= F_DIGITS;
+        }
+        if (string == null) {
+            key[slot] = number;
+            f |= F_NUMBER;
+            int old = byNumber.put(number, slot);
+            if (old >= 0 && old != slot) {
+                release(old);
+            }
+        } else {
+            other[slot] = string;
+            f |= F_STRING;
+            Integer old = byString.put(string, slot);
+            if (old != null && old != slot) {
+                release(old);
+            }
+        }
+        flags[slot] = f;
+        live++;
+        return evicted;
     }
 
     /** Forgets the submit in {@code slot}: its key, where it still points at it, and the slot. */
