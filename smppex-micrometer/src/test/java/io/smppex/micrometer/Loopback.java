@@ -54,6 +54,21 @@ final class Loopback {
         }
     }
 
+    /**
+     * Waits, up to 10 s, until {@code value} reads {@code expected}, and returns the last reading
+     * for an assertion: a send from the test's thread reaches the session's queue when its event
+     * loop takes it, so a gauge over the queue may lag the send by a moment.
+     */
+    static double eventually(java.util.function.DoubleSupplier value, double expected) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        double v = value.getAsDouble();
+        while (v != expected && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            v = value.getAsDouble();
+        }
+        return v;
+    }
+
     /** Sum of the counts of the timers called {@code name} that carry {@code tags}. */
     static long timerCount(MeterRegistry r, String name, String... tags) {
         return r.find(name).tags(tags).timers().stream().mapToLong(Timer::count).sum()

@@ -49,6 +49,19 @@ public abstract sealed class MessageIdResp extends Pdu
         return v;
     }
 
+    /**
+     * The message_id as characters, without making a String of it when none was made yet: for code
+     * that only scans the id (parses it as a number, hashes or compares it) on every response, such
+     * as a receipt matcher. The view reads this PDU's octets and is valid as long as the PDU; call
+     * {@code toString()} on it to keep the id.
+     *
+     * @return the message_id's characters, {@code length() == 0} when the MC sent none
+     */
+    public final CharSequence messageIdChars() {
+        String v = messageId;
+        return v != null ? v : new Latin1Chars(store, idAt, idLen);
+    }
+
     @Override
     final int mandatoryLength(boolean strict) {
         Enc.span(strict, idLen, MESSAGE_ID_MAX, "message_id");

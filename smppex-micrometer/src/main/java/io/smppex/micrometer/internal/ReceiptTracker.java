@@ -11,11 +11,15 @@ import java.util.Map;
  * receipts often come back on another session (a receiver bind) than the submit went out on.
  *
  * <p>Ids match as {@link ReceiptIds#matches} says (an MC may write {@code 38601fa} in
- * submit_sm_resp and {@code 0059113978} in the receipt text), but without its strings: an id that
- * reads as a number is held under its numeric readings as {@code long}s (hex and, if all digits,
- * decimal; leading zeros never matter), any other id under itself. Only readings beyond 64 bits
- * are held as strings, each reading deciding for itself, so one value has one key in whatever form
- * it came. Tracking a numeric id therefore builds no strings or sets.
+ * submit_sm_resp and {@code 0059113978} in the receipt text): two ids match when a numeric reading
+ * of one (hex, or decimal if all digits; leading zeros never matter) equals one of the other's, and
+ * any other id matches only itself. A submit is held under one key, its hex reading as a
+ * {@code long} (a string key only beyond 64 bits, or the exact id when it is no number), because
+ * the submit is the hot path: a metered sender tracks every submit and most receipts come much
+ * later or never. The receipt pays instead: for each of its readings {@code v} it looks up
+ * {@code v} itself (a submit whose hex reading is {@code v}) and the hex reading of {@code v}'s
+ * decimal digits (a submit written in decimal), the latter only for submits that were all digits.
+ * Tracking a numeric id therefore builds no strings, sets or key objects.
  *
  * <p>Bounded: a ring of {@code capacity} slots in submit order. A new submit takes the next slot;
  * if that slot still holds a submit (the oldest), it is dropped to make room, its receipt the one
@@ -25,16 +29,21 @@ import java.util.Map;
 final class ReceiptTracker {
     private final int capacity;
     private final long[] sentAt;
-    private final long[] key1;
-    private final long[] key2;
-    /** Bit 0: key1 held; bit 1: key2 held; bit 2: the slot is live. */
+    private final long[] key;
+    /** See the F_ bits. */
     private final byte[] flags;
-    /** The string keys of a slot's id (String or String[]); see {@link Keys}. */
-    private final Object[] other;
+    /** A slot's string key, when its id has no 64-bit hex reading. */
+    private final String[] other;
     private final LongIntMap byNumber = new LongIntMap();
     private final Map<String, Integer> byString = new HashMap<>();
     private int next;
     private int live;
+
+    private static final byte F_NUMBER = 1;
+    private static final byte F_STRING = 2;
+    private static final byte F_LIVE = 4;
+    /** The id was decimal digits only (no 0x): it also has a decimal reading. */
+    private static final byte F_DIGITS = 8;
 
     /** A table of at most {@code capacity} (≥ 1) submits. */
     ReceiptTracker(int capacity) {
@@ -43,10 +52,9 @@ final class ReceiptTracker {
         }
         this.capacity = capacity;
         sentAt = new long[capacity];
-        key1 = new long[capacity];
-        key2 = new long[capacity];
+        key = new long[capacity];
         flags = new byte[capacity];
-        other = new Object[capacity];
+        other = new String[capacity];
     }
 
     /** Submits held now. */
@@ -57,106 +65,74 @@ final class ReceiptTracker {
     /** ReceiptIds reads no number into an id longer than this; such ids match exactly only. */
     private static final int MAX_NUMERIC_LENGTH = 64;
 
-    /**
-     * The readings of one id, worked out before taking the lock: up to two numeric readings that fit
-     * in 64 bits ({@code n1}, {@code n2}), and string keys ({@code other}: a String or a String[]) for
-     * the rest, either the exact id (an id with no numeric reading) or readings beyond 64 bits. Each
-     * numeric value therefore has one key whatever id it came from, so a receipt finds its submit
-     * whichever form either side used.
-     */
-    private static final class Keys {
-        long n1;
-        long n2;
-        int count;
-        Object other;
-        boolean empty;
-
-        void number(long v) {
-            if (count == 0) {
-                n1 = v;
-                count = 1;
-            } else if (v != n1) {
-                n2 = v;
-                count = 2;
-            }
-        }
-
-        void string(String k) {
-            if (other == null) {
-                other = k;
-            } else if (!k.equals(other)) {
-                other = new String[] {(String) other, k};
-            }
-        }
-    }
-
     // Exact ids and readings beyond 64 bits share one string map; the prefixes keep them apart.
     private static final String EXACT = "=";
     private static final String BIG = "#";
 
-    /** One pass over the id: no strip, substring or set for the usual, numeric id. */
-    private static Keys keys(String id) {
-        Keys k = new Keys();
-        int from = 0;
-        int to = id.length();
-        while (from < to && Character.isWhitespace(id.charAt(from))) {
-            from++;
-        }
-        while (to > from && Character.isWhitespace(id.charAt(to - 1))) {
-            to--;
-        }
-        if (from == to) {
-            k.empty = true;
-            return k;
+    /** What one pass over an id found: where it is, once trimmed, and how it reads. */
+    private static final int NOT_NUMERIC = 0;
+    private static final int HEX_ONLY = 1;
+    private static final int DIGITS = 2;
+
+    private static boolean isHex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    /**
+     * How {@code id[from, to)} reads: {@link #DIGITS} (decimal and hex), {@link #HEX_ONLY} (hex
+     * digits, or 0x and hex digits) or {@link #NOT_NUMERIC}, as ReceiptIds reads it.
+     */
+    private static int kind(CharSequence id, int from, int to) {
+        if (to - from > MAX_NUMERIC_LENGTH) {
+            return NOT_NUMERIC;
         }
         boolean dec = true;
         boolean hex = true;
         for (int i = from; i < to && hex; i++) {
             char c = id.charAt(i);
-            boolean digit = c >= '0' && c <= '9';
-            dec &= digit;
-            hex = digit || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-        }
-        int hexFrom = from;
-        if (!hex && to - from > 2 && id.charAt(from) == '0' && (id.charAt(from + 1) == 'x' || id.charAt(from + 1) == 'X')) {
-            hex = true;
-            for (int i = from + 2; i < to && hex; i++) {
-                char c = id.charAt(i);
-                hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-            }
-            hexFrom = from + 2;
-            dec = false;
-        }
-        if ((!dec && !hex) || to - from > MAX_NUMERIC_LENGTH) {
-            k.string(EXACT + id.substring(from, to));
-            return k;
-        }
-        if (dec) {
-            reading(k, id, from, to, 10, 19);
+            dec &= c >= '0' && c <= '9';
+            hex = isHex(c);
         }
         if (hex) {
-            reading(k, id, hexFrom, to, 16, 16);
+            return dec ? DIGITS : HEX_ONLY;
         }
-        return k;
+        if (to - from > 2 && id.charAt(from) == '0' && (id.charAt(from + 1) == 'x' || id.charAt(from + 1) == 'X')) {
+            for (int i = from + 2; i < to; i++) {
+                if (!isHex(id.charAt(i))) {
+                    return NOT_NUMERIC;
+                }
+            }
+            return HEX_ONLY;
+        }
+        return NOT_NUMERIC;
     }
 
-    /** Adds the reading of {@code id[from, to)} in {@code radix}: a long if it surely fits, else a string key. */
-    private static void reading(Keys k, String id, int from, int to, int radix, int maxDigits) {
-        int i = from;
-        while (i < to - 1 && id.charAt(i) == '0') {
-            i++;
+    private static int trimFrom(CharSequence id) {
+        int from = 0;
+        int to = id.length();
+        while (from < to && Character.isWhitespace(id.charAt(from))) {
+            from++;
         }
-        if (to - i <= maxDigits) {
-            k.number(Long.parseUnsignedLong(id, i, to, radix));
-        } else {
-            // Beyond what surely fits: the value may still be under 2^64, and must then meet its long key.
-            BigInteger v = new BigInteger(id.substring(i, to), radix);
-            if (v.bitLength() <= 64) {
-                k.number(v.longValue());
-            } else {
-                k.string(BIG + v);
-            }
+        return from;
+    }
+
+    private static int trimTo(CharSequence id, int from) {
+        int to = id.length();
+        while (to > from && Character.isWhitespace(id.charAt(to - 1))) {
+            to--;
         }
+        return to;
+    }
+
+    /** Where the digits of a numeric {@code id[from, to)} start: past a 0x prefix and leading zeros. */
+    private static int significant(CharSequence id, int from, int to) {
+        if (to - from > 2 && id.charAt(from) == '0' && (id.charAt(from + 1) == 'x' || id.charAt(from + 1) == 'X')) {
+            from += 2;
+        }
+        while (from < to - 1 && id.charAt(from) == '0') {
+            from++;
+        }
+        return from;
     }
 
     /**
@@ -164,78 +140,99 @@ final class ReceiptTracker {
      * monotonic clock). Returns how many older submits were dropped to make room (0 or 1); a blank id
      * is not held. A newer submit whose id reads the same as an older one's takes the key over.
      */
-    int track(String messageId, long sentAtNanos) {
-        Keys k = keys(messageId);
-        if (k.empty) {
+    int track(CharSequence messageId, long sentAtNanos) {
+        // The usual id, up to 16 hex digits with nothing around them, is read in this one pass.
+        int n = messageId.length();
+        if (n > 0 && n <= 16) {
+            long v = 0;
+            boolean digits = true;
+            int i = 0;
+            for (; i < n; i++) {
+                char c = messageId.charAt(i);
+                int d;
+                if (c >= '0' && c <= '9') {
+                    d = c - '0';
+                } else if (c >= 'a' && c <= 'f') {
+                    d = c - 'a' + 10;
+                    digits = false;
+                } else if (c >= 'A' && c <= 'F') {
+                    d = c - 'A' + 10;
+                    digits = false;
+                } else {
+                    break;
+                }
+                v = v << 4 | d;
+            }
+            if (i == n) {
+                return hold(digits ? DIGITS : HEX_ONLY, v, null, sentAtNanos);
+            }
+        }
+        int from = trimFrom(messageId);
+        int to = trimTo(messageId, from);
+        if (from == to) {
             return 0;
         }
-        synchronized (this) {
-            int slot = next;
-            next = next + 1 == capacity ? 0 : next + 1;
-            int evicted = 0;
-            if ((flags[slot] & 4) != 0) {
-                release(slot);
-                evicted = 1;
+        int kind = kind(messageId, from, to);
+        long number = 0;
+        String string = null;
+        if (kind == NOT_NUMERIC) {
+            string = EXACT + messageId.subSequence(from, to);
+        } else {
+            int at = significant(messageId, from, to);
+            if (to - at <= 16) {
+                number = Long.parseUnsignedLong(messageId, at, to, 16);
+            } else {
+                // 17 or more significant hex digits are at least 2^64: always a string key.
+                string = BIG + new BigInteger(messageId.subSequence(at, to).toString(), 16);
             }
-            sentAt[slot] = sentAtNanos;
-            byte f = 4;
-            if (k.count > 0) {
-                key1[slot] = k.n1;
-                f |= 1;
-                claim(k.n1, slot);
-            }
-            if (k.count > 1) {
-                key2[slot] = k.n2;
-                f |= 2;
-                claim(k.n2, slot);
-            }
-            other[slot] = k.other;
-            if (k.other instanceof String) {
-                claim((String) k.other, slot);
-            } else if (k.other instanceof String[]) {
-                for (String o : (String[]) k.other) {
-                    claim(o, slot);
-                }
-            }
-            flags[slot] = f;
-            live++;
-            return evicted;
         }
+        return hold(kind, number, string, sentAtNanos);
     }
 
-    private void claim(long key, int slot) {
-        int old = byNumber.put(key, slot);
-        if (old >= 0 && old != slot) {
-            release(old);
+    /** Holds a submit under its key: {@code number} when {@code string} is null. */
+    private synchronized int hold(int kind, long number, String string, long sentAtNanos) {
+        int slot = next;
+        next = next + 1 == capacity ? 0 : next + 1;
+        int evicted = 0;
+        if ((flags[slot] & F_LIVE) != 0) {
+            release(slot);
+            evicted = 1;
         }
+        sentAt[slot] = sentAtNanos;
+        byte f = F_LIVE;
+        if (kind == DIGITS) {
+            f |= F_DIGITS;
+        }
+        if (string == null) {
+            key[slot] = number;
+            f |= F_NUMBER;
+            int old = byNumber.put(number, slot);
+            if (old >= 0 && old != slot) {
+                release(old);
+            }
+        } else {
+            other[slot] = string;
+            f |= F_STRING;
+            Integer old = byString.put(string, slot);
+            if (old != null && old != slot) {
+                release(old);
+            }
+        }
+        flags[slot] = f;
+        live++;
+        return evicted;
     }
 
-    private void claim(String key, int slot) {
-        Integer old = byString.put(key, slot);
-        if (old != null && old != slot) {
-            release(old);
-        }
-    }
-
-    /** Forgets the submit in {@code slot}: its keys, where they still point at it, and the slot. */
+    /** Forgets the submit in {@code slot}: its key, where it still points at it, and the slot. */
     private void release(int slot) {
         byte f = flags[slot];
-        if ((f & 4) == 0) {
+        if ((f & F_LIVE) == 0) {
             return;
         }
-        if ((f & 1) != 0) {
-            byNumber.removeIf(key1[slot], slot);
-        }
-        if ((f & 2) != 0) {
-            byNumber.removeIf(key2[slot], slot);
-        }
-        Object o = other[slot];
-        if (o instanceof String) {
-            byString.remove(o, slot);
-        } else if (o instanceof String[]) {
-            for (String s : (String[]) o) {
-                byString.remove(s, slot);
-            }
+        if ((f & F_NUMBER) != 0) {
+            byNumber.removeIf(key[slot], slot);
+        } else {
+            byString.remove(other[slot], slot);
         }
         other[slot] = null;
         flags[slot] = 0;
@@ -251,38 +248,59 @@ final class ReceiptTracker {
         if (receiptId == null) {
             return Long.MIN_VALUE;
         }
-        Keys k = keys(receiptId);
-        if (k.empty) {
+        int from = trimFrom(receiptId);
+        int to = trimTo(receiptId, from);
+        if (from == to) {
             return Long.MIN_VALUE;
         }
+        int kind = kind(receiptId, from, to);
+        if (kind == NOT_NUMERIC) {
+            synchronized (this) {
+                return take(byString.getOrDefault(EXACT + receiptId.substring(from, to), -1), false, done);
+            }
+        }
+        int at = significant(receiptId, from, to);
+        BigInteger hex = new BigInteger(receiptId.substring(at, to), 16);
+        BigInteger dec = kind == DIGITS ? new BigInteger(receiptId.substring(at, to)) : null;
         synchronized (this) {
-            int slot = -1;
-            if (k.count > 0) {
-                slot = byNumber.get(k.n1);
-            }
-            if (slot < 0 && k.count > 1) {
-                slot = byNumber.get(k.n2);
-            }
-            if (slot < 0 && k.other instanceof String) {
-                slot = byString.getOrDefault(k.other, -1);
-            }
-            if (slot < 0 && k.other instanceof String[]) {
-                for (String o : (String[]) k.other) {
-                    slot = byString.getOrDefault(o, -1);
-                    if (slot >= 0) {
-                        break;
-                    }
-                }
-            }
-            if (slot < 0) {
-                return Long.MIN_VALUE;
-            }
-            long t = sentAt[slot];
-            if (done) {
-                release(slot);
+            long t = byValue(hex, done);
+            if (t == Long.MIN_VALUE && dec != null) {
+                t = byValue(dec, done);
             }
             return t;
         }
+    }
+
+    /**
+     * A held submit one of whose readings is {@code v}: one whose hex reading is {@code v}, or one
+     * that was all digits and whose decimal reading is {@code v}, found by the hex reading those
+     * digits have.
+     */
+    private long byValue(BigInteger v, boolean done) {
+        long t = take(slotOf(v), false, done);
+        if (t == Long.MIN_VALUE) {
+            t = take(slotOf(new BigInteger(v.toString(), 16)), true, done);
+        }
+        return t;
+    }
+
+    private int slotOf(BigInteger v) {
+        if (v.bitLength() <= 64) {
+            return byNumber.get(v.longValue());
+        }
+        return byString.getOrDefault(BIG + v, -1);
+    }
+
+    /** The send time in {@code slot} (removed when {@code done}), if it holds a submit of the right kind. */
+    private long take(int slot, boolean digitsOnly, boolean done) {
+        if (slot < 0 || (digitsOnly && (flags[slot] & F_DIGITS) == 0)) {
+            return Long.MIN_VALUE;
+        }
+        long t = sentAt[slot];
+        if (done) {
+            release(slot);
+        }
+        return t;
     }
 
     /**

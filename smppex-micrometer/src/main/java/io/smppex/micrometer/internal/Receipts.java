@@ -34,7 +34,7 @@ final class Receipts {
     }
 
     /** See {@link ReceiptTracker#track}. */
-    int track(String messageId, long sentAtNanos) {
+    int track(CharSequence messageId, long sentAtNanos) {
         return shards[home()].track(messageId, sentAtNanos);
     }
 

@@ -283,7 +283,7 @@ public final class Recorder {
             return;
         }
         if (tracker != null && status == 0 && wantsReceipt(request)) {
-            String id = messageId(response);
+            CharSequence id = messageId(response);
             if (id != null) {
                 int dropped = tracker.track(id, now() - roundTripNanos);
                 if (dropped > 0) {
@@ -307,9 +307,10 @@ public final class Recorder {
         return RegisteredDelivery.wantsReceipt(rd) || (rd & RegisteredDelivery.INTERMEDIATE_NOTIFICATION) != 0;
     }
 
-    private static String messageId(Pdu response) {
+    /** The id to track, read in place where the codec allows: this runs for every submit that asks for a receipt. */
+    private static CharSequence messageId(Pdu response) {
         if (response instanceof MessageIdResp) {
-            return ((MessageIdResp) response).messageId();
+            return ((MessageIdResp) response).messageIdChars();
         }
         if (response instanceof SubmitMultiResp) {
             return ((SubmitMultiResp) response).messageId();

@@ -128,4 +128,64 @@ class ReceiptTrackerTest {
         }
         return sb.toString();
     }
+
+    /** A CharSequence that is not a String, as the codec's in-place view of a response's message_id is. */
+    private static CharSequence view(String s) {
+        return new StringBuilder(s);
+    }
+
+    @Test
+    void anIdGivenAsCharactersMatchesItsReceiptInEveryForm() {
+        ReceiptTracker t = new ReceiptTracker(10);
+        t.track(view("38601fa"), 1);
+        t.track(view(" msg-7 "), 2);
+        t.track(view("0x1F"), 3);
+        t.track(view("123456789012345678901234567890"), 4);
+        assertThat(t.match("0059113978", true)).isEqualTo(1);
+        assertThat(t.match("msg-7", true)).isEqualTo(2);
+        assertThat(t.match("31", true)).isEqualTo(3);
+        assertThat(t.match("123456789012345678901234567890", true)).isEqualTo(4);
+        assertThat(t.size()).isZero();
+    }
+
+    @Test
+    void matchingAgreesWithReceiptIdsOnAnIdsOtherForms() {
+        // Random ids rarely meet; these pairs are one value written as the MC and the receipt may
+        // write it: hex against decimal, zero-padded, 0x-prefixed, upper case, beyond 64 bits.
+        java.util.Random rnd = new java.util.Random(11);
+        for (int i = 0; i < 20_000; i++) {
+            java.math.BigInteger v = new java.math.BigInteger(1 + rnd.nextInt(rnd.nextInt(8) == 0 ? 90 : 64), rnd);
+            String a = form(v, rnd);
+            String b = form(rnd.nextInt(6) == 0 ? v.add(java.math.BigInteger.ONE) : v, rnd);
+            ReceiptTracker t = new ReceiptTracker(2);
+            t.track(rnd.nextBoolean() ? a : view(a), 9);
+            boolean matched = t.match(b, true) == 9;
+            assertThat(matched).as("'%s' vs '%s'", a, b).isEqualTo(io.smppex.pdu.receipt.ReceiptIds.matches(a, b));
+        }
+    }
+
+    private static String form(java.math.BigInteger v, java.util.Random rnd) {
+        String digits = switch (rnd.nextInt(4)) {
+            case 0 -> v.toString(16);
+            case 1 -> v.toString(16).toUpperCase(java.util.Locale.ROOT);
+            case 2 -> "0x" + v.toString(16);
+            default -> v.toString();
+        };
+        String pad = "0".repeat(rnd.nextInt(3));
+        return digits.startsWith("0x") ? digits : pad + digits;
+    }
+
+    @Test
+    void onlyAnIdOfDigitsIsReadAsDecimal() {
+        // 0x123 is 291 and nothing else; "7b" is 123, whose decimal digits read as hex are 0x123.
+        // A receipt finds decimal submits through that hex key, so it must not take a 0x one for one.
+        ReceiptTracker t = new ReceiptTracker(10);
+        t.track("0x123", 1);
+        t.track("abc123", 2);
+        assertThat(io.smppex.pdu.receipt.ReceiptIds.matches("0x123", "7b")).isFalse();
+        assertThat(t.match("7b", true)).isEqualTo(Long.MIN_VALUE);
+        assertThat(t.match("291", true)).isEqualTo(1);
+        t.track("123", 3);
+        assertThat(t.match("7b", true)).isEqualTo(3);
+    }
 }
