@@ -1,6 +1,7 @@
 package io.smppex.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smppex.SyncEsme;
 import io.smppex.pdu.CancelSm;
@@ -174,6 +175,16 @@ class LifecycleTest {
         // A receipt sent now (the steering API) makes a message final: its place is free too.
         sim.sendReceipt(b.messageId(), MessageState.DELIVERED);
         assertThat(esme.request(sm("111", "222", "f", 1), T).status()).isEqualTo(CommandStatus.ESME_ROK);
+    }
+
+    @Test
+    void aQueueLimitBelowOneIsRefusedWhenTheSimulatorIsBuilt() {
+        // A limit of 0 would refuse every submit with ESME_RMSGQFUL: a typo, not a setting.
+        assertThatThrownBy(() -> SmppSimulator.builder().messageQueueLimit(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0");
+        assertThatThrownBy(() -> SmppSimulator.builder().messageQueueLimit(-5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-5");
+        assertThat(SmppSimulator.builder().messageQueueLimit(1)).isNotNull();
     }
 
     @Test
