@@ -51,6 +51,8 @@ import java.util.Objects;
 public final class SmppMetrics implements SessionObserver, MeterBinder {
     private final Recorder.Settings settings;
     private volatile Recorder recorder;
+    /** Where the callbacks made on this object itself go (an engine that does not ask {@link #forSession}). */
+    private final SessionMetrics direct = SessionMetrics.shared(() -> recorder);
 
     private SmppMetrics(Recorder.Settings settings) {
         this.settings = settings;
@@ -128,90 +130,57 @@ public final class SmppMetrics implements SessionObserver, MeterBinder {
 
     @Override
     public void sessionOpened(Session session) {
-        Recorder r = recorder;
-        if (r != null) {
-            r.sessionOpened(session);
-        }
+        direct.sessionOpened(session);
     }
 
     @Override
     public void sessionBound(Session session) {
-        Recorder r = recorder;
-        if (r != null) {
-            r.sessionBound(session);
-        }
+        direct.sessionBound(session);
     }
 
     @Override
     public void pduReceived(Session session, Pdu pdu, byte[] octets) {
-        Recorder r = recorder;
-        if (r != null) {
-            r.pduReceived(session, pdu);
-        }
+        direct.pduReceived(session, pdu, octets);
     }
 
     @Override
     public void pduUnparsed(Session session, byte[] octets, PduDecodeException error) {
-        Recorder r = recorder;
-        if (r != null) {
-            r.pduUnparsed(session);
-        }
+        direct.pduUnparsed(session, octets, error);
     }
 
     @Override
     public void pduSent(Session session, Pdu pdu, int sequenceNumber, byte[] octets) {
-        Recorder r = recorder;
-        if (r != null) {
-            r.pduSent(session, pdu, sequenceNumber);
-        }
+        direct.pduSent(session, pdu, sequenceNumber, octets);
     }
 
     @Override
     public void requestSent(Session session, Pdu request, long queuedNanos) {
-        Recorder r = recorder;
-        if (r != null) {
-            r.requestSent(session, request, queuedNanos);
-        }
+        direct.requestSent(session, request, queuedNanos);
     }
 
     @Override
     public void requestCompleted(Session session, Pdu request, Pdu response, long roundTripNanos) {
-        Recorder r = recorder;
-        if (r != null) {
-            r.requestCompleted(session, request, response, roundTripNanos);
-        }
+        direct.requestCompleted(session, request, response, roundTripNanos);
     }
 
     @Override
     public void requestRetried(Session session, Pdu request, Pdu response, int attempt) {
-        Recorder r = recorder;
-        if (r != null) {
-            r.requestRetried(session, request, response, true);
-        }
+        direct.requestRetried(session, request, response, attempt);
     }
 
     @Override
     public void requestGaveUp(Session session, Pdu request, Pdu response, int attempts) {
-        Recorder r = recorder;
-        if (r != null) {
-            r.requestRetried(session, request, response, false);
-        }
+        direct.requestGaveUp(session, request, response, attempts);
     }
 
     @Override
     public void requestFailed(Session session, Pdu request, Throwable failure) {
-        Recorder r = recorder;
-        if (r != null) {
-            r.requestFailed(session, request, failure);
-        }
+        direct.requestFailed(session, request, failure);
     }
 
     @Override
     public void sessionClosed(Session session, StopReason reason) {
-        Recorder r = recorder;
-        if (r != null) {
-            r.sessionClosed(session, reason);
-        }
+        direct.sessionClosed(session, reason);
     }
 
     @Override

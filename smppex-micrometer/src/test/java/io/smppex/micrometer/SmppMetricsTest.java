@@ -91,6 +91,41 @@ class SmppMetricsTest {
         return PduFactory.submitSm("Shop", "447700900123", "hello");
     }
 
+    /** An observer that forwards every callback to {@code m} but keeps {@code forSession} from it. */
+    private static SessionObserver wrapping(SmppMetrics m) {
+        return (SessionObserver) java.lang.reflect.Proxy.newProxyInstance(SessionObserver.class.getClassLoader(),
+                new Class<?>[] {SessionObserver.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("forSession")) {
+                        return proxy;
+                    }
+                    try {
+                        return method.invoke(m, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    @Test
+    void aWrapperThatCallsTheMetricsDirectlyRecordsWhatTheSessionsOwnObserverWould() {
+        Mc mc = mc(wrapping(mcMetrics()), answering(CommandStatus.ESME_ROK));
+        SmppMetrics em = SmppMetrics.builder().registry(esmeReg).build();
+        Session s = esme(mc, SessionOptions.builder().observer(wrapping(em)), "user");
+        await(s.send(submit()));
+        await(s.send(submit()));
+
+        assertThat(timerCount(esmeReg, CLIENT_DURATION, COMMAND, "submit_sm", STATUS, "ESME_ROK", SYSTEM_ID, "user")).isEqualTo(2);
+        assertThat(timerCount(esmeReg, WINDOW_WAIT, COMMAND, "submit_sm")).isEqualTo(2);
+        assertThat(gauge(esmeReg, SESSIONS_BOUND, BIND_TYPE, "transceiver")).isEqualTo(1);
+        assertThat(eventually(() -> timerCount(mcReg, SERVER_DURATION, COMMAND, "submit_sm", STATUS, "ESME_ROK"), 2))
+                .isEqualTo(2);
+        assertThat(counter(mcReg, BINDS, STATUS, "ESME_ROK", SYSTEM_ID, "user")).isEqualTo(1);
+
+        await(s.close());
+        assertThat(gauge(esmeReg, SESSIONS_OPEN, ROLE, "esme")).isZero();
+        assertThat(counter(esmeReg, SESSIONS_CLOSED, REASON, "local")).isEqualTo(1);
+    }
+
     @Test
     void aSubmitIsTimedOnBothSidesByCommandStatusBindTypeAndSystemId() {
         Mc mc = mc(mcMetrics(), new SessionHandler() {

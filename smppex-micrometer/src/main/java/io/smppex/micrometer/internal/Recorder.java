@@ -247,33 +247,12 @@ public final class Recorder {
 
     // ---------------------------------------------------------------- requests of the application
 
-    /**
-     * A request got its window slot.
-     *
-     * @param s the session
-     * @param request the request
-     * @param queuedNanos how long it waited
-     */
-    public void requestSent(Session s, Pdu request, long queuedNanos) {
-        requestSent(s, state(s), request, queuedNanos);
-    }
-
+    /** A request got its window slot after {@code queuedNanos}; {@code st} is the session's state, or null once it ended. */
     void requestSent(Session s, SessionState st, Pdu request, long queuedNanos) {
         groupOf(s, st).windowWait(request.commandId().ordinal()).record(queuedNanos);
     }
 
-    /**
-     * A request was answered.
-     *
-     * @param s the session
-     * @param request the request
-     * @param response its response or generic_nack
-     * @param roundTripNanos from write to response
-     */
-    public void requestCompleted(Session s, Pdu request, Pdu response, long roundTripNanos) {
-        requestCompleted(s, state(s), request, response, roundTripNanos);
-    }
-
+    /** A request was answered {@code roundTripNanos} after its write. */
     void requestCompleted(Session s, SessionState st, Pdu request, Pdu response, long roundTripNanos) {
         int status = response.commandStatus();
         groupOf(s, st).client(request.commandId().ordinal(), status).record(roundTripNanos);
@@ -343,20 +322,7 @@ public final class Recorder {
 
     // ---------------------------------------------------------------- every PDU
 
-    /**
-     * A PDU arrived.
-     *
-     * @param s the session
-     * @param pdu the PDU
-     */
-    public void pduReceived(Session s, Pdu pdu) {
-        CommandId cid = pdu.commandId();
-        if (cid.isResponse() && cid != CommandId.ENQUIRE_LINK_RESP) {
-            return;
-        }
-        pduReceived(s, state(s), pdu);
-    }
-
+    /** A PDU arrived: a request, or an enquire_link_resp (other responses come through requestCompleted). */
     void pduReceived(Session s, SessionState st, Pdu pdu) {
         CommandId cid = pdu.commandId();
         if (cid.isResponse()) {
@@ -386,21 +352,7 @@ public final class Recorder {
         }
     }
 
-    /**
-     * A PDU was written.
-     *
-     * @param s the session
-     * @param pdu the PDU
-     * @param seq the sequence number it went out with
-     */
-    public void pduSent(Session s, Pdu pdu, int seq) {
-        CommandId cid = pdu.commandId();
-        if (!cid.isResponse() && cid != CommandId.ENQUIRE_LINK) {
-            return;
-        }
-        pduSent(s, state(s), pdu, seq);
-    }
-
+    /** A PDU was written with sequence number {@code seq}: a response, or an enquire_link. */
     void pduSent(Session s, SessionState st, Pdu pdu, int seq) {
         CommandId cid = pdu.commandId();
         if (!cid.isResponse()) {

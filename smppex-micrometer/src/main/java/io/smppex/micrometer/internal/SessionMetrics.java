@@ -13,9 +13,15 @@ import java.util.function.Supplier;
  * request do not look the session up in the recorder's maps (that lookup was a tenth of a metered
  * client's time). Its fields are touched on the session's event loop only; the one callback that
  * may come from another thread, a send refused at once, takes the recorder's own path.
+ *
+ * <p>{@link io.smppex.micrometer.SmppMetrics}'s own callbacks, for an engine or wrapper that calls
+ * it directly instead of asking for a session's observer, go through a shared instance that keeps
+ * nothing and looks each session up.
  */
 public final class SessionMetrics implements SessionObserver {
     private final Supplier<Recorder> recorder;
+    /** False for the shared instance: it serves every session, from any thread, so it caches nothing. */
+    private final boolean perSession;
     /** The recorder the cached state belongs to: the metrics may be bound to a registry later. */
     private Recorder cachedFor;
     private SessionState state;
@@ -27,12 +33,27 @@ public final class SessionMetrics implements SessionObserver {
      * @param recorder the recorder once the metrics are bound, else null
      */
     public SessionMetrics(Supplier<Recorder> recorder) {
+        this(recorder, true);
+    }
+
+    private SessionMetrics(Supplier<Recorder> recorder, boolean perSession) {
         this.recorder = recorder;
+        this.perSession = perSession;
+    }
+
+    /**
+     * The observer that serves any session by looking it up on each callback.
+     *
+     * @param recorder the recorder once the metrics are bound, else null
+     * @return an observer that keeps no state of its own
+     */
+    public static SessionMetrics shared(Supplier<Recorder> recorder) {
+        return new SessionMetrics(recorder, false);
     }
 
     /** The session's state, or null once it has ended (the recorder then works from the session). */
     private SessionState state(Recorder r, Session s) {
-        if (closed) {
+        if (closed || !perSession) {
             return r.state(s);
         }
         if (cachedFor != r || state == null) {
@@ -124,8 +145,10 @@ public final class SessionMetrics implements SessionObserver {
 
     @Override
     public void sessionClosed(Session session, StopReason reason) {
-        closed = true;
-        state = null;
+        if (perSession) {
+            closed = true;
+            state = null;
+        }
         Recorder r = recorder.get();
         if (r != null) {
             r.sessionClosed(session, reason);
