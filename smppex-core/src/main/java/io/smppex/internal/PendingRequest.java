@@ -27,8 +27,14 @@ final class PendingRequest extends CompletableFuture<Pdu> implements Runnable {
     private volatile int released;
     /** Made by the engine itself (automatic enquire_link, graceful-stop unbind): no window slot, never "lost". */
     boolean internal;
-    /** When send was called and when the request was written, in ticker time; set only for an observer. */
-    long queuedAt;
+    /** {@link #queuedAt} of a request written in the same call that sent it: its queue time is 0. */
+    static final long NOT_QUEUED = Long.MIN_VALUE;
+    /**
+     * When send was called and when the request was written, in ticker time; set only for an
+     * observer. A send made on the event loop into a window with room is written at once, so it
+     * reads no clock for its queue time: the clock read was a measurable part of a request's cost.
+     */
+    long queuedAt = NOT_QUEUED;
     long sentAt;
     /** A generic_nack answered it: the observer heard requestCompleted, so its failure is no news. */
     boolean answered;

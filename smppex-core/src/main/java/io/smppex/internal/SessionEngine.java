@@ -325,6 +325,9 @@ public final class SessionEngine extends SessionFront {
             stopping = true;
             transmit(p, InFlight.UNBIND);
         } else if (flow.mustWait(inFlight.windowUsed(), channel)) {
+            if (calls.observesRequestTimes && p.queuedAt == PendingRequest.NOT_QUEUED) {
+                p.queuedAt = now();
+            }
             SmppException refused = flow.enqueue(p, channel.isWritable());
             if (refused != null) {
                 p.completeExceptionally(refused);

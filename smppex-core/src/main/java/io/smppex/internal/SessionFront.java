@@ -128,7 +128,8 @@ abstract class SessionFront extends ChannelInboundHandlerAdapter implements Sess
                     + " is a response; answer requests with reply(request, response)"));
             return p;
         }
-        if (calls.observesRequestTimes) {
+        boolean inLoop = loop.inEventLoop();
+        if (calls.observesRequestTimes && !inLoop) {
             p.queuedAt = loop.ticker().nanoTime();
         }
         // Counted before it goes anywhere, so that no thread can pile up more than the options allow.
@@ -137,7 +138,7 @@ abstract class SessionFront extends ChannelInboundHandlerAdapter implements Sess
             return p;
         }
         p.counted = true;
-        if (loop.inEventLoop()) {
+        if (inLoop) {
             doSend(p);
         } else {
             try {
