@@ -248,12 +248,15 @@ public final class McOptions {
         }
 
         /**
+         * Caps the connections open at once, bound or not (default 20,000); one more is closed as
+         * soon as it is accepted, with a WARN line. 0 means no limit.
+         *
          * @param v the most connections open at once; 0 for no limit
          * @return this builder
          */
         public Builder maxConnections(int v) {
-            if (v < 1) {
-                throw new IllegalArgumentException("maxConnections must be positive");
+            if (v < 0) {
+                throw new IllegalArgumentException("maxConnections must not be negative (0 for no limit), was " + v);
             }
             maxConnections = v;
             return this;
