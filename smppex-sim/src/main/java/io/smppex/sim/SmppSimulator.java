@@ -108,7 +108,7 @@ public final class SmppSimulator implements AutoCloseable {
      * so that no receipt goes out before the test decides.
      *
      * <pre>{@code
-     * Message m = sim.sendReceipt(messageId, MessageState.UNDELIVERABLE);   // stat:UNDELIV
+     * Message m = sim.sendReceipt(messageId, MessageState.UNDELIVERABLE);  // now: stat:UNDELIV, state UNDELIVERABLE
      * }</pre>
      *
      * @param messageId the message_id given in submit_sm_resp (any part's id of a long message)
