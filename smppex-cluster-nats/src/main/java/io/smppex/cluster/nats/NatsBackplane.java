@@ -1,6 +1,8 @@
 package io.smppex.cluster.nats;
 
 import io.nats.client.Connection;
+import io.nats.client.Consumer;
+import io.nats.client.ErrorListener;
 import io.nats.client.ConsumerContext;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
@@ -140,7 +142,7 @@ public final class NatsBackplane implements RoutingBackplane {
         this.local = Objects.requireNonNull(receivers, "receivers");
         try {
             nc = Nats.connect(Options.builder().server(server).connectionName("smppex-sim " + nodeId)
-                    .connectionTimeout(connectTimeout).maxReconnects(-1).build());
+                    .connectionTimeout(connectTimeout).maxReconnects(-1).errorListener(new Slf4jErrors()).build());
             JetStreamManagement jsm = nc.jetStreamManagement();
             ensureStream(jsm);
             ensureBucket(nc.keyValueManagement());
@@ -694,6 +696,33 @@ public final class NatsBackplane implements RoutingBackplane {
                 throw new IllegalStateException("server is required");
             }
             return new NatsBackplane(this);
+        }
+    }
+
+    /**
+     * jnats's own error listener logs through java.util.logging, so a library user's SLF4J set-up
+     * neither sees nor silences it, and a failed join printed a SEVERE line with a stack trace on
+     * stderr. Here its reports go to SLF4J; before the connection is up they are DEBUG only, since
+     * {@link #start} fails with the reason anyway.
+     */
+    private final class Slf4jErrors implements ErrorListener {
+        @Override
+        public void errorOccurred(Connection conn, String error) {
+            LOG.warn("NATS {}: {}", server, error);
+        }
+
+        @Override
+        public void exceptionOccurred(Connection conn, Exception exp) {
+            if (nc == null) {
+                LOG.debug("NATS {}: {}", server, exp.toString());
+            } else {
+                LOG.warn("NATS {}: {}", server, exp.toString());
+            }
+        }
+
+        @Override
+        public void slowConsumerDetected(Connection conn, Consumer consumer) {
+            LOG.warn("NATS {}: slow consumer, messages dropped", server);
         }
     }
 }
