@@ -65,8 +65,8 @@ import org.slf4j.LoggerFactory;
  * receiver's answer and its ack does not cause a second deliver_sm on another node.
  *
  * <pre>{@code
- * SmppSimulator node = SmppSimulator.builder().port(2775)
- *         .cluster(NatsBackplane.builder().server("nats://127.0.0.1:4222").build())
+ * SmppSimulator node = SmppSimulator.builder().port(port)
+ *         .cluster(NatsBackplane.builder().server(natsUrl).build())   // natsUrl such as "nats://127.0.0.1:4222"
  *         .start();
  * }</pre>
  */
