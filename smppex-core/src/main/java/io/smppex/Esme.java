@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #connect} opens one session and, if the options carry a bind, completes once bound:
  *
  * <pre>{@code
- * Session s = Esme.connect("127.0.0.1", 2775, new SessionHandler() {}, EsmeOptions.builder()
+ * Session s = Esme.connect("127.0.0.1", port, new SessionHandler() {}, EsmeOptions.builder()
  *         .bind(PduFactory.bindTransmitter("user", "secret")).build()).join();
  * Pdu resp = s.send(PduFactory.submitSm("Shop", "447700900123", "hello")).join();
  * }</pre>

@@ -156,7 +156,11 @@ public final class EsmeOptions {
         }
 
         /**
-         * @param d how long the TCP connect may take
+         * How long the TCP connect may take before the connect fails with
+         * {@link ConnectFailedException} (default 10 s). The bind that follows has its own limit,
+         * {@link SessionOptions.Builder#bindResponseLimit}.
+         *
+         * @param d how long the connect may take, positive
          * @return this builder
          */
         public Builder connectTimeout(Duration d) {
@@ -168,6 +172,9 @@ public final class EsmeOptions {
         }
 
         /**
+         * The window, timers and automatic answers of the session once connected (default
+         * {@link SessionOptions#defaults()}).
+         *
          * @param s the options of the session once connected
          * @return this builder
          */
@@ -188,7 +195,10 @@ public final class EsmeOptions {
         }
 
         /**
-         * @param t TLS for the connection, or null for plain TCP
+         * Connects over TLS with these client options (default none, plain TCP): the MC's
+         * certificate is checked against the options' trust and host name unless they say not to.
+         *
+         * @param t client TLS options ({@link TlsOptions#client}), or null for plain TCP
          * @return this builder
          */
         public Builder tls(TlsOptions t) {
@@ -222,7 +232,11 @@ public final class EsmeOptions {
         }
 
         /**
-         * @param l who hears a managed Esme's state changes
+         * Who hears a managed {@link Esme}'s state changes, CONNECTING, BINDING, BOUND,
+         * DISCONNECTED and CLOSED, with the cause of each (default none). {@link Esme#connect}'s
+         * single sessions do not use it.
+         *
+         * @param l the listener, or null for none
          * @return this builder
          */
         public Builder listener(EsmeListener l) {
@@ -244,7 +258,9 @@ public final class EsmeOptions {
             return this;
         }
 
-        /** @return the options */
+        /**
+         * {@return the options, immutable; the builder can go on to build others}
+         */
         public EsmeOptions build() {
             return new EsmeOptions(this);
         }

@@ -140,7 +140,7 @@ public final class Mc implements AutoCloseable {
             ch.close();
             return;
         }
-        if (connections.incrementAndGet() > options.maxConnections()) {
+        if (connections.incrementAndGet() > options.maxConnections() && options.maxConnections() > 0) {
             connections.decrementAndGet();
             log.warn("refusing connection from {}: {} connections is the maximum", ch.remoteAddress(), options.maxConnections());
             ch.close();

@@ -227,7 +227,10 @@ public final class McOptions {
         }
 
         /**
-         * @param v the local address to listen on
+         * The local address the Mc listens on (default 0.0.0.0, every interface); 127.0.0.1 keeps
+         * it to this machine, as tests should.
+         *
+         * @param v the local address to listen on, a literal or a host name of this machine
          * @return this builder
          */
         public Builder bindAddress(String v) {
@@ -236,7 +239,9 @@ public final class McOptions {
         }
 
         /**
-         * @param v the port; 0 picks a free one
+         * The TCP port to listen on (default 2775, SMPP's registered port).
+         *
+         * @param v the port; 0 picks a free one, which {@link Mc#port()} then reports
          * @return this builder
          */
         public Builder port(int v) {
@@ -248,18 +253,25 @@ public final class McOptions {
         }
 
         /**
+         * Caps the connections open at once, bound or not (default 20,000); one more is closed as
+         * soon as it is accepted, with a WARN line. 0 means no limit.
+         *
          * @param v the most connections open at once; 0 for no limit
          * @return this builder
          */
         public Builder maxConnections(int v) {
-            if (v < 1) {
-                throw new IllegalArgumentException("maxConnections must be positive");
+            if (v < 0) {
+                throw new IllegalArgumentException("maxConnections must not be negative (0 for no limit), was " + v);
             }
             maxConnections = v;
             return this;
         }
 
         /**
+         * Caps the connections open at once from one client address (default 0, no limit); one
+         * more from that address is closed as soon as it is accepted. Behind a load balancer,
+         * turn on {@link #proxyProtocol} so that the client's address is the one counted.
+         *
          * @param v the most connections open at once from one address; 0 for no limit
          * @return this builder
          */
@@ -286,7 +298,9 @@ public final class McOptions {
         }
 
         /**
-         * @param v the system_id sent in bind responses
+         * The Mc's own system_id, sent in every bind response (default "smppex").
+         *
+         * @param v the system_id sent in bind responses, at most 15 characters on the wire
          * @return this builder
          */
         public Builder systemId(String v) {
@@ -295,6 +309,9 @@ public final class McOptions {
         }
 
         /**
+         * The sc_interface_version TLV of successful bind responses to ESMEs of version 3.4 and
+         * later (default 0x34, SMPP 3.4): the version the Mc tells them it speaks.
+         *
          * @param v sc_interface_version for successful bind responses; 0 sends none
          * @return this builder
          */
@@ -304,6 +321,9 @@ public final class McOptions {
         }
 
         /**
+         * The window, timers and automatic answers of every accepted session (default
+         * {@link SessionOptions#defaults()}).
+         *
          * @param v the options of every accepted session
          * @return this builder
          */
@@ -313,7 +333,10 @@ public final class McOptions {
         }
 
         /**
-         * @param v TLS for accepted connections, or null for plain TCP
+         * Serves SMPP over TLS with these server options (default none, plain TCP); every
+         * connection must then start with a TLS handshake. Mutual TLS is set in the options.
+         *
+         * @param v server TLS options ({@link TlsOptions#server}), or null for plain TCP
          * @return this builder
          */
         public Builder tls(TlsOptions v) {
@@ -325,9 +348,10 @@ public final class McOptions {
         }
 
         /**
-         * Event-loop threads for sessions; 0 means Netty's default (2 × cores).
+         * How many event-loop threads run the accepted sessions (default 0: Netty's default, twice
+         * the cores). Each session stays on one thread for its life.
          *
-         * @param v the value
+         * @param v the thread count; 0 for Netty's default
          * @return this builder
          */
         public Builder workerThreads(int v) {
@@ -336,6 +360,9 @@ public final class McOptions {
         }
 
         /**
+         * How long {@link Mc#stop()} and {@link Mc#close()} wait for every session to unbind
+         * before closing the rest at once (default 10 s).
+         *
          * @param v how long a close waits for sessions to unbind
          * @return this builder
          */
@@ -376,7 +403,10 @@ public final class McOptions {
         }
 
         /**
-         * @param v how long a connection may take to send its PROXY protocol header (default 5 s)
+         * How long a connection may take to send its PROXY protocol header, when
+         * {@link #proxyProtocol} is on, before it is closed (default 5 s).
+         *
+         * @param v the time allowed for the header, positive
          * @return this builder
          */
         public Builder proxyProtocolTimeout(Duration v) {
@@ -387,7 +417,9 @@ public final class McOptions {
             return this;
         }
 
-        /** @return the options */
+        /**
+         * {@return the options, immutable; the builder can go on to build others}
+         */
         public McOptions build() {
             return new McOptions(this);
         }

@@ -372,7 +372,11 @@ public final class SessionOptions {
         }
 
         /**
-         * @param v the most requests awaiting a response
+         * How many of our requests may await their responses at once (default 64). Sends beyond it
+         * wait in the queue or fail, as {@link #windowFullPolicy} says; set it to what the MC
+         * allows, since an MC refuses or throttles a session that exceeds its own window.
+         *
+         * @param v the most requests awaiting a response, at least 1
          * @return this builder
          */
         public Builder windowSize(int v) {
@@ -384,7 +388,11 @@ public final class SessionOptions {
         }
 
         /**
-         * @param v what send does when the window is full
+         * What {@link Session#send} does when the window is full (default
+         * {@link WindowFullPolicy#QUEUE}): wait in a bounded queue without blocking a thread, or
+         * fail at once with {@link WindowFullException}.
+         *
+         * @param v the policy
          * @return this builder
          */
         public Builder windowFullPolicy(WindowFullPolicy v) {
@@ -393,6 +401,10 @@ public final class SessionOptions {
         }
 
         /**
+         * How many sends may wait for a window slot under {@link WindowFullPolicy#QUEUE} (default
+         * 4,096); one more fails with {@link WindowFullException}, so memory stays bounded
+         * however fast the caller sends. 0 makes every send beyond the window fail.
+         *
          * @param v the most sends waiting for a window slot
          * @return this builder
          */
@@ -405,7 +417,11 @@ public final class SessionOptions {
         }
 
         /**
-         * @param v unanswered incoming requests before reading pauses
+         * How many of the peer's requests may be unanswered before the session stops reading from
+         * the socket (default 1,024), so a slow handler pushes back on the peer instead of
+         * buffering its requests; reading resumes as answers go out.
+         *
+         * @param v unanswered incoming requests before reading pauses, at least 1
          * @return this builder
          */
         public Builder inboundWindow(int v) {
@@ -417,7 +433,10 @@ public final class SessionOptions {
         }
 
         /**
-         * @param v see {@link SessionOptions#enquireLinkLimit()}; zero turns it off
+         * How long the session may receive nothing before the engine sends an enquire_link to
+         * check the link (default 30 s, SMPPEX's enquire_link_limit).
+         *
+         * @param v the idle time before an enquire_link; zero or null turns it off
          * @return this builder
          */
         public Builder enquireLinkLimit(Duration v) {
@@ -426,7 +445,10 @@ public final class SessionOptions {
         }
 
         /**
-         * @param v see {@link SessionOptions#enquireLinkRespLimit()}; zero turns it off
+         * How long an automatic enquire_link waits for its response before the session is closed
+         * as dead (default 30 s, SMPPEX's enquire_link_resp_limit).
+         *
+         * @param v the wait for enquire_link_resp; zero or null turns it off
          * @return this builder
          */
         public Builder enquireLinkRespLimit(Duration v) {
@@ -435,7 +457,10 @@ public final class SessionOptions {
         }
 
         /**
-         * @param v see {@link SessionOptions#sessionInitLimit()}; zero turns it off
+         * How long an accepted connection may stay unbound before the MC closes it (default 10 s,
+         * SMPPEX's session_init_limit), so connections that never bind do not pile up.
+         *
+         * @param v the time allowed to bind; zero or null turns it off
          * @return this builder
          */
         public Builder sessionInitLimit(Duration v) {
@@ -444,7 +469,11 @@ public final class SessionOptions {
         }
 
         /**
-         * @param v see {@link SessionOptions#inactivityLimit()}; zero turns it off
+         * How long the session may carry no traffic but enquire_link before its inactivity timer
+         * fires (default off); see {@link SessionOptions#inactivityLimit()} for what counts and how
+         * it differs from SMPPEX's.
+         *
+         * @param v the limit; zero or null turns it off
          * @return this builder
          */
         public Builder inactivityLimit(Duration v) {
@@ -453,7 +482,11 @@ public final class SessionOptions {
         }
 
         /**
-         * @param v see {@link SessionOptions#responseLimit()}; zero turns it off
+         * How long each of our requests waits for its response before its future fails with
+         * {@link ResponseTimeoutException} and its window slot is freed (default 60 s, SMPPEX's
+         * response_limit).
+         *
+         * @param v the wait for a response; zero or null turns it off
          * @return this builder
          */
         public Builder responseLimit(Duration v) {
@@ -462,7 +495,10 @@ public final class SessionOptions {
         }
 
         /**
-         * @param v see {@link SessionOptions#bindResponseLimit()}; zero turns it off
+         * How long a bind waits for its bind_resp before it fails, and with it a connect that binds
+         * (default 10 s): a bind that takes longer is better retried.
+         *
+         * @param v the wait for bind_resp; zero or null turns it off
          * @return this builder
          */
         public Builder bindResponseLimit(Duration v) {
@@ -471,7 +507,10 @@ public final class SessionOptions {
         }
 
         /**
-         * @param v see {@link SessionOptions#unbindResponseLimit()}; zero turns it off
+         * How long a graceful stop waits for the peer's unbind_resp before closing anyway
+         * (default 5 s).
+         *
+         * @param v the wait for unbind_resp; zero or null turns it off
          * @return this builder
          */
         public Builder unbindResponseLimit(Duration v) {
@@ -494,6 +533,10 @@ public final class SessionOptions {
         }
 
         /**
+         * The codec the session encodes and decodes its PDUs with (default
+         * {@link PduCodec#defaults()}: lenient decoding, strict encoding, a 64 KiB cap on
+         * command_length); give a strict or a more tolerant one here.
+         *
          * @param v the codec for the session's PDUs
          * @return this builder
          */
@@ -503,6 +546,9 @@ public final class SessionOptions {
         }
 
         /**
+         * Whether the engine answers the peer's enquire_link itself (default true); with false the
+         * handler gets them in {@link SessionHandler#onRequest} and must answer.
+         *
          * @param v whether the engine answers enquire_link itself
          * @return this builder
          */
@@ -512,6 +558,9 @@ public final class SessionOptions {
         }
 
         /**
+         * Whether the engine answers the peer's unbind with unbind_resp and closes (default true);
+         * with false the handler gets the unbind and decides.
+         *
          * @param v whether the engine answers unbind itself and closes
          * @return this builder
          */
@@ -532,6 +581,11 @@ public final class SessionOptions {
         }
 
         /**
+         * Whether a PDU that cannot be decoded is answered by the engine (default true): with
+         * generic_nack, or with its own error response when its command_id is known, as SMPP
+         * requires. With false the engine answers nothing: the handler's
+         * {@link SessionHandler#onUnparsedPdu} still hears of it and may answer.
+         *
          * @param v whether undecodable PDUs are answered with generic_nack or their error response
          * @return this builder
          */
@@ -541,6 +595,10 @@ public final class SessionOptions {
         }
 
         /**
+         * Whether the engine refuses what the bind state does not allow (default true): a
+         * submit_sm before bind gets ESME_RINVBNDSTS, a second bind ESME_RALYBND, without reaching
+         * the handler. Turn it off only to test how a peer copes with an MC that does not check.
+         *
          * @param v whether PDUs the bind state does not allow are refused
          * @return this builder
          */

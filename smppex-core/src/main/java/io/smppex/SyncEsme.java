@@ -17,7 +17,7 @@ import java.util.concurrent.TimeoutException;
  * A ready, blocking ESME for scripts and tests, like SMPPEX's {@code ESME.Sync}:
  *
  * <pre>{@code
- * try (SyncEsme esme = SyncEsme.connect("127.0.0.1", 2775)) {
+ * try (SyncEsme esme = SyncEsme.connect("127.0.0.1", port)) {
  *     esme.request(PduFactory.bindTransmitter("user", "secret"), Duration.ofSeconds(5));
  *     Pdu resp = esme.request(PduFactory.submitSm("Shop", "447700900123", "hi"), Duration.ofSeconds(5));
  *     List<SyncEvent> events = esme.waitForPdus(Duration.ofSeconds(10));

@@ -27,6 +27,12 @@ final class HexDump {
     /** The last line of hexdump -C: the total length alone. */
     private static final Pattern OFFSET_ONLY = Pattern.compile("[0-9a-fA-F]{4,16}");
     private static final Pattern ARRAY_BYTE = Pattern.compile("0[xX]([0-9a-fA-F]{1,2})");
+    /**
+     * {@code 0000000 0000 1000 0080 1500} (hexdump and od -x without a format): 2-octet words in
+     * the machine's byte order, so on a little-endian machine every pair is swapped. Plain hex of
+     * this shape has an odd number of digits, so it cannot be meant as plain hex either.
+     */
+    private static final Pattern WORDS = Pattern.compile("[0-9a-fA-F]{7}(?: +[0-9a-fA-F]{4}){1,8}");
 
     private HexDump() {
     }
@@ -45,6 +51,10 @@ final class HexDump {
             return array(t);
         }
         String[] lines = t.split("\\R");
+        if (WORDS.matcher(lines[0].strip()).matches()) {
+            throw new IllegalArgumentException("this is hexdump's or od's default output, 2-octet words in the byte order of "
+                    + "the machine that made it (swapped on x86), not the octets as sent: dump with hexdump -C or xxd instead");
+        }
         if (isDump(lines)) {
             return dump(lines);
         }

@@ -407,6 +407,9 @@ final class McCommand implements Callable<Integer> {
         try {
             return b.start();
         } catch (IllegalStateException e) {
+            if (cluster != null && String.valueOf(e.getMessage()).startsWith("cannot join the NATS cluster")) {
+                throw new CliException(ExitCodes.FAILURE, ConnectFailures.plain(e), e);
+            }
             if (store != null) {
                 throw new CliException(ExitCodes.FAILURE, "cannot open the store " + store + ": " + ConnectFailures.plain(e), e);
             }

@@ -78,6 +78,19 @@ class HexDumpTest {
         assertThatThrownBy(() -> HexDump.parse("\"\\x00")).hasMessage("C string: no closing quote");
     }
 
+    /** hexdump and od -x without a format print 2-octet words in the machine's byte order: refused, not misread. */
+    @Test
+    void wordDumpsOfHexdumpAndOdAreRefusedNamingTheFormatsThatWork() {
+        // hexdump /tmp/enquire_link_resp.bin on x86: 00 00 00 10 80 00 00 15 ... as little-endian words.
+        String words = "0000000 0000 1000 0080 1500 0000 0000 340a ed2e\n0000010\n";
+        assertThatThrownBy(() -> HexDump.parse(words)).hasMessageContaining("hexdump -C or xxd");
+        Cli.Result r = Cli.smppexWithInput(words, "decode", "-");
+        assertThat(r.code()).isEqualTo(ExitCodes.DECODE);
+        assertThat(r.err().strip()).startsWith("bad hex input: this is hexdump's or od's default output").hasLineCount(1);
+        // Plain hex in 4-digit groups is still plain hex.
+        assertThat(HexDump.parse("0000 0010 8000 0015 0000 0000 0A34 2EED")).hasSize(16);
+    }
+
     @Test
     void decodeSaysWhatIsWrongWithADump() {
         Cli.Result r = Cli.smppexWithInput("00000000: 0000 0010\n00000004: 0000 0015\n00000009: 00\n", "decode", "-");

@@ -288,4 +288,16 @@ class McCommandTest {
                     + taken.getLocalPort() + " is already in use");
         }
     }
+
+    @Test
+    void anUnreachableClusterIsOneLineAndExitsOne() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        Cli.Result r = Cli.smppex("mc", "--port", "0", "--no-http", "--cluster", "nats://127.0.0.1:" + closed, "--duration", "1");
+        assertThat(r.code()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(r.err().strip()).startsWith("cannot join the NATS cluster at nats://127.0.0.1:" + closed + ": ")
+                .hasLineCount(1).doesNotContain("Exception", "SEVERE", "error:");
+    }
 }

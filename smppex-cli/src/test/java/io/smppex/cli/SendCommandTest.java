@@ -413,6 +413,22 @@ class SendCommandTest {
         }
     }
 
+    /** The same funbox command line against the simulator: its journal holds the Latin-1 octets as they arrived. */
+    @Test
+    void dataCodingThreeReachesTheSimulatorAsLatin1Octets() {
+        try (SmppSimulator sim = simulator(c -> { })) {
+            Cli.Result r = Cli.smppsend(args(sim, "--submit-sm", "--dest-addr", "447700900123", "--data-coding", "3",
+                    "--short-message", "a@b_c"));
+            assertThat(r.code()).as(r.toString()).isZero();
+            io.smppex.sim.Message m = sim.journal().bySystemId("user").get(0);
+            SubmitSm arrived = (SubmitSm) m.pdusIn().get(0);
+            assertThat(arrived.dataCoding()).isEqualTo(3);
+            assertThat(HexText.encode(arrived.shortMessage())).isEqualTo("6140625F63");
+            assertThat(m.dataCoding()).isEqualTo(3);
+            assertThat(m.text()).isEqualTo("a@b_c");
+        }
+    }
+
     @Test
     void quietPrintsNothingButErrors() {
         try (SmppSimulator sim = simulator(c -> { })) {

@@ -24,7 +24,7 @@ import java.util.Objects;
  * MeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
  * SmppMetrics metrics = SmppMetrics.builder().registry(registry).build();
  * SessionOptions session = SessionOptions.builder().observer(metrics).build();
- * Mc mc = Mc.start(Handler::new, McOptions.builder().session(session).build());
+ * Mc mc = Mc.start(Handler::new, McOptions.builder().bindAddress("127.0.0.1").port(0).session(session).build());
  * }</pre>
  *
  * <p>It is a {@link MeterBinder}: built without a registry, it records nothing until

@@ -108,7 +108,7 @@ public final class SmppSimulator implements AutoCloseable {
      * so that no receipt goes out before the test decides.
      *
      * <pre>{@code
-     * Message m = sim.sendReceipt(messageId, MessageState.UNDELIVERABLE);   // stat:UNDELIV
+     * Message m = sim.sendReceipt(messageId, MessageState.UNDELIVERABLE);  // now: stat:UNDELIV, state UNDELIVERABLE
      * }</pre>
      *
      * @param messageId the message_id given in submit_sm_resp (any part's id of a long message)
@@ -225,6 +225,9 @@ public final class SmppSimulator implements AutoCloseable {
         }
 
         /**
+         * The address the simulator listens on (default 127.0.0.1, this machine only); 0.0.0.0
+         * lets other machines bind too.
+         *
          * @param v the address to listen on; default 127.0.0.1
          * @return this builder
          */
@@ -234,6 +237,8 @@ public final class SmppSimulator implements AutoCloseable {
         }
 
         /**
+         * The SMPP port (default 2775); tests should pass 0 and ask {@link SmppSimulator#port()}.
+         *
          * @param v the port to listen on, 0 for any free one; default 2775
          * @return this builder
          */
@@ -259,6 +264,9 @@ public final class SmppSimulator implements AutoCloseable {
         }
 
         /**
+         * Adds several accounts at once, as {@link #account} does each; the first account of an
+         * empty simulator turns bind checking on.
+         *
          * @param v accounts to add, system_id to password (see {@link #account})
          * @return this builder
          */
@@ -268,6 +276,8 @@ public final class SmppSimulator implements AutoCloseable {
         }
 
         /**
+         * The MC's own system_id, which every bind response carries.
+         *
          * @param v the MC's own system_id, sent in bind responses; default "smppex"
          * @return this builder
          */
@@ -277,6 +287,8 @@ public final class SmppSimulator implements AutoCloseable {
         }
 
         /**
+         * How the message_id of each accepted message looks in submit_sm_resp and its receipt.
+         *
          * @param v how message ids look; default INCREMENTING, or UUID when the simulator joins a
          *          {@linkplain #cluster cluster}, because each node's counter would hand out the same ids
          * @return this builder
@@ -287,6 +299,9 @@ public final class SmppSimulator implements AutoCloseable {
         }
 
         /**
+         * How many messages the journal keeps for {@link SmppSimulator#journal()}, query_sm,
+         * cancel_sm and replace_sm; past it the oldest are evicted (and counted).
+         *
          * @param v how many messages the journal holds before it evicts the oldest; default
          *          100,000; 0 keeps no journal (query_sm, cancel_sm and replace_sm then find nothing)
          * @return this builder
@@ -313,6 +328,10 @@ public final class SmppSimulator implements AutoCloseable {
         }
 
         /**
+         * Adds a scenario rule: at its stage, a request it matches gets the rule's status, delay
+         * or receipt outcome instead of the normal answer. Rules are tried in order and the first
+         * that matches wins; {@link SmppSimulator#rules()} changes them while the simulator runs.
+         *
          * @param v a scenario rule, tried after those already added
          * @return this builder
          */
@@ -322,6 +341,8 @@ public final class SmppSimulator implements AutoCloseable {
         }
 
         /**
+         * Adds the rules of a profile, a named set of them ({@link Profile#builtIn} has some).
+         *
          * @param v a profile whose rules are added (after those already added)
          * @return this builder
          */
@@ -331,6 +352,9 @@ public final class SmppSimulator implements AutoCloseable {
         }
 
         /**
+         * Throttles each system_id as an MC with a contracted rate does (default 0, no limit):
+         * submits beyond the rate are answered ESME_RTHROTTLED.
+         *
          * @param perSecond the most submit_sm, data_sm and submit_multi per second accepted from one
          *                  system_id (over all its sessions); more get ESME_RTHROTTLED; 0 for no limit
          * @return this builder
@@ -344,6 +368,9 @@ public final class SmppSimulator implements AutoCloseable {
         }
 
         /**
+         * How long an accepted message stays ENROUTE before it goes final and its receipt, if
+         * asked for, is sent.
+         *
          * @param v the time from acceptance (or scheduled delivery) to the final state; default 100 ms
          * @return this builder
          */
@@ -370,6 +397,10 @@ public final class SmppSimulator implements AutoCloseable {
         }
 
         /**
+         * The final states messages go to, drawn by weight for each message
+         * ({@link ReceiptOutcomes#parse} reads {@code "DELIVRD=9,UNDELIV=1"}); rules can decide
+         * single messages instead.
+         *
          * @param v the mix of final states; default all DELIVERED
          * @return this builder
          */
@@ -379,6 +410,8 @@ public final class SmppSimulator implements AutoCloseable {
         }
 
         /**
+         * The seed of the outcome draw, so that a run with a mix of outcomes can be repeated.
+         *
          * @param v the seed for drawing outcomes; default 1
          * @return this builder
          */
@@ -388,6 +421,10 @@ public final class SmppSimulator implements AutoCloseable {
         }
 
         /**
+         * Bounds what waits for a receiver: receipts and MO for a system_id with no receiver bound,
+         * or whose receivers' windows are full, queue up to this many; beyond it they are dropped
+         * and counted.
+         *
          * @param v the most receipts and MO parts waiting per system_id (no receiver bound, or
          *          receivers' windows full); more are dropped and counted; default 100,000
          * @return this builder
@@ -420,6 +457,9 @@ public final class SmppSimulator implements AutoCloseable {
         }
 
         /**
+         * How long the simulator waits before sending again a receipt or MO part that a receiver
+         * answered with a temporary error (ESME_RX_T_APPN, throttling...).
+         *
          * @param v the wait before re-sending a receipt a receiver answered with a temporary error; default 200 ms
          * @return this builder
          */
@@ -432,6 +472,9 @@ public final class SmppSimulator implements AutoCloseable {
         }
 
         /**
+         * Whether error responses carry their full body, as SMPP 5.0 allows, instead of the
+         * header alone, as 3.4 has them; for testing an ESME's decoder against both.
+         *
          * @param v send error responses with their full body (5.0 style) instead of header only; default false
          * @return this builder
          */
@@ -456,6 +499,9 @@ public final class SmppSimulator implements AutoCloseable {
         }
 
         /**
+         * Who hears the simulator's events (binds, messages, receipts, MO...), on a dispatcher
+         * thread of its own so that a slow listener never holds a session up.
+         *
          * @param v who hears the events; default none
          * @return this builder
          */
@@ -465,6 +511,9 @@ public final class SmppSimulator implements AutoCloseable {
         }
 
         /**
+         * How many events may wait for a slow listener; beyond it events are dropped (and
+         * counted) rather than holding up the sessions.
+         *
          * @param v the most events waiting for the listener before they are dropped; default 65,536
          * @return this builder
          */
@@ -477,6 +526,8 @@ public final class SmppSimulator implements AutoCloseable {
         }
 
         /**
+         * The options of every session the simulator accepts (default {@link SessionOptions#defaults()}).
+         *
          * @param v the sessions' options (window, timers); the simulator sets the codec itself, and
          *          an observer given here (such as {@code SmppMetrics}) sees every PDU beside the simulator's own
          * @return this builder
@@ -487,7 +538,9 @@ public final class SmppSimulator implements AutoCloseable {
         }
 
         /**
-         * @param v TLS for the listening socket
+         * Serves SMPP over TLS with these server options (default none, plain TCP).
+         *
+         * @param v server TLS options for the listening socket, or null for plain TCP
          * @return this builder
          */
         public Builder tls(TlsOptions v) {

@@ -15,7 +15,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * @SmppSimulatorTest(accounts = "shop:secret")
  * class MyTest {
  *     @Test
- *     void sends(SmppSim mc) { ... }
+ *     void sends(SmppSim mc) throws Exception {
+ *         Session esme = Esme.connect(mc.host(), mc.port(), new SessionHandler() {}, mc.esmeOptions())
+ *                 .get(5, TimeUnit.SECONDS);   // bound as shop/secret, the first account
+ *         esme.send(PduFactory.submitSm("Shop", "447700900123", "Hi")).get(5, TimeUnit.SECONDS);
+ *         mc.verify(Count.exactly(1), Requests.submitSm().to("447700900123"));
+ *         esme.stop().get(5, TimeUnit.SECONDS);
+ *     }
  * }
  * }</pre>
  *

@@ -40,9 +40,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *
  * <pre>{@code
  * SimulatorBackend backend = new SimulatorBackend();
- * SmppSimulator sim = SmppSimulator.builder().listener(backend).start();
+ * SmppSimulator sim = SmppSimulator.builder().port(0).listener(backend).start();
  * backend.attach(sim);
- * WebConsole web = WebConsole.start(backend, WebOptions.defaults());
+ * WebConsole web = WebConsole.start(backend, WebOptions.builder().port(0).build());
  * }</pre>
  *
  * <p>Every call goes to the simulator itself: the sessions, their counters and window use come

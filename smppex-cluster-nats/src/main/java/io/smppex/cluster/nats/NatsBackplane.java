@@ -1,6 +1,8 @@
 package io.smppex.cluster.nats;
 
 import io.nats.client.Connection;
+import io.nats.client.Consumer;
+import io.nats.client.ErrorListener;
 import io.nats.client.ConsumerContext;
 import io.nats.client.Dispatcher;
 import io.nats.client.JetStream;
@@ -77,8 +79,8 @@ import org.slf4j.LoggerFactory;
  * the PDU: the accepting node replaces the message and publishes its new receipt before it answers.
  *
  * <pre>{@code
- * SmppSimulator node = SmppSimulator.builder().port(2775)
- *         .cluster(NatsBackplane.builder().server("nats://127.0.0.1:4222").build())
+ * SmppSimulator node = SmppSimulator.builder().port(port)
+ *         .cluster(NatsBackplane.builder().server(natsUrl).build())   // natsUrl such as "nats://127.0.0.1:4222"
  *         .start();
  * }</pre>
  */
@@ -163,7 +165,7 @@ public final class NatsBackplane implements RoutingBackplane {
         this.local = Objects.requireNonNull(receivers, "receivers");
         try {
             nc = Nats.connect(Options.builder().server(server).connectionName("smppex-sim " + nodeId)
-                    .connectionTimeout(connectTimeout).maxReconnects(-1).build());
+                    .connectionTimeout(connectTimeout).maxReconnects(-1).errorListener(new Slf4jErrors()).build());
             JetStreamManagement jsm = nc.jetStreamManagement();
             ensureStream(jsm);
             ensureBucket(nc.keyValueManagement());
@@ -877,6 +879,33 @@ public final class NatsBackplane implements RoutingBackplane {
                 throw new IllegalStateException("server is required");
             }
             return new NatsBackplane(this);
+        }
+    }
+
+    /**
+     * jnats's own error listener logs through java.util.logging, so a library user's SLF4J set-up
+     * neither sees nor silences it, and a failed join printed a SEVERE line with a stack trace on
+     * stderr. Here its reports go to SLF4J; before the connection is up they are DEBUG only, since
+     * {@link #start} fails with the reason anyway.
+     */
+    private final class Slf4jErrors implements ErrorListener {
+        @Override
+        public void errorOccurred(Connection conn, String error) {
+            LOG.warn("NATS {}: {}", server, error);
+        }
+
+        @Override
+        public void exceptionOccurred(Connection conn, Exception exp) {
+            if (nc == null) {
+                LOG.debug("NATS {}: {}", server, exp.toString());
+            } else {
+                LOG.warn("NATS {}: {}", server, exp.toString());
+            }
+        }
+
+        @Override
+        public void slowConsumerDetected(Connection conn, Consumer consumer) {
+            LOG.warn("NATS {}: slow consumer, messages dropped", server);
         }
     }
 }
