@@ -84,6 +84,22 @@ class McLibraryOptionsTest {
     }
 
     @Test
+    void metricsShowTheSessionsSmppMeters() throws Exception {
+        Cli.Running mc = Cli.start("mc", "--port", "0", "--http-port", "0", "--dlr-delay-ms", "0", "-q");
+        int port = mc.awaitListening();
+        String url = awaitUrl(mc);
+        try (SyncEsme esme = McCommandTest.bind(port, PduFactory.bindTransceiver("metered", "pw"))) {
+            McCommandTest.submit(esme, "counted", RegisteredDelivery.RECEIPT_ON_FINAL);
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url + "metrics")).timeout(WAIT).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).contains("smpp_server_operation_duration_seconds_count{", "smpp_sessions_open{")
+                    .contains("system_id=\"metered\"");
+        }
+        assertThat(mc.stop().code()).isZero();
+    }
+
+    @Test
     void noHttpServesNothing() throws Exception {
         int httpPort = freePort();
         Cli.Running mc = Cli.start("mc", "--port", "0", "--http-port", Integer.toString(httpPort), "--no-http", "-q");
