@@ -143,6 +143,7 @@ class BrowserTest {
         browser.driver.findElement(By.id("mo-text")).sendKeys("STOP please");
         browser.driver.findElement(By.id("mo-send")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("mo-status"), "Delivered"));
+        browser.screenshot("mo.png");
         List<Pdu> got = Esmes.awaitDeliver(esme);
         assertThat(got).anySatisfy(p -> assertThat(p).isInstanceOfSatisfying(DeliverSm.class,
                 d -> assertThat(TextCodec.forDataCoding(d.dataCoding()).decode(d.shortMessage())).isEqualTo("STOP please")));
@@ -155,5 +156,63 @@ class BrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sessions"), "qa-team"));
         assertThat(browser.driver.findElement(By.id("sessions")).getText()).contains("trx", "127.0.0.1:");
         browser.screenshot("sessions.png");
+    }
+
+    @Test
+    @Order(6)
+    void aSystemIdHoldingHtmlStaysTextAndTheKickButtonUnbindsItsSession() throws Exception {
+        String hostileId = "<b>x</b><i>y";
+        try (SyncEsme other = Esmes.bind(sim.port(), io.smppex.pdu.field.BindMode.TRANSCEIVER, hostileId)) {
+            String id = Esmes.submit(other, "447700900777", "447700900778", "from a hostile system_id");
+            browser.driver.get(web.url() + "#/messages");
+            WebElement tr = row(id);
+            assertThat(tr.findElements(By.tagName("td")).get(4).getText()).isEqualTo(hostileId);
+            assertThat(tr.findElements(By.cssSelector("b, i"))).isEmpty();
+
+            browser.driver.get(web.url() + "#/sessions");
+            WebElement session = wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.xpath("//table[@id='sessions']/tbody/tr[td[2][text()='" + hostileId + "']]")));
+            assertThat(browser.driver.findElements(By.cssSelector("#sessions tbody b, #sessions tbody i"))).isEmpty();
+            session.findElement(By.cssSelector("button.kick")).click();
+            // The ESME hears the MC's unbind: the button asked for a graceful end, not a cut connection.
+            other.session().closeFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(other.session().stopReason()).map(io.smppex.StopReason::kind).contains(io.smppex.StopReason.Kind.UNBOUND_BY_PEER);
+            wait.until(ExpectedConditions.invisibilityOfElementWithText(By.cssSelector("#sessions tbody td"), hostileId));
+        }
+        assertThat(((JavascriptExecutor) browser.driver).executeScript("return window.__pwned === undefined")).isEqualTo(true);
+    }
+
+    @Test
+    @Order(7)
+    void theListKeepsUpWhileMessagesKeepComingAndTheStatsChartDrawsThem() throws Exception {
+        browser.driver.get(web.url() + "#/messages");
+        wait.until(ExpectedConditions.attributeContains(By.id("live"), "class", "on"));
+        // A steady flow, a submit every 40 ms, so the stream carries events every tick: the list must show
+        // new messages while the flow goes on, not only once it stops.
+        java.util.concurrent.ScheduledExecutorService flow = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+        try (SyncEsme steady = Esmes.bind(sim.port(), io.smppex.pdu.field.BindMode.TRANSMITTER, "steady")) {
+            flow.scheduleAtFixedRate(() -> Esmes.submit(steady, "447700900900", "447700900901", "steady " + sent.incrementAndGet()),
+                    0, 40, java.util.concurrent.TimeUnit.MILLISECONDS);
+            Esmes.await("the flow has started", () -> sent.get() >= 5);
+            int seenAt = sent.get();
+            wait.until(d -> {
+                String first = d.findElement(By.cssSelector("#messages tbody tr td:nth-child(4)")).getText();
+                return first.startsWith("steady ") && Integer.parseInt(first.substring(7)) > seenAt;
+            });
+            assertThat(flow.isShutdown()).as("the list caught up while the flow still ran").isFalse();
+
+            browser.driver.get(web.url() + "#/stats");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("counters"), "submitted"));
+            // Two stats events (one a second) make the first segment of the throughput line.
+            new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> ((Number) ((JavascriptExecutor) d).executeScript(
+                    "const c = document.getElementById('chart'), p = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                    + "let n = 0; for (let i = 0; i < p.length; i += 4) if (p[i] < 80 && p[i + 1] < 140 && p[i + 2] > 200) n++;"
+                    + "return n;")).intValue() > 50);
+            browser.screenshot("stats.png");
+        } finally {
+            flow.shutdownNow();
+            flow.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        }
     }
 }

@@ -103,6 +103,15 @@
 
   let debounce = null;
   function refreshSoon() { clearTimeout(debounce); debounce = setTimeout(loadMessages, 250); }
+  // Under load the stream brings events every tick (100 ms): a debounce would be reset before it fired
+  // and the list would freeze until the traffic stopped, so live updates are throttled instead: at most
+  // one reload per 250 ms, and the first event of a quiet spell still shows within that.
+  let liveTimer = null;
+  function refreshLive() { if (liveTimer === null) liveTimer = setTimeout(() => { liveTimer = null; loadMessages(); }, 250); }
+  let detailTimer = null;
+  function refreshDetail() {
+    if (detailTimer === null) detailTimer = setTimeout(() => { detailTimer = null; if (state.selected) openMessage(state.selected); }, 100);
+  }
   for (const id of ['f-text', 'f-dest', 'f-source', 'f-system-id']) $(id).addEventListener('input', () => { state.offset = 0; refreshSoon(); });
   $('f-state').addEventListener('change', () => { state.offset = 0; loadMessages(); });
   $('filters').addEventListener('submit', (e) => e.preventDefault());
@@ -269,9 +278,9 @@
     es.onopen = () => { ind.className = 'live on'; ind.lastChild.textContent = 'live'; loadMessages(); loadSessions(); };
     es.onerror = () => { ind.className = 'live off'; ind.lastChild.textContent = 'reconnecting'; };
     const onMessage = (e) => {
-      refreshSoon();
+      refreshLive();
       if (state.selected) {
-        try { const d = JSON.parse(e.data); if (!d.id || d.id === state.selected) setTimeout(() => state.selected && openMessage(state.selected), 100); } catch (x) { /* ignore */ }
+        try { const d = JSON.parse(e.data); if (!d.id || d.id === state.selected) refreshDetail(); } catch (x) { /* ignore */ }
       }
     };
     for (const t of ['submit', 'response', 'receipt', 'coalesced']) es.addEventListener(t, onMessage);
