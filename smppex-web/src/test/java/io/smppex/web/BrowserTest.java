@@ -170,14 +170,14 @@ class BrowserTest {
             assertThat(tr.findElements(By.cssSelector("b, i"))).isEmpty();
 
             browser.driver.get(web.url() + "#/sessions");
-            WebElement session = wait.until(ExpectedConditions.presenceOfElementLocated(
-                    By.xpath("//table[@id='sessions']/tbody/tr[td[2][text()='" + hostileId + "']]")));
+            By itsRow = By.xpath("//table[@id='sessions']/tbody/tr[td[2][text()='" + hostileId + "']]");
+            WebElement session = wait.until(ExpectedConditions.presenceOfElementLocated(itsRow));
             assertThat(browser.driver.findElements(By.cssSelector("#sessions tbody b, #sessions tbody i"))).isEmpty();
             session.findElement(By.cssSelector("button.kick")).click();
             // The ESME hears the MC's unbind: the button asked for a graceful end, not a cut connection.
             other.session().closeFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
             assertThat(other.session().stopReason()).map(io.smppex.StopReason::kind).contains(io.smppex.StopReason.Kind.UNBOUND_BY_PEER);
-            wait.until(ExpectedConditions.invisibilityOfElementWithText(By.cssSelector("#sessions tbody td"), hostileId));
+            wait.until(d -> d.findElements(itsRow).isEmpty());
         }
         assertThat(((JavascriptExecutor) browser.driver).executeScript("return window.__pwned === undefined")).isEqualTo(true);
     }
@@ -201,6 +201,9 @@ class BrowserTest {
                 return first.startsWith("steady ") && Integer.parseInt(first.substring(7)) > seenAt;
             });
             assertThat(flow.isShutdown()).as("the list caught up while the flow still ran").isFalse();
+            // A reload brings some 25 new rows here; a flood does not flash (it kept the browser repainting).
+            wait.until(d -> d.findElements(By.cssSelector("#messages tbody tr")).size() >= 20);
+            assertThat(browser.driver.findElements(By.cssSelector("#messages tbody tr.fresh"))).hasSizeLessThanOrEqualTo(5);
 
             browser.driver.get(web.url() + "#/stats");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("counters"), "submitted"));

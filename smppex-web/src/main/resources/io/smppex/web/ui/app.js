@@ -79,8 +79,13 @@
   function renderMessages(page) {
     state.total = page.total;
     const body = $('messages').tBodies[0];
+    const prev = state.seen;
+    // A trickle of new rows flashes; a flood does not, since 50 rows animating at once would keep the
+    // browser repainting for as long as the load lasts.
+    const arrived = prev.size ? page.messages.filter((m) => !prev.has(m.id)).length : 0;
+    const flash = arrived > 0 && arrived <= 5;
     const rows = page.messages.map((m) => {
-      const tr = el('tr', { 'data-id': m.id, class: (state.seen.size && !state.seen.has(m.id) ? 'fresh' : '') + (m.id === state.selected ? ' sel' : '') },
+      const tr = el('tr', { 'data-id': m.id, class: (flash && !prev.has(m.id) ? 'fresh' : '') + (m.id === state.selected ? ' sel' : '') },
         el('td', { class: 'time' }, fmtTime(m.submitted_at)),
         el('td', {}, m.source),
         el('td', {}, m.dest),
@@ -90,7 +95,8 @@
       tr.addEventListener('click', () => { location.hash = '#/messages/' + encodeURIComponent(m.id); });
       return tr;
     });
-    page.messages.forEach((m) => state.seen.add(m.id));
+    // Only the rows shown last time: a set of every id ever seen would grow for as long as the page is open.
+    state.seen = new Set(page.messages.map((m) => m.id));
     if (state.seen.size === 0) state.seen.add('');
     body.replaceChildren(...rows);
     $('messages-empty').hidden = rows.length > 0;
@@ -104,10 +110,16 @@
   let debounce = null;
   function refreshSoon() { clearTimeout(debounce); debounce = setTimeout(loadMessages, 250); }
   // Under load the stream brings events every tick (100 ms): a debounce would be reset before it fired
-  // and the list would freeze until the traffic stopped, so live updates are throttled instead: at most
-  // one reload per 250 ms, and the first event of a quiet spell still shows within that.
+  // and the list would freeze until the traffic stopped, so live updates are throttled instead. The
+  // first event after a quiet second shows within 250 ms; a steady flow reloads the list once a second,
+  // which is as fast as anyone reads it and keeps the browser's share of a loaded machine small.
   let liveTimer = null;
-  function refreshLive() { if (liveTimer === null) liveTimer = setTimeout(() => { liveTimer = null; loadMessages(); }, 250); }
+  let lastLive = 0;
+  function refreshLive() {
+    if (liveTimer !== null) return;
+    const since = Date.now() - lastLive;
+    liveTimer = setTimeout(() => { liveTimer = null; lastLive = Date.now(); loadMessages(); }, since < 1000 ? 1000 - since : 250);
+  }
   let detailTimer = null;
   function refreshDetail() {
     if (detailTimer === null) detailTimer = setTimeout(() => { detailTimer = null; if (state.selected) openMessage(state.selected); }, 100);
