@@ -218,4 +218,44 @@ class BrowserTest {
             flow.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
         }
     }
+
+    @Test
+    @Order(8)
+    void aLongMessageIsOneRowWithItsPartsAndTheFiltersFindIt() {
+        browser.driver.get(web.url() + "#/messages");
+        String text = "Your parcel is waiting at the depot. ".repeat(8) + "Ref zq-7781.";
+        List<io.smppex.pdu.SubmitSm> parts = PduFactory.submitSmParts(io.smppex.pdu.field.Address.of("Courier"),
+                io.smppex.pdu.field.Address.of("447700900555"), text, 1, io.smppex.pdu.text.SplitMethod.UDH_8BIT, 42);
+        assertThat(parts).hasSizeGreaterThanOrEqualTo(2);
+        String first = null;
+        for (io.smppex.pdu.SubmitSm p : parts) {
+            String id = ((SubmitSmResp) esme.request(p, T)).messageId();
+            first = first == null ? id : first;
+        }
+        WebElement tr = row(first);
+        assertThat(tr.findElement(By.cssSelector("td.txt .parts")).getText()).isEqualTo(parts.size() + " parts");
+        assertThat(browser.driver.findElements(By.cssSelector("#messages tbody tr td.txt"))
+                .stream().filter(td -> td.getText().contains("Your parcel")).count()).as("one row, not one per part").isEqualTo(1);
+
+        // Search by a word of the last part only, and by dest: the reassembled message is what matches.
+        browser.driver.findElement(By.id("f-text")).sendKeys("zq-7781");
+        wait.until(d -> d.findElements(By.cssSelector("#messages tbody tr")).size() == 1);
+        assertThat(browser.driver.findElement(By.cssSelector("#messages tbody tr")).getAttribute("data-id")).isEqualTo(first);
+        browser.driver.findElement(By.id("f-text")).clear();
+        browser.driver.findElement(By.id("f-dest")).sendKeys("447700900555");
+        String firstId = first;
+        wait.until(d -> d.findElements(By.cssSelector("#messages tbody tr")).size() == 1
+                && firstId.equals(d.findElement(By.cssSelector("#messages tbody tr")).getAttribute("data-id")));
+        new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("f-state"))).selectByVisibleText("DELIVERED");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("messages-empty")));
+
+        new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("f-state"))).selectByVisibleText("ENROUTE");
+        row(first).click();
+        // The heading is styled in capitals.
+        wait.until(d -> d.findElement(By.id("detail-parts")).getText().equalsIgnoreCase("(" + parts.size() + " parts)"));
+        wait.until(ExpectedConditions.textToBe(By.id("detail-text"), text));
+        // Every part in and its answer out.
+        assertThat(browser.driver.findElements(By.cssSelector("#detail-pdus details"))).hasSizeGreaterThanOrEqualTo(2 * parts.size());
+        browser.driver.findElement(By.id("f-dest")).clear();
+    }
 }

@@ -89,7 +89,8 @@
         el('td', { class: 'time' }, fmtTime(m.submitted_at)),
         el('td', {}, m.source),
         el('td', {}, m.dest),
-        el('td', { class: 'txt', title: m.text || '' }, m.text || '', m.parts > 1 ? el('span', { class: 'parts' }, m.parts + ' parts') : null),
+        // The badge goes first: after a long text it was cut off by the cell's ellipsis, and long texts are the ones that have parts.
+        el('td', { class: 'txt', title: m.text || '' }, m.parts > 1 ? el('span', { class: 'parts' }, m.parts + ' parts') : null, m.text || ''),
         el('td', {}, m.system_id),
         el('td', {}, stateBadge(m.state)));
       tr.addEventListener('click', () => { location.hash = '#/messages/' + encodeURIComponent(m.id); });
