@@ -369,7 +369,8 @@ final class McCommand implements Callable<Integer> {
                         important(pump, "web console on " + web.url() + (token == null ? "" : httpToken != null
                                 ? " (the API needs the --http-token token)" : " (the API needs the token below)"));
                         if (token != null && httpToken == null) {
-                            important(pump, "web console token: " + token + "   (send Authorization: Bearer " + token + ")");
+                            important(pump, "web console token: " + token + "   (send Authorization: Bearer " + token
+                                    + "; in a browser open " + web.url() + "?token=" + token + ")");
                         }
                     }
                 }

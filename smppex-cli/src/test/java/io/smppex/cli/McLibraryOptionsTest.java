@@ -123,6 +123,7 @@ class McLibraryOptionsTest {
         String tokenLine = mc.out.awaitLine(l -> l.startsWith("web console token: "), WAIT);
         String token = tokenLine.substring("web console token: ".length()).split(" ")[0];
         assertThat(token).matches("[0-9a-f]{32}");
+        assertThat(tokenLine).as("the page's address with the token").contains("open " + url + "?token=" + token + ")");
         HttpResponse<String> without = HTTP.send(HttpRequest.newBuilder(URI.create(url + "api/v1/messages")).timeout(WAIT).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(without.statusCode()).isEqualTo(401);

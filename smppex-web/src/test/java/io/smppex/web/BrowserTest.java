@@ -258,4 +258,18 @@ class BrowserTest {
         assertThat(browser.driver.findElements(By.cssSelector("#detail-pdus details"))).hasSizeGreaterThanOrEqualTo(2 * parts.size());
         browser.driver.findElement(By.id("f-dest")).clear();
     }
+
+    @Test
+    @Order(9)
+    void aPageOpenedWithTheTokenWorksAndTakesItOutOfTheAddressBar() {
+        try (WebConsole guarded = WebConsole.start(sim.backend, WebOptions.builder().port(0).token("page-token-1")
+                .registry(sim.registry).build())) {
+            assertThat(new Http(guarded.url(), null).get("/api/v1/messages").status()).isEqualTo(401);
+            browser.driver.get(guarded.url() + "?token=page-token-1#/messages");
+            wait.until(ExpectedConditions.attributeContains(By.id("live"), "class", "on"));
+            assertThat(browser.driver.getCurrentUrl()).doesNotContain("token").endsWith("#/messages");
+            String id = submit("Guarded", "447700900321", "seen through the token");
+            assertThat(row(id).getText()).contains("seen through the token");
+        }
+    }
 }

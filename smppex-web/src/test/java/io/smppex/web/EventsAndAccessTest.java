@@ -83,7 +83,14 @@ class EventsAndAccessTest {
             assertThat(anon.call("DELETE", "/api/v1/messages", null).status()).isEqualTo(401);
             assertThat(new Http(web.url(), "wrong-token").get("/api/v1/stats").status()).isEqualTo(401);
             assertThat(new Http(web.url(), "s3cret-token").get("/api/v1/stats").status()).isEqualTo(200);
-            assertThat(anon.get("/api/v1/stats?token=s3cret-token").status()).isEqualTo(200);
+            assertThat(anon.get("/api/v1/stats?token=s3cret-token").status()).as("a token in the URL is for the stream only").isEqualTo(401);
+            assertThat(anon.call("DELETE", "/api/v1/messages?token=s3cret-token", null).status()).isEqualTo(401);
+            try (Socket s = new Socket("127.0.0.1", web.port())) {
+                s.getOutputStream().write(("GET /api/v1/events?token=s3cret-token HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                assertThat(new BufferedReader(new java.io.InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1)).readLine())
+                        .as("EventSource cannot send a header: the stream takes the token in its URL").isEqualTo("HTTP/1.1 200 OK");
+            }
             assertThat(anon.get("/").status()).as("the page holds no data").isEqualTo(200);
         }
         assertThat(WebConsole.tokenFor(InetAddress.getByName("127.0.0.1"), null)).isNull();

@@ -3,7 +3,12 @@
 'use strict';
 (function () {
   const params = new URLSearchParams(location.search);
-  if (params.get('token')) { sessionStorage.setItem('smppex-token', params.get('token')); }
+  if (params.get('token')) {
+    sessionStorage.setItem('smppex-token', params.get('token'));
+    // Out of the address bar, the history and any screenshot; the tab keeps it in sessionStorage.
+    params.delete('token');
+    history.replaceState(null, '', location.pathname + (params.toString() ? '?' + params : '') + location.hash);
+  }
   const token = sessionStorage.getItem('smppex-token');
   const $ = (id) => document.getElementById(id);
   const PAGE = 50;
