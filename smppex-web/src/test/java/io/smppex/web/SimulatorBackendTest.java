@@ -178,7 +178,10 @@ class SimulatorBackendTest {
             assertThat(receipt.has("at")).as("the receipt's time: " + receipt).isTrue();
             assertThat(Instant.parse(receipt.get("at").asText()))
                     .isEqualTo(rs.sim.journal().get(id).orElseThrow().finalTime().orElseThrow());
-            assertThat(m.get("pdus").findValuesAsText("command")).contains("deliver_sm", "deliver_sm_resp");
+            // Each answer after its request, whichever side sent it.
+            assertThat(m.get("pdus").findValuesAsText("command")).containsExactly("submit_sm", "submit_sm_resp", "deliver_sm",
+                    "deliver_sm_resp");
+            assertThat(m.get("pdus").findValuesAsText("direction")).containsExactly("in", "out", "out", "in");
 
             Http.Resp again = http.call("POST", "/api/v1/messages/" + id + "/receipt", "{\"state\":\"DELIVRD\"}");
             assertThat(again.status()).as(again.body()).isEqualTo(409);
