@@ -106,7 +106,7 @@ public final class SimulatorBackend implements SimBackend, SimListener {
     public void onMessage(MessageEvent e) {
         String type = switch (e.kind()) {
             case ACCEPTED, PART_RECEIVED, REPLACED -> "submit";
-            case FINAL -> "response";
+            case FINAL -> "state";
             default -> "receipt";
         };
         emit(type, () -> {
@@ -119,6 +119,20 @@ public final class SimulatorBackend implements SimBackend, SimListener {
             d.put("detail", e.detail());
             return d;
         });
+        if (type.equals("submit")) {
+            // The MC journals a message as it accepts it, so the same event stands for its ESME_ROK answer
+            // with the message_id (sent then, or after a rule's delay_ms). A refused submit is not journaled
+            // and makes no event; the stats count it.
+            emit("response", () -> {
+                Map<String, Object> d = new LinkedHashMap<>();
+                d.put("id", e.message().id());
+                d.put("kind", e.kind().name().toLowerCase(Locale.ROOT));
+                d.put("command_status", "ESME_ROK");
+                d.put("system_id", e.message().systemId());
+                d.put("session", e.message().sessionId());
+                return d;
+            });
+        }
     }
 
     @Override

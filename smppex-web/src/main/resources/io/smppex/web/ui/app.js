@@ -301,7 +301,7 @@
         try { const d = JSON.parse(e.data); if (!d.id || d.id === state.selected) refreshDetail(); } catch (x) { /* ignore */ }
       }
     };
-    for (const t of ['submit', 'response', 'receipt', 'coalesced']) es.addEventListener(t, onMessage);
+    for (const t of ['submit', 'state', 'receipt', 'coalesced']) es.addEventListener(t, onMessage);
     for (const t of ['bind', 'unbind']) es.addEventListener(t, () => setTimeout(loadSessions, 50));
     es.addEventListener('mo', () => {});
     es.addEventListener('stats', (e) => { try { onStats(JSON.parse(e.data)); } catch (x) { /* ignore */ } });
