@@ -79,11 +79,16 @@ class ApiTest {
     }
 
     @Test
-    void badPagingIsATypedError() {
+    void badPagingOrAnUnknownStateIsATypedError() {
         Http.Resp r = http.get("/api/v1/messages?limit=0");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().at("/error/code").asText()).isEqualTo("bad_request");
         assertThat(http.get("/api/v1/messages?offset=x").status()).isEqualTo(400);
+        Http.Resp state = http.get("/api/v1/messages?state=DELIVERD");
+        assertThat(state.status()).isEqualTo(400);
+        assertThat(state.json().at("/error/message").asText()).contains("ENROUTE", "UNDELIVERABLE", "DELIVERD");
+        assertThat(http.get("/api/v1/messages?state=enroute").status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/messages?state=UNDELIV").status()).as("the receipt stat names the state too").isEqualTo(200);
     }
 
     @Test
