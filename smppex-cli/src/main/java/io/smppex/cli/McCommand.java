@@ -1,6 +1,10 @@
 package io.smppex.cli;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.smppex.SessionOptions;
 import io.smppex.cluster.nats.NatsBackplane;
+import io.smppex.micrometer.SmppMetrics;
 import io.smppex.SmppException;
 import io.smppex.TlsOptions;
 import io.smppex.pdu.field.CommandId;
@@ -330,8 +334,13 @@ final class McCommand implements Callable<Integer> {
                 listeners.add(new SimPrinter(pump, output.json));
             }
             SimulatorBackend backend = noHttp ? null : new SimulatorBackend();
+            PrometheusMeterRegistry registry = null;
             if (backend != null) {
                 listeners.add(backend);
+                // /metrics promises the smpp_* meters: without an observer on the sessions the registry
+                // would hold only the console's own. With --no-http nobody could scrape them, so no cost.
+                registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+                b.session(SessionOptions.builder().observer(SmppMetrics.builder().registry(registry).build()).build());
             }
             MoFeeder feeder = null;
             if (!mos.isEmpty() || moStdin) {
@@ -346,7 +355,7 @@ final class McCommand implements Callable<Integer> {
             try {
                 if (backend != null) {
                     backend.attach(sim);
-                    web = startWeb(backend);
+                    web = startWeb(backend, registry);
                 }
                 String host = sim.localAddress().getAddress().getHostAddress();
                 // Text even with --json: scripts and the launcher tests wait for this line.
@@ -360,7 +369,8 @@ final class McCommand implements Callable<Integer> {
                         important(pump, "web console on " + web.url() + (token == null ? "" : httpToken != null
                                 ? " (the API needs the --http-token token)" : " (the API needs the token below)"));
                         if (token != null && httpToken == null) {
-                            important(pump, "web console token: " + token + "   (send Authorization: Bearer " + token + ")");
+                            important(pump, "web console token: " + token + "   (send Authorization: Bearer " + token
+                                    + "; in a browser open " + web.url() + "?token=" + token + ")");
                         }
                     }
                 }
@@ -419,8 +429,8 @@ final class McCommand implements Callable<Integer> {
         }
     }
 
-    private WebConsole startWeb(SimulatorBackend backend) {
-        WebOptions.Builder o = WebOptions.builder().bindAddress(httpBind).port(httpPort);
+    private WebConsole startWeb(SimulatorBackend backend, PrometheusMeterRegistry registry) {
+        WebOptions.Builder o = WebOptions.builder().bindAddress(httpBind).port(httpPort).registry(registry);
         if (httpToken != null) {
             if (httpToken.isBlank()) {
                 throw usage("--http-token must not be empty");

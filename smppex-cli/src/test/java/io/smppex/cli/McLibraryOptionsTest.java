@@ -84,6 +84,22 @@ class McLibraryOptionsTest {
     }
 
     @Test
+    void metricsShowTheSessionsSmppMeters() throws Exception {
+        Cli.Running mc = Cli.start("mc", "--port", "0", "--http-port", "0", "--dlr-delay-ms", "0", "-q");
+        int port = mc.awaitListening();
+        String url = awaitUrl(mc);
+        try (SyncEsme esme = McCommandTest.bind(port, PduFactory.bindTransceiver("metered", "pw"))) {
+            McCommandTest.submit(esme, "counted", RegisteredDelivery.RECEIPT_ON_FINAL);
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url + "metrics")).timeout(WAIT).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).contains("smpp_server_operation_duration_seconds_count{", "smpp_sessions_open{")
+                    .contains("system_id=\"metered\"");
+        }
+        assertThat(mc.stop().code()).isZero();
+    }
+
+    @Test
     void noHttpServesNothing() throws Exception {
         int httpPort = freePort();
         Cli.Running mc = Cli.start("mc", "--port", "0", "--http-port", Integer.toString(httpPort), "--no-http", "-q");
@@ -107,6 +123,7 @@ class McLibraryOptionsTest {
         String tokenLine = mc.out.awaitLine(l -> l.startsWith("web console token: "), WAIT);
         String token = tokenLine.substring("web console token: ".length()).split(" ")[0];
         assertThat(token).matches("[0-9a-f]{32}");
+        assertThat(tokenLine).as("the page's address with the token").contains("open " + url + "?token=" + token + ")");
         HttpResponse<String> without = HTTP.send(HttpRequest.newBuilder(URI.create(url + "api/v1/messages")).timeout(WAIT).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(without.statusCode()).isEqualTo(401);

@@ -106,7 +106,7 @@ public final class SimulatorBackend implements SimBackend, SimListener {
     public void onMessage(MessageEvent e) {
         String type = switch (e.kind()) {
             case ACCEPTED, PART_RECEIVED, REPLACED -> "submit";
-            case FINAL -> "response";
+            case FINAL -> "state";
             default -> "receipt";
         };
         emit(type, () -> {
@@ -119,6 +119,20 @@ public final class SimulatorBackend implements SimBackend, SimListener {
             d.put("detail", e.detail());
             return d;
         });
+        if (type.equals("submit")) {
+            // The MC journals a message as it accepts it, so the same event stands for its ESME_ROK answer
+            // with the message_id (sent then, or after a rule's delay_ms). A refused submit is not journaled
+            // and makes no event; the stats count it.
+            emit("response", () -> {
+                Map<String, Object> d = new LinkedHashMap<>();
+                d.put("id", e.message().id());
+                d.put("kind", e.kind().name().toLowerCase(Locale.ROOT));
+                d.put("command_status", "ESME_ROK");
+                d.put("system_id", e.message().systemId());
+                d.put("session", e.message().sessionId());
+                return d;
+            });
+        }
     }
 
     @Override
@@ -305,19 +319,54 @@ public final class SimulatorBackend implements SimBackend, SimListener {
             pdus = new ArrayList<>();
             List<byte[]> inOctets = m.octetsIn();
             List<byte[]> outOctets = m.octetsOut();
-            // The journal keeps the two directions apart; show each request next to its answer.
+            // The journal keeps the two directions apart and no time per PDU. Taking them in turns puts
+            // each submit_sm_resp after its submit_sm, but a deliver_sm_resp (in) would come before the
+            // receipt it answers (out): an answer whose request is not shown yet waits for it.
+            List<int[]> waiting = new ArrayList<>();
+            java.util.Set<Long> shown = new java.util.HashSet<>();
             int n = Math.max(in.size(), out.size());
             for (int i = 0; i < n; i++) {
-                if (i < in.size()) {
-                    pdus.add(PduFields.record(true, in.get(i), i < inOctets.size() ? inOctets.get(i) : null, null));
+                for (int side = 0; side < 2; side++) {
+                    List<Pdu> list = side == 0 ? in : out;
+                    if (i >= list.size()) {
+                        continue;
+                    }
+                    Pdu p = list.get(i);
+                    if (p.isResponse() && !shown.contains(key(side == 1, p.commandId().id() & 0x7fffffff, p.sequenceNumber()))) {
+                        waiting.add(new int[] {side, i});
+                        continue;
+                    }
+                    addPdu(pdus, side == 0, p, (side == 0 ? inOctets : outOctets), i);
+                    if (!p.isResponse()) {
+                        shown.add(key(side == 0, p.commandId().id(), p.sequenceNumber()));
+                        for (java.util.Iterator<int[]> it = waiting.iterator(); it.hasNext();) {
+                            int[] w = it.next();
+                            Pdu r = (w[0] == 0 ? in : out).get(w[1]);
+                            if (w[0] != side && r.sequenceNumber() == p.sequenceNumber()
+                                    && (r.commandId().id() & 0x7fffffff) == p.commandId().id()) {
+                                addPdu(pdus, w[0] == 0, r, (w[0] == 0 ? inOctets : outOctets), w[1]);
+                                it.remove();
+                            }
+                        }
+                    }
                 }
-                if (i < out.size()) {
-                    pdus.add(PduFields.record(false, out.get(i), i < outOctets.size() ? outOctets.get(i) : null, null));
-                }
+            }
+            // Answers to requests the journal did not keep (generic_nack, say) go last, in their order.
+            for (int[] w : waiting) {
+                addPdu(pdus, w[0] == 0, (w[0] == 0 ? in : out).get(w[1]), (w[0] == 0 ? inOctets : outOctets), w[1]);
             }
         }
         return new Message(m.id(), m.systemId(), m.sessionId(), m.source().address(), m.destination().address(), m.text(),
                 m.dataCoding(), m.state().name(), m.submitTime(), m.parts(), receipts, pdus);
+    }
+
+    /** A request's identity: which side sent it, its command_id and sequence_number. */
+    private static long key(boolean inbound, int commandId, int sequence) {
+        return (inbound ? 1L << 62 : 0L) | ((long) (commandId & 0x3fffffff) << 32) | (sequence & 0xffffffffL);
+    }
+
+    private static void addPdu(List<PduRecord> pdus, boolean inbound, Pdu p, List<byte[]> octets, int i) {
+        pdus.add(PduFields.record(inbound, p, i < octets.size() ? octets.get(i) : null, null));
     }
 
     /**

@@ -79,11 +79,16 @@ class ApiTest {
     }
 
     @Test
-    void badPagingIsATypedError() {
+    void badPagingOrAnUnknownStateIsATypedError() {
         Http.Resp r = http.get("/api/v1/messages?limit=0");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().at("/error/code").asText()).isEqualTo("bad_request");
         assertThat(http.get("/api/v1/messages?offset=x").status()).isEqualTo(400);
+        Http.Resp state = http.get("/api/v1/messages?state=DELIVERD");
+        assertThat(state.status()).isEqualTo(400);
+        assertThat(state.json().at("/error/message").asText()).contains("ENROUTE", "UNDELIVERABLE", "DELIVERD");
+        assertThat(http.get("/api/v1/messages?state=enroute").status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/messages?state=UNDELIV").status()).as("the receipt stat names the state too").isEqualTo(200);
     }
 
     @Test
@@ -217,6 +222,23 @@ class ApiTest {
         assertThat(r.status()).isEqualTo(415);
         assertThat(r.json().at("/error/code").asText()).isEqualTo("unsupported_media_type");
         assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        // Every mutating route, with a simple-request type (text/plain: what a cross-site form or fetch may send
+        // without a preflight) and with none: refused before the simulator is asked anything.
+        for (String[] call : new String[][] {{"POST", "/api/v1/messages/1/receipt", "{\"state\":\"UNDELIV\"}"},
+                {"DELETE", "/api/v1/sessions/x", ""}, {"POST", "/api/v1/mo", "{\"system_id\":\"a\",\"text\":\"b\"}"},
+                {"PUT", "/api/v1/rules", "{\"profile\":\"flaky\"}"}, {"DELETE", "/api/v1/messages", ""}}) {
+            for (String type : new String[] {"text/plain", null}) {
+                java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.base() + call[1]))
+                        .method(call[0], java.net.http.HttpRequest.BodyPublishers.ofString(call[2]));
+                if (type != null) {
+                    b.header("Content-Type", type);
+                }
+                Http.Resp refused = http.send(b);
+                assertThat(refused.status()).as(call[0] + " " + call[1] + " as " + type).isEqualTo(415);
+                assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+            }
+        }
+        assertThat(http.get("/api/v1/rules").json().path("profile").asText()).as("the PUT changed nothing").isNotEqualTo("flaky");
         Http.Resp pre = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.base() + "/api/v1/messages"))
                 .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
         assertThat(pre.status()).isEqualTo(405);

@@ -143,6 +143,7 @@ class BrowserTest {
         browser.driver.findElement(By.id("mo-text")).sendKeys("STOP please");
         browser.driver.findElement(By.id("mo-send")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("mo-status"), "Delivered"));
+        browser.screenshot("mo.png");
         List<Pdu> got = Esmes.awaitDeliver(esme);
         assertThat(got).anySatisfy(p -> assertThat(p).isInstanceOfSatisfying(DeliverSm.class,
                 d -> assertThat(TextCodec.forDataCoding(d.dataCoding()).decode(d.shortMessage())).isEqualTo("STOP please")));
@@ -155,5 +156,120 @@ class BrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sessions"), "qa-team"));
         assertThat(browser.driver.findElement(By.id("sessions")).getText()).contains("trx", "127.0.0.1:");
         browser.screenshot("sessions.png");
+    }
+
+    @Test
+    @Order(6)
+    void aSystemIdHoldingHtmlStaysTextAndTheKickButtonUnbindsItsSession() throws Exception {
+        String hostileId = "<b>x</b><i>y";
+        try (SyncEsme other = Esmes.bind(sim.port(), io.smppex.pdu.field.BindMode.TRANSCEIVER, hostileId)) {
+            String id = Esmes.submit(other, "447700900777", "447700900778", "from a hostile system_id");
+            browser.driver.get(web.url() + "#/messages");
+            WebElement tr = row(id);
+            assertThat(tr.findElements(By.tagName("td")).get(4).getText()).isEqualTo(hostileId);
+            assertThat(tr.findElements(By.cssSelector("b, i"))).isEmpty();
+
+            browser.driver.get(web.url() + "#/sessions");
+            By itsRow = By.xpath("//table[@id='sessions']/tbody/tr[td[2][text()='" + hostileId + "']]");
+            WebElement session = wait.until(ExpectedConditions.presenceOfElementLocated(itsRow));
+            assertThat(browser.driver.findElements(By.cssSelector("#sessions tbody b, #sessions tbody i"))).isEmpty();
+            session.findElement(By.cssSelector("button.kick")).click();
+            // The ESME hears the MC's unbind: the button asked for a graceful end, not a cut connection.
+            other.session().closeFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(other.session().stopReason()).map(io.smppex.StopReason::kind).contains(io.smppex.StopReason.Kind.UNBOUND_BY_PEER);
+            wait.until(d -> d.findElements(itsRow).isEmpty());
+        }
+        assertThat(((JavascriptExecutor) browser.driver).executeScript("return window.__pwned === undefined")).isEqualTo(true);
+    }
+
+    @Test
+    @Order(7)
+    void theListKeepsUpWhileMessagesKeepComingAndTheStatsChartDrawsThem() throws Exception {
+        browser.driver.get(web.url() + "#/messages");
+        wait.until(ExpectedConditions.attributeContains(By.id("live"), "class", "on"));
+        // A steady flow, a submit every 40 ms, so the stream carries events every tick: the list must show
+        // new messages while the flow goes on, not only once it stops.
+        java.util.concurrent.ScheduledExecutorService flow = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+        try (SyncEsme steady = Esmes.bind(sim.port(), io.smppex.pdu.field.BindMode.TRANSMITTER, "steady")) {
+            flow.scheduleAtFixedRate(() -> Esmes.submit(steady, "447700900900", "447700900901", "steady " + sent.incrementAndGet()),
+                    0, 40, java.util.concurrent.TimeUnit.MILLISECONDS);
+            Esmes.await("the flow has started", () -> sent.get() >= 5);
+            int seenAt = sent.get();
+            wait.until(d -> {
+                String first = d.findElement(By.cssSelector("#messages tbody tr td:nth-child(4)")).getText();
+                return first.startsWith("steady ") && Integer.parseInt(first.substring(7)) > seenAt;
+            });
+            assertThat(flow.isShutdown()).as("the list caught up while the flow still ran").isFalse();
+            // A reload brings some 25 new rows here; a flood does not flash (it kept the browser repainting).
+            wait.until(d -> d.findElements(By.cssSelector("#messages tbody tr")).size() >= 20);
+            assertThat(browser.driver.findElements(By.cssSelector("#messages tbody tr.fresh"))).hasSizeLessThanOrEqualTo(5);
+
+            browser.driver.get(web.url() + "#/stats");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("counters"), "submitted"));
+            // Two stats events (one a second) make the first segment of the throughput line.
+            new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> ((Number) ((JavascriptExecutor) d).executeScript(
+                    "const c = document.getElementById('chart'), p = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                    + "let n = 0; for (let i = 0; i < p.length; i += 4) if (p[i] < 80 && p[i + 1] < 140 && p[i + 2] > 200) n++;"
+                    + "return n;")).intValue() > 50);
+            browser.screenshot("stats.png");
+        } finally {
+            flow.shutdownNow();
+            flow.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    @Order(8)
+    void aLongMessageIsOneRowWithItsPartsAndTheFiltersFindIt() {
+        browser.driver.get(web.url() + "#/messages");
+        String text = "Your parcel is waiting at the depot. ".repeat(8) + "Ref zq-7781.";
+        List<io.smppex.pdu.SubmitSm> parts = PduFactory.submitSmParts(io.smppex.pdu.field.Address.of("Courier"),
+                io.smppex.pdu.field.Address.of("447700900555"), text, 1, io.smppex.pdu.text.SplitMethod.UDH_8BIT, 42);
+        assertThat(parts).hasSizeGreaterThanOrEqualTo(2);
+        String first = null;
+        for (io.smppex.pdu.SubmitSm p : parts) {
+            String id = ((SubmitSmResp) esme.request(p, T)).messageId();
+            first = first == null ? id : first;
+        }
+        WebElement tr = row(first);
+        assertThat(tr.findElement(By.cssSelector("td.txt .parts")).getText()).isEqualTo(parts.size() + " parts");
+        assertThat(browser.driver.findElements(By.cssSelector("#messages tbody tr td.txt"))
+                .stream().filter(td -> td.getText().contains("Your parcel")).count()).as("one row, not one per part").isEqualTo(1);
+
+        // Search by a word of the last part only, and by dest: the reassembled message is what matches.
+        browser.driver.findElement(By.id("f-text")).sendKeys("zq-7781");
+        wait.until(d -> d.findElements(By.cssSelector("#messages tbody tr")).size() == 1);
+        assertThat(browser.driver.findElement(By.cssSelector("#messages tbody tr")).getAttribute("data-id")).isEqualTo(first);
+        browser.driver.findElement(By.id("f-text")).clear();
+        browser.driver.findElement(By.id("f-dest")).sendKeys("447700900555");
+        String firstId = first;
+        wait.until(d -> d.findElements(By.cssSelector("#messages tbody tr")).size() == 1
+                && firstId.equals(d.findElement(By.cssSelector("#messages tbody tr")).getAttribute("data-id")));
+        new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("f-state"))).selectByVisibleText("DELIVERED");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("messages-empty")));
+
+        new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("f-state"))).selectByVisibleText("ENROUTE");
+        row(first).click();
+        // The heading is styled in capitals.
+        wait.until(d -> d.findElement(By.id("detail-parts")).getText().equalsIgnoreCase("(" + parts.size() + " parts)"));
+        wait.until(ExpectedConditions.textToBe(By.id("detail-text"), text));
+        // Every part in and its answer out.
+        assertThat(browser.driver.findElements(By.cssSelector("#detail-pdus details"))).hasSizeGreaterThanOrEqualTo(2 * parts.size());
+        browser.driver.findElement(By.id("f-dest")).clear();
+    }
+
+    @Test
+    @Order(9)
+    void aPageOpenedWithTheTokenWorksAndTakesItOutOfTheAddressBar() {
+        try (WebConsole guarded = WebConsole.start(sim.backend, WebOptions.builder().port(0).token("page-token-1")
+                .registry(sim.registry).build())) {
+            assertThat(new Http(guarded.url(), null).get("/api/v1/messages").status()).isEqualTo(401);
+            browser.driver.get(guarded.url() + "?token=page-token-1#/messages");
+            wait.until(ExpectedConditions.attributeContains(By.id("live"), "class", "on"));
+            assertThat(browser.driver.getCurrentUrl()).doesNotContain("token").endsWith("#/messages");
+            String id = submit("Guarded", "447700900321", "seen through the token");
+            assertThat(row(id).getText()).contains("seen through the token");
+        }
     }
 }

@@ -73,6 +73,39 @@ class EventsAndAccessTest {
     }
 
     @Test
+    void eventsPastTheTickCapAreCountedInCoalescedEventsNotLost() throws Exception {
+        Emitter sim = new Emitter();
+        try (WebConsole web = WebConsole.start(sim, WebOptions.builder().port(0).maxEventsPerTick(10).build());
+                Socket s = new Socket("127.0.0.1", web.port())) {
+            BufferedReader in = Http.openEvents(s);
+            Esmes.await("the stream is open", () -> clients(web) == 1);
+            int burst = 500;
+            for (int i = 0; i < burst; i++) {
+                sim.emit(new SimEvent("submit", Map.of("id", Integer.toString(i))));
+            }
+            // Every event of the burst is either streamed or counted in a coalesced event: none vanishes.
+            long streamed = 0;
+            long skipped = 0;
+            String type = null;
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            while (streamed + skipped < burst) {
+                String line = in.readLine();
+                assertThat(line).as("the stream ended after %d streamed and %d skipped", streamed, skipped).isNotNull();
+                if (line.startsWith("event: ")) {
+                    type = line.substring(7);
+                } else if (line.startsWith("data: ") && "submit".equals(type)) {
+                    streamed++;
+                } else if (line.startsWith("data: ") && "coalesced".equals(type)) {
+                    skipped += json.readTree(line.substring(6)).get("skipped").asLong();
+                }
+            }
+            assertThat(streamed + skipped).isEqualTo(burst);
+            assertThat(skipped).as("a burst within a few ticks is over the cap of 10 per tick").isPositive();
+            assertThat(new Http(web.url(), null).get("/api/v1/stats").json().at("/web/events_coalesced").asLong()).isEqualTo(skipped);
+        }
+    }
+
+    @Test
     void aTokenIsRequiredWhenSetAndMadeUpOffLoopback() throws Exception {
         try (WebConsole web = WebConsole.start(new NullSim(), WebOptions.builder().port(0).token("s3cret-token").build())) {
             Http anon = new Http(web.url(), null);
@@ -83,7 +116,14 @@ class EventsAndAccessTest {
             assertThat(anon.call("DELETE", "/api/v1/messages", null).status()).isEqualTo(401);
             assertThat(new Http(web.url(), "wrong-token").get("/api/v1/stats").status()).isEqualTo(401);
             assertThat(new Http(web.url(), "s3cret-token").get("/api/v1/stats").status()).isEqualTo(200);
-            assertThat(anon.get("/api/v1/stats?token=s3cret-token").status()).isEqualTo(200);
+            assertThat(anon.get("/api/v1/stats?token=s3cret-token").status()).as("a token in the URL is for the stream only").isEqualTo(401);
+            assertThat(anon.call("DELETE", "/api/v1/messages?token=s3cret-token", null).status()).isEqualTo(401);
+            try (Socket s = new Socket("127.0.0.1", web.port())) {
+                s.getOutputStream().write(("GET /api/v1/events?token=s3cret-token HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                assertThat(new BufferedReader(new java.io.InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1)).readLine())
+                        .as("EventSource cannot send a header: the stream takes the token in its URL").isEqualTo("HTTP/1.1 200 OK");
+            }
             assertThat(anon.get("/").status()).as("the page holds no data").isEqualTo(200);
         }
         assertThat(WebConsole.tokenFor(InetAddress.getByName("127.0.0.1"), null)).isNull();

@@ -178,7 +178,10 @@ class SimulatorBackendTest {
             assertThat(receipt.has("at")).as("the receipt's time: " + receipt).isTrue();
             assertThat(Instant.parse(receipt.get("at").asText()))
                     .isEqualTo(rs.sim.journal().get(id).orElseThrow().finalTime().orElseThrow());
-            assertThat(m.get("pdus").findValuesAsText("command")).contains("deliver_sm", "deliver_sm_resp");
+            // Each answer after its request, whichever side sent it.
+            assertThat(m.get("pdus").findValuesAsText("command")).containsExactly("submit_sm", "submit_sm_resp", "deliver_sm",
+                    "deliver_sm_resp");
+            assertThat(m.get("pdus").findValuesAsText("direction")).containsExactly("in", "out", "out", "in");
 
             Http.Resp again = http.call("POST", "/api/v1/messages/" + id + "/receipt", "{\"state\":\"DELIVRD\"}");
             assertThat(again.status()).as(again.body()).isEqualTo(409);
@@ -377,6 +380,35 @@ class SimulatorBackendTest {
     }
 
     @Test
+    void aResponseEventCarriesTheMessageIdAsSoonAsTheSubmitIsAnswered() throws Exception {
+        try (Socket s = new Socket("127.0.0.1", rs.web.port())) {
+            BufferedReader in = Http.openEvents(s);
+            await("the stream is open", () -> http.get("/api/v1/stats").json().at("/web/sse_clients").asInt() == 1);
+            try (SyncEsme e = bind(BindMode.TRANSCEIVER, "resp")) {
+                // Receipts are held: the message stays ENROUTE, so nothing but the answer can bring this event.
+                String id = submit(e, "a", "447700900010", "answered");
+                String type = null;
+                // The stream's stats event comes every second, so reading is bounded by time, not by lines.
+                for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10); System.nanoTime() < deadline;) {
+                    String line = in.readLine();
+                    assertThat(line).as("the stream ended before a response event").isNotNull();
+                    if (line.startsWith("event: ")) {
+                        type = line.substring(7).trim();
+                    } else if ("response".equals(type) && line.startsWith("data: ")) {
+                        JsonNode d = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line.substring(6));
+                        assertThat(d.get("id").asText()).isEqualTo(id);
+                        assertThat(d.get("command_status").asText()).isEqualTo("ESME_ROK");
+                        assertThat(d.get("system_id").asText()).isEqualTo("resp");
+                        assertThat(rs.sim.journal().get(id).orElseThrow().state()).isEqualTo(MessageState.ENROUTE);
+                        return;
+                    }
+                }
+                throw new AssertionError("no response event");
+            }
+        }
+    }
+
+    @Test
     void theEventStreamCarriesBindSubmitReceiptMoAndUnbind() throws Exception {
         try (Socket s = new Socket("127.0.0.1", rs.web.port())) {
             BufferedReader in = Http.openEvents(s);
@@ -388,7 +420,7 @@ class SimulatorBackendTest {
                 await("the receiver is routable", () -> rs.sim.receivers().contains("ev"));
                 rs.sim.sendMo(io.smppex.sim.Mo.of("ev", "447700900123", "1234", "STOP")).get(5, TimeUnit.SECONDS);
             }
-            Set<String> want = new HashSet<>(Set.of("bind", "submit", "response", "receipt", "mo", "unbind"));
+            Set<String> want = new HashSet<>(Set.of("bind", "submit", "response", "state", "receipt", "mo", "unbind"));
             String line;
             for (int i = 0; i < 5000 && !want.isEmpty() && (line = in.readLine()) != null; i++) {
                 if (line.startsWith("event: ")) {

@@ -24,7 +24,12 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * java -cp smppex-bench/target/smppex-bench.jar io.smppex.bench.sim.SimBench \
  *     --cli-jar smppex-cli/target/smppex.jar [--count 100000] [--rounds 3] [--sessions 2] [--window 64]
+ *     [--modes quiet,journal-off,file,pipe,web-idle,web-watched,heap]
  * </pre>
+ *
+ * <p>The web modes serve the console ({@code --http-port}); "watched" opens the page in Debian's
+ * headless Chromium and reads the event stream with a second client for the whole run, including
+ * the warm-up, and the ratio is against the same console with nobody connected.
  *
  * The issue's goals are printed beside the ratios (journal on ≥ 70% of off, file ≥ 50% of quiet,
  * unread pipe ≥ 50% of quiet with 0 errors, ≤ 1 KB of heap per journaled message); nothing here
@@ -33,8 +38,21 @@ import java.util.concurrent.TimeUnit;
 public final class SimBench {
     private static final List<String> JVM = List.of("-Xms512m", "-Xmx1g", "-XX:+UseParallelGC");
 
+    /** How mc's web console runs in a mode. */
+    private enum Web {
+        /** {@code --no-http}. */
+        OFF,
+        /** Serving, nobody connected. */
+        IDLE,
+        /** Serving, with the page open in headless Chromium and an event-stream client reading. */
+        WATCHED
+    }
+
     /** One way of running mc. */
-    private record Mode(String name, List<String> flags, String stdout) {
+    private record Mode(String key, String name, List<String> flags, String stdout, Web web) {
+        Mode(String key, String name, List<String> flags, String stdout) {
+            this(key, name, flags, stdout, Web.OFF);
+        }
     }
 
     private SimBench() {
@@ -43,22 +61,24 @@ public final class SimBench {
     /**
      * Runs every mode and prints the Markdown report on stdout, progress on stderr.
      *
-     * @param args {@code --cli-jar PATH --count N --rounds N --sessions N --window N}
+     * @param args {@code --cli-jar PATH --count N --rounds N --sessions N --window N --modes KEY,...}
      * @throws Exception if mc cannot be started or a run fails
      */
     public static void main(String[] args) throws Exception {
         Path cliJar = Path.of("smppex-cli/target/smppex.jar");
         long count = 100_000;
-        int rounds = 3;
+        int roundCount = 3;
         int sessions = 2;
         int window = 64;
+        List<String> only = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--cli-jar" -> cliJar = Path.of(args[++i]);
                 case "--count" -> count = Long.parseLong(args[++i]);
-                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--rounds" -> roundCount = Integer.parseInt(args[++i]);
                 case "--sessions" -> sessions = Integer.parseInt(args[++i]);
                 case "--window" -> window = Integer.parseInt(args[++i]);
+                case "--modes" -> only = List.of(args[++i].split(","));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -66,48 +86,90 @@ public final class SimBench {
             throw new IllegalArgumentException(cliJar + " is missing: build smppex-cli first (mvn -pl smppex-cli -am package)");
         }
         Path work = Files.createTempDirectory("simbench");
-        List<Mode> modes = List.of(
-                new Mode("quiet", List.of("-q"), "discard"),
-                new Mode("journal off", List.of("-q", "--journal-capacity", "0"), "discard"),
-                new Mode("every PDU to a file", List.of(), "file"),
-                new Mode("stdout to a pipe nobody reads", List.of(), "pipe"));
+        List<Mode> all = List.of(
+                new Mode("quiet", "quiet", List.of("-q"), "discard"),
+                new Mode("journal-off", "journal off", List.of("-q", "--journal-capacity", "0"), "discard"),
+                new Mode("file", "every PDU to a file", List.of(), "file"),
+                new Mode("pipe", "stdout to a pipe nobody reads", List.of(), "pipe"),
+                new Mode("web-idle", "web console, nobody watching", List.of("-q"), "discard", Web.IDLE),
+                new Mode("web-watched", "web console watched", List.of("-q"), "discard", Web.WATCHED));
+        List<String> keys = only;
+        List<Mode> modes = keys == null ? all : all.stream().filter(m -> keys.contains(m.key())).toList();
+        if (keys != null && modes.size() != keys.stream().filter(k -> !k.equals("heap")).count()) {
+            throw new IllegalArgumentException("--modes takes some of " + all.stream().map(Mode::key).toList());
+        }
+        if (modes.stream().anyMatch(m -> m.web() == Web.WATCHED) && !Files.isExecutable(WebWatchers.CHROMIUM)) {
+            System.err.println("no " + WebWatchers.CHROMIUM + ": a client fetching what the page fetches stands in for the browser");
+        }
         Map<String, double[]> best = new LinkedHashMap<>();
-        Map<String, List<Double>> all = new LinkedHashMap<>();
-        for (int r = 1; r <= rounds; r++) {
+        Map<String, List<Double>> rounds = new LinkedHashMap<>();
+        for (int r = 1; r <= roundCount; r++) {
             for (Mode m : modes) {
                 double[] got = runMc(cliJar, m, work, count, sessions, window);
                 System.err.printf(Locale.ROOT, "round %d  %-30s %10.0f submit_sm/s  %6.0f errors%n", r, m.name(), got[0], got[1]);
                 best.merge(m.name(), got, (a, b) -> a[0] >= b[0] ? a : b);
-                all.computeIfAbsent(m.name(), k -> new java.util.ArrayList<>()).add(got[0]);
+                rounds.computeIfAbsent(m.name(), k -> new ArrayList<>()).add(got[0]);
             }
         }
-        double quiet = best.get("quiet")[0];
-        double off = best.get("journal off")[0];
         System.out.println("# smppex mc: costs as ratios of one run");
         System.out.println();
         System.out.printf(Locale.ROOT, "%d submit_sm per round over %d session(s), window %d, best of %d rounds; JVM %s%n%n",
-                count, sessions, window, rounds, String.join(" ", JVM));
+                count, sessions, window, roundCount, String.join(" ", JVM));
         System.out.println("| mode | submit_sm/s | errors | ratio | goal |");
         System.out.println("|---|---:|---:|---:|---|");
-        row("journal off (--journal-capacity 0)", best.get("journal off"), 1.0, "baseline of the next row");
-        row("journal on (the default), against off", best.get("quiet"), quiet / off, "≥ 70%");
-        row("quiet (-q)", best.get("quiet"), 1.0, "baseline of the next rows");
-        row("every PDU printed to a file, against quiet", best.get("every PDU to a file"),
-                best.get("every PDU to a file")[0] / quiet, "≥ 50%");
-        row("stdout to a pipe nobody reads, against quiet", best.get("stdout to a pipe nobody reads"),
-                best.get("stdout to a pipe nobody reads")[0] / quiet, "≥ 50%, 0 errors");
+        List<String> medians = new ArrayList<>();
+        ratio(best, rounds, medians, "journal off", "journal off (--journal-capacity 0)", null, null, "baseline of the next row");
+        ratio(best, rounds, medians, "quiet", "journal on (the default), against off", "journal off", "journal on against off", "≥ 70%");
+        ratio(best, rounds, medians, "quiet", "quiet (-q)", null, null, "baseline of the next rows");
+        ratio(best, rounds, medians, "every PDU to a file", "every PDU printed to a file, against quiet", "quiet",
+                "file against quiet", "≥ 50%");
+        ratio(best, rounds, medians, "stdout to a pipe nobody reads", "stdout to a pipe nobody reads, against quiet", "quiet",
+                "unread pipe against quiet", "≥ 50%, 0 errors");
+        ratio(best, rounds, medians, "web console, nobody watching", "web console serving (-q --http-port), nobody watching, "
+                + "against --no-http (quiet)", "quiet", "console idle against --no-http", "none; baseline of the next row");
+        if (!best.containsKey("quiet")) {
+            ratio(best, rounds, medians, "web console, nobody watching", "web console serving (-q --http-port), nobody watching",
+                    null, null, "baseline of the next row");
+        }
+        ratio(best, rounds, medians, "web console watched", "web console watched (" + (Files.isExecutable(WebWatchers.CHROMIUM)
+                        ? "the page open in headless Chromium" : "a client polling as the page does")
+                        + " and an event-stream client), against nobody watching", "web console, nobody watching",
+                "console watched against nobody watching", "≥ 80%");
         System.out.println();
         // One outlier round of the baseline moves a best-of ratio by many points on a shared machine;
         // the ratio of medians is the steadier reading of the same rounds.
-        System.out.printf(Locale.ROOT, "By median rounds: journal on against off %.0f%%, file against quiet %.0f%%, "
-                        + "unread pipe against quiet %.0f%%.%n%n",
-                100 * median(all.get("quiet")) / median(all.get("journal off")),
-                100 * median(all.get("every PDU to a file")) / median(all.get("quiet")),
-                100 * median(all.get("stdout to a pipe nobody reads")) / median(all.get("quiet")));
+        if (!medians.isEmpty()) {
+            System.out.println("By median rounds: " + String.join(", ", medians) + ".");
+            System.out.println();
+        }
+        if (!watchNotes.isEmpty()) {
+            System.out.println("While watched: " + String.join("; ", watchNotes) + ".");
+            System.out.println();
+        }
+        if (keys != null && !keys.contains("heap")) {
+            return;
+        }
         double[] heap = heapPerMessage(100_000, sessions, window);
         System.out.printf(Locale.ROOT, "Heap per journaled message at 100,000 messages: %.0f bytes (journal of 100,000 minus "
                 + "journal of 0, same load; goal ≤ 1024). Retained in all: %.1f MB with the journal, %.1f MB without.%n",
                 heap[0], heap[1] / 1e6, heap[2] / 1e6);
+    }
+
+    /** Notes on each watched round: what the watchers saw, and whether the console dropped one. */
+    private static final List<String> watchNotes = new ArrayList<>();
+
+    /** A row for mode {@code of}, against mode {@code against} (null: a baseline row), if both ran. */
+    private static void ratio(Map<String, double[]> best, Map<String, List<Double>> rounds, List<String> medians, String of,
+            String what, String against, String medianLabel, String goal) {
+        if (!best.containsKey(of) || against != null && !best.containsKey(against)) {
+            return;
+        }
+        if (against == null) {
+            row(what, best.get(of), 1.0, goal);
+            return;
+        }
+        row(what, best.get(of), best.get(of)[0] / best.get(against)[0], goal);
+        medians.add(String.format(Locale.ROOT, "%s %.0f%%", medianLabel, 100 * median(rounds.get(of)) / median(rounds.get(against))));
     }
 
     private static double median(List<Double> v) {
@@ -126,7 +188,9 @@ public final class SimBench {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(JVM);
-        cmd.addAll(List.of("-jar", cliJar.toString(), "mc", "--port", Integer.toString(port), "--no-http", "--dlr-delay-ms", "0"));
+        cmd.addAll(List.of("-jar", cliJar.toString(), "mc", "--port", Integer.toString(port), "--dlr-delay-ms", "0"));
+        int httpPort = m.web() == Web.OFF ? -1 : Ports.free();
+        cmd.addAll(httpPort < 0 ? List.of("--no-http") : List.of("--http-port", Integer.toString(httpPort)));
         cmd.addAll(m.flags());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
         Path file = work.resolve("mc-" + port + ".out");
@@ -139,12 +203,27 @@ public final class SimBench {
         try {
             // Its stdout is not read: in pipe mode nobody may read it.
             Ports.awaitListening(p, port, Duration.ofSeconds(60), "mc");
-            try (SmppexClient client = new SmppexClient(false, false)) {
+            if (httpPort >= 0) {
+                Ports.awaitListening(p, httpPort, Duration.ofSeconds(60), "mc's web console");
+            }
+            // The watchers connect before the warm-up, as a QA engineer's browser would be open before a run.
+            try (WebWatchers watchers = m.web() == Web.WATCHED ? WebWatchers.connect(httpPort) : null;
+                    SmppexClient client = new SmppexClient(false, false)) {
                 client.open("127.0.0.1", port, sessions, window);
                 client.run(Math.min(count, 20_000), null, 120_000);
+                long bytes0 = watchers == null ? 0 : watchers.sseBytes();
                 long t0 = System.nanoTime();
                 long errors = client.run(count, null, 300_000);
                 double seconds = (System.nanoTime() - t0) / 1e9;
+                if (watchers != null) {
+                    // Still two streams after the run: the console dropped neither (both read as fast as they can).
+                    watchNotes.add(String.format(Locale.ROOT, "%s, event-stream clients %d after the run (%d dropped), "
+                                    + "%.0f KB/s of events read by the script, %d events sent, %d coalesced",
+                            watchers.realBrowser() ? "Chromium" : "poller", watchers.stat("/web/sse_clients"),
+                            watchers.stat("/web/sse_clients_dropped"), (watchers.sseBytes() - bytes0) / 1e3 / seconds,
+                            watchers.stat("/web/events_sent"), watchers.stat("/web/events_coalesced")));
+                    System.err.println("  " + watchNotes.get(watchNotes.size() - 1));
+                }
                 return new double[] {count / seconds, errors};
             }
         } finally {

@@ -91,7 +91,7 @@ public final class Api {
         int offset = intParam(q, "offset", 0, 0, Integer.MAX_VALUE);
         int limit = intParam(q, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         MessagePage page = sim.messages(new MessageQuery(blank(q.get("dest")), blank(q.get("source")),
-                blank(q.get("system_id")), blank(q.get("text")), blank(q.get("state")), offset, limit));
+                blank(q.get("system_id")), blank(q.get("text")), stateName(blank(q.get("state"))), offset, limit));
         List<Message> slim = page.messages().stream().map(Message::withoutPdus).toList();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("total", page.total());
@@ -156,6 +156,21 @@ public final class Api {
         } catch (IOException e) {
             throw new ApiException(400, "invalid_json", "the body is not valid JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
         }
+    }
+
+    /** A state filter as the messages spell it (ENROUTE), given so or as its receipt stat (UNDELIV), in any case. */
+    private static String stateName(String s) {
+        if (s == null) {
+            return null;
+        }
+        for (io.smppex.pdu.field.MessageState v : io.smppex.pdu.field.MessageState.values()) {
+            if (v.name().equalsIgnoreCase(s) || v.stat().equalsIgnoreCase(s)) {
+                return v.name();
+            }
+        }
+        // A misspelt state would otherwise match nothing, and an empty page looks like an answer.
+        throw new ApiException(400, "bad_request", "state must be one of " + java.util.Arrays.stream(
+                io.smppex.pdu.field.MessageState.values()).map(Enum::name).toList() + ", got '" + s + "'");
     }
 
     private static String blank(String s) {

@@ -271,7 +271,7 @@ public final class HttpServer implements AutoCloseable {
             HttpHeaders h = req.headers();
             boolean needsToken = token != null && (route.path().startsWith("/api/v1/") && !route.path().equals("/api/v1/openapi.json")
                     || route.path().equals("/metrics"));
-            if (needsToken && !tokenMatches(h, query)) {
+            if (needsToken && !tokenMatches(h, route.path().equals(Api.EVENTS) ? query : Map.of())) {
                 return new ApiException(401, "unauthorized", "this API needs its token: Authorization: Bearer TOKEN");
             }
             if (loopback && token == null && !loopbackHost(h.get(HttpHeaderNames.HOST))) {
@@ -292,7 +292,8 @@ public final class HttpServer implements AutoCloseable {
             if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 given = auth.substring(7).trim();
             } else if (query.containsKey("token")) {
-                // EventSource cannot set headers, so the stream (and only a GET) may carry it in the URL.
+                // EventSource cannot set headers, so the stream, and only the stream, may carry it in the URL:
+                // a URL ends up in logs and history, so no call that reads or changes the journal takes one.
                 given = query.get("token");
             }
             return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));

@@ -3,7 +3,12 @@
 'use strict';
 (function () {
   const params = new URLSearchParams(location.search);
-  if (params.get('token')) { sessionStorage.setItem('smppex-token', params.get('token')); }
+  if (params.get('token')) {
+    sessionStorage.setItem('smppex-token', params.get('token'));
+    // Out of the address bar, the history and any screenshot; the tab keeps it in sessionStorage.
+    params.delete('token');
+    history.replaceState(null, '', location.pathname + (params.toString() ? '?' + params : '') + location.hash);
+  }
   const token = sessionStorage.getItem('smppex-token');
   const $ = (id) => document.getElementById(id);
   const PAGE = 50;
@@ -79,18 +84,25 @@
   function renderMessages(page) {
     state.total = page.total;
     const body = $('messages').tBodies[0];
+    const prev = state.seen;
+    // A trickle of new rows flashes; a flood does not, since 50 rows animating at once would keep the
+    // browser repainting for as long as the load lasts.
+    const arrived = prev.size ? page.messages.filter((m) => !prev.has(m.id)).length : 0;
+    const flash = arrived > 0 && arrived <= 5;
     const rows = page.messages.map((m) => {
-      const tr = el('tr', { 'data-id': m.id, class: (state.seen.size && !state.seen.has(m.id) ? 'fresh' : '') + (m.id === state.selected ? ' sel' : '') },
+      const tr = el('tr', { 'data-id': m.id, class: (flash && !prev.has(m.id) ? 'fresh' : '') + (m.id === state.selected ? ' sel' : '') },
         el('td', { class: 'time' }, fmtTime(m.submitted_at)),
         el('td', {}, m.source),
         el('td', {}, m.dest),
-        el('td', { class: 'txt', title: m.text || '' }, m.text || '', m.parts > 1 ? el('span', { class: 'parts' }, m.parts + ' parts') : null),
+        // The badge goes first: after a long text it was cut off by the cell's ellipsis, and long texts are the ones that have parts.
+        el('td', { class: 'txt', title: m.text || '' }, m.parts > 1 ? el('span', { class: 'parts' }, m.parts + ' parts') : null, m.text || ''),
         el('td', {}, m.system_id),
         el('td', {}, stateBadge(m.state)));
       tr.addEventListener('click', () => { location.hash = '#/messages/' + encodeURIComponent(m.id); });
       return tr;
     });
-    page.messages.forEach((m) => state.seen.add(m.id));
+    // Only the rows shown last time: a set of every id ever seen would grow for as long as the page is open.
+    state.seen = new Set(page.messages.map((m) => m.id));
     if (state.seen.size === 0) state.seen.add('');
     body.replaceChildren(...rows);
     $('messages-empty').hidden = rows.length > 0;
@@ -103,6 +115,21 @@
 
   let debounce = null;
   function refreshSoon() { clearTimeout(debounce); debounce = setTimeout(loadMessages, 250); }
+  // Under load the stream brings events every tick (100 ms): a debounce would be reset before it fired
+  // and the list would freeze until the traffic stopped, so live updates are throttled instead. The
+  // first event after a quiet second shows within 250 ms; a steady flow reloads the list once a second,
+  // which is as fast as anyone reads it and keeps the browser's share of a loaded machine small.
+  let liveTimer = null;
+  let lastLive = 0;
+  function refreshLive() {
+    if (liveTimer !== null) return;
+    const since = Date.now() - lastLive;
+    liveTimer = setTimeout(() => { liveTimer = null; lastLive = Date.now(); loadMessages(); }, since < 1000 ? 1000 - since : 250);
+  }
+  let detailTimer = null;
+  function refreshDetail() {
+    if (detailTimer === null) detailTimer = setTimeout(() => { detailTimer = null; if (state.selected) openMessage(state.selected); }, 100);
+  }
   for (const id of ['f-text', 'f-dest', 'f-source', 'f-system-id']) $(id).addEventListener('input', () => { state.offset = 0; refreshSoon(); });
   $('f-state').addEventListener('change', () => { state.offset = 0; loadMessages(); });
   $('filters').addEventListener('submit', (e) => e.preventDefault());
@@ -269,12 +296,12 @@
     es.onopen = () => { ind.className = 'live on'; ind.lastChild.textContent = 'live'; loadMessages(); loadSessions(); };
     es.onerror = () => { ind.className = 'live off'; ind.lastChild.textContent = 'reconnecting'; };
     const onMessage = (e) => {
-      refreshSoon();
+      refreshLive();
       if (state.selected) {
-        try { const d = JSON.parse(e.data); if (!d.id || d.id === state.selected) setTimeout(() => state.selected && openMessage(state.selected), 100); } catch (x) { /* ignore */ }
+        try { const d = JSON.parse(e.data); if (!d.id || d.id === state.selected) refreshDetail(); } catch (x) { /* ignore */ }
       }
     };
-    for (const t of ['submit', 'response', 'receipt', 'coalesced']) es.addEventListener(t, onMessage);
+    for (const t of ['submit', 'state', 'receipt', 'coalesced']) es.addEventListener(t, onMessage);
     for (const t of ['bind', 'unbind']) es.addEventListener(t, () => setTimeout(loadSessions, 50));
     es.addEventListener('mo', () => {});
     es.addEventListener('stats', (e) => { try { onStats(JSON.parse(e.data)); } catch (x) { /* ignore */ } });
