@@ -14,6 +14,7 @@ import io.smppex.McOptions;
 import io.smppex.OutbindListener;
 import io.smppex.OutbindOptions;
 import io.smppex.OutbindRefusedException;
+import io.smppex.ReconnectPolicy;
 import io.smppex.Session;
 import io.smppex.SessionHandler;
 import io.smppex.SessionOptions;
@@ -130,6 +131,31 @@ class ProductionDocTest {
     }
 
     @Test
+    void reconnectExampleBindsAndSendsOnTheCurrentSession() throws Exception {
+        try (Mc mc = Mc.start(handlers, McOptions.builder().bindAddress("127.0.0.1").port(0)
+                .authenticator(BindAuthenticator.acceptAll()).build())) {
+            String host = "127.0.0.1";
+            int port = mc.port();
+            SubmitSm submitSm = PduFactory.submitSm("Shop", "447700900123", "kept");
+            // example:start
+            EsmeOptions options = EsmeOptions.builder()
+                    .bind(PduFactory.bindTransceiver("user", "secret"))
+                    .reconnect(ReconnectPolicy.exponential(Duration.ofSeconds(1), Duration.ofMinutes(2)) // doubling, +-20% jitter
+                            .withStableAfter(Duration.ofSeconds(30))   // the default
+                            .withMaxAttempts(0)                        // never give up (the default)
+                            .withSendBuffer(1_000))                    // off (0) by default
+                    .build();
+            Esme esme = Esme.start(host, port, handlers, options);   // handlers: a Supplier<SessionHandler>
+            esme.bound().join();                     // waits until a session is bound
+            esme.send(submitSm);                     // on whichever session is bound now
+            // example:end
+            assertThat(esme.state()).isEqualTo(io.smppex.EsmeState.BOUND);
+            assertThat(((io.smppex.pdu.SubmitSmResp) esme.send(submitSm).get(5, TimeUnit.SECONDS)).messageId()).isEqualTo("m-1");
+            esme.stop().get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void mutualTlsExampleBindsOnlyTheSystemIdOfTheCertificate() throws Exception {
         String address = "127.0.0.1";
         int port = 0;
@@ -213,7 +239,7 @@ class ProductionDocTest {
             assertThat(marked).as("this example of docs/production.md is run, as written, by a test:%n%s", block.group(1))
                     .anyMatch(m -> m.contains(code));
         }
-        assertThat(examples).as("java examples in docs/production.md").isEqualTo(5);
+        assertThat(examples).as("java examples in docs/production.md").isEqualTo(6);
     }
 
     private static String normalize(String code) {
