@@ -17,7 +17,6 @@ import io.smppex.pdu.PduFactory;
 import io.smppex.pdu.SubmitSm;
 import io.smppex.pdu.field.CommandStatus;
 import io.smppex.pdu.testing.DocExamples;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -91,10 +90,6 @@ class DocExamplesTest {
 
     @Test
     void everyExampleOfTheReadmeAndTheJavadocIsInAMarkedBlockOfTheTests() {
-        DocExamples.create()
-                .markdown(Path.of("README.md"))
-                .javadocUnder(Path.of("src/main/java"))
-                .runBy(Path.of("src/test/java"))
-                .assertEveryExampleIsRun(2);
+        DocExamples.ofThisModule().assertEveryExampleIsRun(2);
     }
 }

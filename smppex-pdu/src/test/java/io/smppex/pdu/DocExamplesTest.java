@@ -12,7 +12,6 @@ import io.smppex.pdu.text.TextCodec;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,10 +93,6 @@ class DocExamplesTest {
 
     @Test
     void everyExampleOfTheReadmeAndTheJavadocIsOneOfTheMarkedBlocksOfTheTests() {
-        DocExamples.create()
-                .markdown(Path.of("README.md"))
-                .javadocUnder(Path.of("src/main/java"))
-                .runBy(Path.of("src/test/java"))
-                .assertEveryExampleIsRun(3);
+        DocExamples.ofThisModule().assertEveryExampleIsRun(3);
     }
 }

@@ -9,7 +9,6 @@ import io.smppex.pdu.SubmitSmResp;
 import io.smppex.pdu.field.CommandStatus;
 import io.smppex.pdu.field.MessageState;
 import io.smppex.pdu.testing.DocExamples;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -104,10 +103,6 @@ class DocExamplesTest {
 
     @Test
     void everyExampleOfTheReadmeAndTheJavadocIsInAMarkedBlockOfTheTests() {
-        DocExamples.create()
-                .markdown(Path.of("README.md"))
-                .javadocUnder(Path.of("src/main/java"))
-                .runBy(Path.of("src/test/java"))
-                .assertEveryExampleIsRun(4);
+        DocExamples.ofThisModule().assertEveryExampleIsRun(4);
     }
 }

@@ -12,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -112,10 +111,6 @@ class DocExamplesTest {
 
     @Test
     void everyExampleOfTheReadmeAndTheJavadocIsInAMarkedBlockOfTheTests() {
-        DocExamples.create()
-                .markdown(Path.of("README.md"))
-                .javadocUnder(Path.of("src/main/java"))
-                .runBy(Path.of("src/test/java"))
-                .assertEveryExampleIsRun(5);
+        DocExamples.ofThisModule().assertEveryExampleIsRun(5);
     }
 }

@@ -44,6 +44,14 @@ public final class DocExamples {
         return new DocExamples();
     }
 
+    /**
+     * The usual check of a module, run from its directory: the examples of its README.md and of the
+     * javadoc under src/main/java, against the marked blocks of the tests under src/test/java.
+     */
+    public static DocExamples ofThisModule() {
+        return create().markdown(Path.of("README.md")).javadocUnder(Path.of("src/main/java")).runBy(Path.of("src/test/java"));
+    }
+
     /** Adds the java blocks of each Markdown file as examples. */
     public DocExamples markdown(Path... documents) {
         for (Path document : documents) {
