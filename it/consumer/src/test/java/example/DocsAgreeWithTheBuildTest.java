@@ -136,10 +136,44 @@ class DocsAgreeWithTheBuildTest {
             Element pom = parse(dir.resolve(base + ".pom")).getDocumentElement();
             assertEquals("smppex-parent", text(child(pom, "parent"), "artifactId"), artifact + " inherits the licence from the parent");
         }
+        String licence = Files.readString(ROOT.resolve("LICENSE"));
+        assertTrue(licence.contains("Apache License") && licence.contains("Version 2.0, January 2004"),
+                "LICENSE holds the Apache License 2.0 that the poms declare");
         for (String pom : List.of("smppex-parent", "smppex-bom")) {
             Element installed = parse(repo.resolve(pom).resolve(version).resolve(pom + "-" + version + ".pom")).getDocumentElement();
             assertEquals("Apache-2.0", text(child(child(installed, "licenses"), "license"), "name"), pom);
         }
+    }
+
+    /**
+     * Maven Central refuses a pom without url, description, licence, developers and scm; signing
+     * and deploying must stay off unless a user asks for them, or every local install would need a
+     * GPG key. Checked on the installed poms a user's build reads, and on the root pom's profiles.
+     */
+    @Test
+    void theInstalledPomsCarryCentralsMetadataAndTheReleaseProfileIsOffByDefault() throws Exception {
+        String version = text(parse(ROOT.resolve("pom.xml")).getDocumentElement(), "version");
+        Path repo = Path.of(System.getProperty("smppex.repo")).resolve("io/smppex");
+        for (String pom : List.of("smppex-parent", "smppex-bom")) {
+            Element installed = parse(repo.resolve(pom).resolve(version).resolve(pom + "-" + version + ".pom")).getDocumentElement();
+            for (String field : List.of("url", "description")) {
+                assertFalse(text(installed, field) == null || text(installed, field).isEmpty(), pom + " has no " + field);
+            }
+            assertNotNull(child(child(installed, "developers"), "developer"), pom + " names no developer");
+            Element scm = child(installed, "scm");
+            assertNotNull(scm, pom + " has no scm");
+            for (String field : List.of("connection", "developerConnection", "url")) {
+                assertNotNull(text(scm, field), pom + " scm has no " + field);
+            }
+        }
+        Element root = parse(ROOT.resolve("pom.xml")).getDocumentElement();
+        Element release = children(child(root, "profiles"), "profile").stream()
+                .filter(p -> "release".equals(text(p, "id"))).findFirst().orElse(null);
+        assertNotNull(release, "the root pom has no release profile");
+        String plugins = release.getTextContent();
+        assertTrue(plugins.contains("maven-gpg-plugin") && plugins.contains("central-publishing-maven-plugin"),
+                "the release profile signs and deploys");
+        assertEquals(null, child(release, "activation"), "the release profile is active only when asked for (-Prelease)");
     }
 
     private static List<String> readmeBlocks(String language) throws IOException {

@@ -10,17 +10,11 @@ import io.smppex.pdu.PduFactory;
 import io.smppex.pdu.SubmitSm;
 import io.smppex.pdu.SubmitSmResp;
 import io.smppex.pdu.field.CommandStatus;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.smppex.pdu.testing.DocExamples;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,38 +96,10 @@ class JavadocExamplesTest {
     }
 
     @Test
-    void everyJavadocExampleOfTheModuleIsOneOfTheMarkedBlocksOfItsTests() throws IOException {
-        List<String> marked = new ArrayList<>();
-        Pattern region = Pattern.compile("// example:start\\n(.*?)// example:end", Pattern.DOTALL);
-        for (Path test : javaFiles(Path.of("src/test/java"))) {
-            Matcher m = region.matcher(Files.readString(test));
-            while (m.find()) {
-                marked.add(normalize(m.group(1)));
-            }
-        }
-        List<String> examples = new ArrayList<>();
-        Pattern pre = Pattern.compile("<pre>\\{@code\\n(.*?)\\n\\s*\\* ?}</pre>", Pattern.DOTALL);
-        for (Path source : javaFiles(Path.of("src/main/java"))) {
-            Matcher m = pre.matcher(Files.readString(source));
-            while (m.find()) {
-                String code = m.group(1).replaceAll("(?m)^\\s*\\* ?", "");
-                examples.add(code);
-                assertThat(marked).as("the example in %s is run, as written, by a test:%n%s", source, code)
-                        .contains(normalize(code));
-            }
-        }
-        assertThat(examples).as("javadoc examples found").hasSizeGreaterThanOrEqualTo(4);
-    }
-
-    private static List<Path> javaFiles(Path root) throws IOException {
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-    }
-
-    private static String normalize(String code) {
-        return code.replaceAll("\\s+", " ").trim();
+    void everyJavadocExampleOfTheModuleIsOneOfTheMarkedBlocksOfItsTests() {
+        DocExamples.create()
+                .javadocUnder(Path.of("src/main/java"))
+                .runBy(Path.of("src/test/java"))
+                .assertEveryExampleIsRun(4);
     }
 }

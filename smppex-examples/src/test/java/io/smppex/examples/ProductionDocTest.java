@@ -28,7 +28,7 @@ import io.smppex.pdu.Pdu;
 import io.smppex.pdu.PduFactory;
 import io.smppex.pdu.SubmitSm;
 import io.smppex.pdu.field.CommandStatus;
-import java.io.IOException;
+import io.smppex.pdu.testing.DocExamples;
 import java.io.InputStream;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -42,8 +42,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -224,26 +222,11 @@ class ProductionDocTest {
     }
 
     @Test
-    void everyJavaExampleOfTheDocumentIsInAMarkedBlockHere() throws IOException {
-        List<String> marked = new ArrayList<>();
-        Matcher region = Pattern.compile("// example:start\\n(.*?)// example:end", Pattern.DOTALL)
-                .matcher(Files.readString(Path.of("src/test/java/io/smppex/examples/ProductionDocTest.java")));
-        while (region.find()) {
-            marked.add(normalize(region.group(1).replaceAll("(?m)^.*// test-only\\n", "")));
-        }
-        Matcher block = Pattern.compile("(?ms)^```java\\n(.*?)^```$").matcher(Files.readString(DOC));
-        int examples = 0;
-        while (block.find()) {
-            examples++;
-            String code = normalize(block.group(1));
-            assertThat(marked).as("this example of docs/production.md is run, as written, by a test:%n%s", block.group(1))
-                    .anyMatch(m -> m.contains(code));
-        }
-        assertThat(examples).as("java examples in docs/production.md").isEqualTo(6);
-    }
-
-    private static String normalize(String code) {
-        return code.replaceAll("\\s+", " ").trim();
+    void everyJavaExampleOfTheDocumentIsInAMarkedBlockHere() {
+        DocExamples docs = DocExamples.create().markdown(DOC)
+                .runBy(Path.of("src/test/java/io/smppex/examples/ProductionDocTest.java"));
+        assertThat(docs.examples()).as("java examples in docs/production.md").hasSize(6);
+        docs.assertEveryExampleIsRun(6);
     }
 
     private static void keytool(String alias, String dname, String extension) throws Exception {

@@ -3,22 +3,16 @@ package io.smppex.pdu;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smppex.pdu.field.Address;
+import io.smppex.pdu.testing.DocExamples;
 import io.smppex.pdu.text.EncodedText;
 import io.smppex.pdu.text.EncodingOptions;
 import io.smppex.pdu.text.NationalLanguage;
 import io.smppex.pdu.text.SplitMethod;
 import io.smppex.pdu.text.TextCodec;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,42 +92,7 @@ class DocExamplesTest {
     }
 
     @Test
-    void everyExampleOfTheReadmeAndTheJavadocIsOneOfTheMarkedBlocksOfTheTests() throws IOException {
-        List<String> marked = new ArrayList<>();
-        Pattern region = Pattern.compile("// example:start\\n(.*?)// example:end", Pattern.DOTALL);
-        for (Path test : javaFiles(Path.of("src/test/java"))) {
-            Matcher m = region.matcher(Files.readString(test));
-            while (m.find()) {
-                marked.add(normalize(m.group(1)));
-            }
-        }
-        List<String> examples = new ArrayList<>();
-        Matcher readme = Pattern.compile("(?ms)^```java\\n(.*?)^```$").matcher(Files.readString(Path.of("README.md")));
-        while (readme.find()) {
-            examples.add(readme.group(1));
-        }
-        Pattern pre = Pattern.compile("<pre>\\{@code\\n(.*?)\\n\\s*\\* ?}</pre>", Pattern.DOTALL);
-        for (Path source : javaFiles(Path.of("src/main/java"))) {
-            Matcher m = pre.matcher(Files.readString(source));
-            while (m.find()) {
-                examples.add(m.group(1).replaceAll("(?m)^\\s*\\* ?", ""));
-            }
-        }
-        assertThat(examples).as("examples found").hasSizeGreaterThanOrEqualTo(3);
-        for (String example : examples) {
-            String code = normalize(example);
-            assertThat(marked).as("this example is run, as written, by a test:%n%s", example)
-                    .contains(code);
-        }
-    }
-
-    private static List<Path> javaFiles(Path root) throws IOException {
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
-        }
-    }
-
-    private static String normalize(String code) {
-        return code.replaceAll("\\s+", " ").trim();
+    void everyExampleOfTheReadmeAndTheJavadocIsOneOfTheMarkedBlocksOfTheTests() {
+        DocExamples.ofThisModule().assertEveryExampleIsRun(3);
     }
 }

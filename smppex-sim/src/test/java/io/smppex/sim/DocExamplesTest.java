@@ -8,15 +8,9 @@ import io.smppex.pdu.PduFactory;
 import io.smppex.pdu.SubmitSmResp;
 import io.smppex.pdu.field.CommandStatus;
 import io.smppex.pdu.field.MessageState;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.smppex.pdu.testing.DocExamples;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -108,42 +102,7 @@ class DocExamplesTest {
     }
 
     @Test
-    void everyExampleOfTheReadmeAndTheJavadocIsInAMarkedBlockOfTheTests() throws IOException {
-        List<String> marked = new ArrayList<>();
-        Pattern region = Pattern.compile("// example:start\\n(.*?)// example:end", Pattern.DOTALL);
-        for (Path test : javaFiles(Path.of("src/test/java"))) {
-            Matcher m = region.matcher(Files.readString(test));
-            while (m.find()) {
-                marked.add(normalize(m.group(1).replaceAll("(?m)^.*// test-only\\n", "")));
-            }
-        }
-        List<String> examples = new ArrayList<>();
-        Matcher readme = Pattern.compile("(?ms)^```java\\n(.*?)^```$").matcher(Files.readString(Path.of("README.md")));
-        while (readme.find()) {
-            examples.add(readme.group(1));
-        }
-        Pattern pre = Pattern.compile("<pre>\\{@code\\n(.*?)\\n\\s*\\* ?}</pre>", Pattern.DOTALL);
-        for (Path source : javaFiles(Path.of("src/main/java"))) {
-            Matcher m = pre.matcher(Files.readString(source));
-            while (m.find()) {
-                examples.add(m.group(1).replaceAll("(?m)^\\s*\\* ?", ""));
-            }
-        }
-        assertThat(examples).as("examples found").hasSizeGreaterThanOrEqualTo(4);
-        for (String example : examples) {
-            String code = normalize(example);
-            assertThat(marked).as("this example is run, as written, by a test:%n%s", example)
-                    .anyMatch(block -> block.contains(code));
-        }
-    }
-
-    private static List<Path> javaFiles(Path root) throws IOException {
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
-        }
-    }
-
-    private static String normalize(String code) {
-        return code.replaceAll("\\s+", " ").trim();
+    void everyExampleOfTheReadmeAndTheJavadocIsInAMarkedBlockOfTheTests() {
+        DocExamples.ofThisModule().assertEveryExampleIsRun(4);
     }
 }

@@ -6,20 +6,15 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.smppex.SessionOptions;
 import io.smppex.micrometer.SmppMetrics;
+import io.smppex.pdu.testing.DocExamples;
 import io.smppex.sim.SmppSimulator;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -115,42 +110,7 @@ class DocExamplesTest {
     }
 
     @Test
-    void everyExampleOfTheReadmeAndTheJavadocIsInAMarkedBlockOfTheTests() throws IOException {
-        List<String> marked = new ArrayList<>();
-        Pattern region = Pattern.compile("// example:start\\n(.*?)// example:end", Pattern.DOTALL);
-        for (Path test : javaFiles(Path.of("src/test/java"))) {
-            Matcher m = region.matcher(Files.readString(test));
-            while (m.find()) {
-                marked.add(normalize(m.group(1).replaceAll("(?m)^.*// test-only\\n", "")));
-            }
-        }
-        List<String> examples = new ArrayList<>();
-        Matcher readme = Pattern.compile("(?ms)^```java\\n(.*?)^```$").matcher(Files.readString(Path.of("README.md")));
-        while (readme.find()) {
-            examples.add(readme.group(1));
-        }
-        Pattern pre = Pattern.compile("<pre>\\{@code\\n(.*?)\\n\\s*\\* ?}</pre>", Pattern.DOTALL);
-        for (Path source : javaFiles(Path.of("src/main/java"))) {
-            Matcher m = pre.matcher(Files.readString(source));
-            while (m.find()) {
-                examples.add(m.group(1).replaceAll("(?m)^\\s*\\* ?", ""));
-            }
-        }
-        assertThat(examples).as("examples found").hasSizeGreaterThanOrEqualTo(5);
-        for (String example : examples) {
-            String code = normalize(example);
-            assertThat(marked).as("this example is run, as written, by a test:%n%s", example)
-                    .anyMatch(block -> block.contains(code));
-        }
-    }
-
-    private static List<Path> javaFiles(Path root) throws IOException {
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
-        }
-    }
-
-    private static String normalize(String code) {
-        return code.replaceAll("\\s+", " ").trim();
+    void everyExampleOfTheReadmeAndTheJavadocIsInAMarkedBlockOfTheTests() {
+        DocExamples.ofThisModule().assertEveryExampleIsRun(5);
     }
 }
