@@ -134,6 +134,26 @@ class McLibraryOptionsTest {
     }
 
     @Test
+    void aGivenHttpTokenIsRequiredAndNeverPrinted() throws Exception {
+        String token = "given-s3cret-token";
+        Cli.Running mc = Cli.start("mc", "--port", "0", "--http-port", "0", "--http-token", token, "-q");
+        mc.awaitListening();
+        String url = awaitUrl(mc);
+        HttpResponse<String> without = HTTP.send(HttpRequest.newBuilder(URI.create(url + "api/v1/messages")).timeout(WAIT).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(without.statusCode()).as("a token given on loopback is still required").isEqualTo(401);
+        HttpResponse<String> wrong = HTTP.send(HttpRequest.newBuilder(URI.create(url + "api/v1/messages")).timeout(WAIT)
+                .header("Authorization", "Bearer not-" + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        HttpResponse<String> with = HTTP.send(HttpRequest.newBuilder(URI.create(url + "api/v1/messages")).timeout(WAIT)
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(with.statusCode()).as(with.body()).isEqualTo(200);
+        Cli.Result r = mc.stop();
+        assertThat(r.out()).as("the operator already knows the token: it stays out of logs").doesNotContain(token)
+                .contains("the API needs the --http-token token");
+    }
+
+    @Test
     void theStoredJournalSurvivesARestartOfTheCommand(@TempDir Path dir) throws Exception {
         Path db = dir.resolve("journal");
         Cli.Running first = Cli.start("mc", "--port", "0", "--store", db.toString(), "--dlr-delay-ms", "0", "-q");
