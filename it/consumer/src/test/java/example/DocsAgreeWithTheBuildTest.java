@@ -176,6 +176,30 @@ class DocsAgreeWithTheBuildTest {
         assertEquals(null, child(release, "activation"), "the release profile is active only when asked for (-Prelease)");
     }
 
+    /**
+     * The README's table of artifacts lists exactly the BOM and what it manages, each with the
+     * module name its jar carries (the jars themselves are checked above): a user copies names
+     * from that table.
+     */
+    @Test
+    void theReadmeTableOfArtifactsIsTheBomAndItsModuleNames() throws Exception {
+        Set<String> published = new TreeSet<>(bomArtifacts());
+        published.add("smppex-bom");
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        int at = readme.indexOf("### The artifacts");
+        assertTrue(at >= 0, "README has a section 'The artifacts'");
+        Map<String, String> table = new LinkedHashMap<>();
+        Matcher row = Pattern.compile("(?m)^\\| `(smppex-[a-z-]+)` \\|[^|]*\\| *(?:`([a-z.]+)`)? *\\|").matcher(readme.substring(at));
+        while (row.find()) {
+            table.put(row.group(1), row.group(2));
+        }
+        assertEquals(published, new TreeSet<>(table.keySet()), "the README's table of artifacts vs the BOM and what it manages");
+        for (String artifact : bomArtifacts()) {
+            assertEquals("io.smppex." + artifact.substring("smppex-".length()).replace('-', '.'), table.get(artifact),
+                    "the module name the README gives " + artifact);
+        }
+    }
+
     private static List<String> readmeBlocks(String language) throws IOException {
         Matcher m = FENCE.matcher(Files.readString(ROOT.resolve("README.md")));
         List<String> blocks = new ArrayList<>();
