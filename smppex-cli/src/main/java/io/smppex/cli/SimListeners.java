@@ -29,6 +29,17 @@ final class SimListeners implements SimListener {
         return !pduListeners.isEmpty();
     }
 
+    /** Listening while any of them is: the web console's backend listens only while a stream is open. */
+    @Override
+    public boolean listening() {
+        for (SimListener l : all) {
+            if (l.listening()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public void onPdu(PduEvent event) {
         for (SimListener l : pduListeners) {

@@ -25,6 +25,17 @@ public interface EventSink {
     boolean admit();
 
     /**
+     * Whether anyone is watching now, without claiming a place. A simulator that has to make its
+     * events before it can offer them (a {@link SimulatorBackend} is handed events already built)
+     * asks this first, so that with nobody connected it makes none.
+     *
+     * @return false when every event would be refused by {@link #admit()}; true by default
+     */
+    default boolean watching() {
+        return true;
+    }
+
+    /**
      * Hands over an event that {@link #admit()} made room for.
      *
      * @param event the event

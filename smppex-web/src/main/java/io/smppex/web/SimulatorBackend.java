@@ -81,6 +81,21 @@ public final class SimulatorBackend implements SimBackend, SimListener {
 
     // ---- SimListener: runs on the simulator's dispatcher thread ----------------------------------------
 
+    /**
+     * Listening only while an event stream is open: with nobody watching, the simulator makes no
+     * events for the console at all (no copy of the message, no queue, no wake-up of its dispatcher),
+     * so a console that serves but is not watched costs the MC nothing per message.
+     */
+    @Override
+    public boolean listening() {
+        for (EventSink s : sinks) {
+            if (s.watching()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public void onSession(SessionEvent e) {
         String type = switch (e.kind()) {

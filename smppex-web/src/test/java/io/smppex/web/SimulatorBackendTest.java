@@ -430,4 +430,27 @@ class SimulatorBackendTest {
             assertThat(want).as("event types not seen").isEmpty();
         }
     }
+
+    @Test
+    void theBackendListensToTheSimulatorOnlyWhileAnEventStreamIsOpen() throws Exception {
+        // Not listening, the simulator makes no events for the console: an unwatched console costs the MC no
+        // copy of each message (the simulator's own ListeningTest shows the skipping).
+        await("no stream is open", () -> http.get("/api/v1/stats").json().at("/web/sse_clients").asInt() == 0);
+        assertThat(rs.backend.listening()).isFalse();
+        try (Socket s = new Socket("127.0.0.1", rs.web.port())) {
+            BufferedReader in = Http.openEvents(s);
+            // Listening as soon as the stream answers: an event made right after it is not lost.
+            assertThat(rs.backend.listening()).isTrue();
+            try (SyncEsme e = bind(BindMode.TRANSCEIVER, "watch")) {
+                String id = submit(e, "a", "447700900011", "watched");
+                String line;
+                boolean seen = false;
+                for (int i = 0; i < 5000 && !seen && (line = in.readLine()) != null; i++) {
+                    seen = line.startsWith("data: ") && line.contains("\"id\":\"" + id + "\"");
+                }
+                assertThat(seen).as("the submit's event").isTrue();
+            }
+        }
+        await("the stream is gone", () -> !rs.backend.listening());
+    }
 }

@@ -88,6 +88,11 @@ public final class SseHub implements EventSink, AutoCloseable {
     }
 
     @Override
+    public boolean watching() {
+        return anyClient;
+    }
+
+    @Override
     public void publish(SimEvent e) {
         if (anyClient) {
             queue.add(e);
