@@ -25,13 +25,16 @@ public interface EventSink {
     boolean admit();
 
     /**
-     * Whether anyone is watching now, without claiming a place. A simulator that has to make its
-     * events before it can offer them (a {@link SimulatorBackend} is handed events already built)
-     * asks this first, so that with nobody connected it makes none.
+     * Whether an event built now would be admitted, without claiming a place. It is for a simulator
+     * that has to build its events before it can offer them (a {@link SimulatorBackend} is handed
+     * events already built): asking first, it builds none while nobody is watching and none past
+     * this tick's places. When the places are taken, the event the caller will not build is counted
+     * as coalesced here, as {@link #admit()} would have counted it. True is a hint: {@link #admit()}
+     * still decides.
      *
-     * @return false when every event would be refused by {@link #admit()}; true by default
+     * @return false to skip building the event; true by default
      */
-    default boolean watching() {
+    default boolean wants() {
         return true;
     }
 

@@ -88,8 +88,16 @@ public final class SseHub implements EventSink, AutoCloseable {
     }
 
     @Override
-    public boolean watching() {
-        return anyClient;
+    public boolean wants() {
+        if (!anyClient) {
+            return false;
+        }
+        // Only a read: the place itself is claimed by admit() once the event is built.
+        if (slots.get() >= maxPerTick) {
+            coalesced.increment();
+            return false;
+        }
+        return true;
     }
 
     @Override
