@@ -134,6 +134,47 @@ class McLibraryOptionsTest {
     }
 
     @Test
+    void aGivenHttpTokenIsTheOneTheApiNeedsAndIsNotPrinted() throws Exception {
+        Cli.Running mc = Cli.start("mc", "--port", "0", "--http-port", "0", "--http-bind", "0.0.0.0", "--http-token", "given-s3cret", "-q");
+        mc.awaitListening();
+        String url = awaitUrl(mc);
+        HttpResponse<String> without = HTTP.send(HttpRequest.newBuilder(URI.create(url + "api/v1/messages")).timeout(WAIT).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(without.statusCode()).isEqualTo(401);
+        HttpResponse<String> wrong = HTTP.send(HttpRequest.newBuilder(URI.create(url + "api/v1/messages")).timeout(WAIT)
+                .header("Authorization", "Bearer made-up").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        HttpResponse<String> with = HTTP.send(HttpRequest.newBuilder(URI.create(url + "api/v1/messages")).timeout(WAIT)
+                .header("Authorization", "Bearer given-s3cret").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(with.statusCode()).as(with.body()).isEqualTo(200);
+        Cli.Result r = mc.stop();
+        // The user chose it: it is not echoed into logs or a shared terminal, and none is made up.
+        assertThat(r.out()).contains("the API needs the --http-token token").doesNotContain("given-s3cret", "web console token: ");
+    }
+
+    @Test
+    void httpPortServesThereAndTheReadyLineNamesIt() throws Exception {
+        int httpPort = freePort();
+        Cli.Running mc = Cli.start("mc", "--port", "0", "--http-port", Integer.toString(httpPort), "-q");
+        mc.awaitListening();
+        assertThat(awaitUrl(mc)).isEqualTo("http://127.0.0.1:" + httpPort + "/");
+        assertThat(get("http://127.0.0.1:" + httpPort + "/api/v1/stats").get("sessions").asInt()).isZero();
+        assertThat(mc.stop().code()).isZero();
+    }
+
+    @Test
+    void theWebConsoleDefaultsToLoopbackPort8025() {
+        // Parsed, not run: a test must not take 8025 from a real mc beside it.
+        McCommand mc = new McCommand(new Io(System.out, System.err, java.io.InputStream.nullInputStream(),
+                new java.util.concurrent.CompletableFuture<>(), false));
+        new picocli.CommandLine(mc).parseArgs();
+        assertThat(mc.httpPort).isEqualTo(8025);
+        assertThat(mc.httpBind).isEqualTo("127.0.0.1");
+        assertThat(mc.noHttp).isFalse();
+        assertThat(mc.httpToken).isNull();
+    }
+
+    @Test
     void theStoredJournalSurvivesARestartOfTheCommand(@TempDir Path dir) throws Exception {
         Path db = dir.resolve("journal");
         Cli.Running first = Cli.start("mc", "--port", "0", "--store", db.toString(), "--dlr-delay-ms", "0", "-q");

@@ -259,8 +259,11 @@ public final class SimulatorBackend implements SimBackend, SimListener {
             throw new IllegalStateException("no receiver of system_id '" + mo.systemId() + "' is bound");
         }
         io.smppex.sim.Mo m = io.smppex.sim.Mo.of(mo.systemId(), mo.source(), mo.dest(), mo.text());
+        // The simulator splits it this way (the reference does not change the count). Its parts may go to any
+        // receiver of the system_id, so no one session is named.
+        int parts = io.smppex.pdu.text.MessageSplitter.split(m.text(), m.codec(), io.smppex.pdu.text.SplitMethod.UDH_8BIT, 0).size();
         CompletableFuture<Void> sent = s.sendMo(m);
-        return sent.thenApply(v -> new MoResult(null, 0, CommandStatus.ESME_ROK.name()));
+        return sent.thenApply(v -> new MoResult(null, parts, CommandStatus.ESME_ROK.name()));
     }
 
     @Override
