@@ -336,7 +336,6 @@ final class McCommand implements Callable<Integer> {
             SimulatorBackend backend = noHttp ? null : new SimulatorBackend();
             PrometheusMeterRegistry registry = null;
             if (backend != null) {
-                listeners.add(backend);
                 // /metrics promises the smpp_* meters: without an observer on the sessions the registry
                 // would hold only the console's own. With --no-http nobody could scrape them, so no cost.
                 registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -346,6 +345,12 @@ final class McCommand implements Callable<Integer> {
             if (!mos.isEmpty() || moStdin) {
                 feeder = new MoFeeder(mos, line -> io.err().println(line));
                 listeners.add(feeder);
+            }
+            if (backend != null) {
+                // Last: the listeners are asked in order whether they listen, and the backend's answer counts the
+                // events its stream will miss; asked only when no other listener wants the event, it counts each
+                // once (otherwise the event is made and the stream counts it as it turns it away).
+                listeners.add(backend);
             }
             if (!listeners.isEmpty()) {
                 b.listener(SimListeners.of(listeners));

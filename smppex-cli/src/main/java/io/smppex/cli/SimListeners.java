@@ -8,8 +8,8 @@ import io.smppex.sim.SimListener;
 import java.util.List;
 
 /**
- * Several listeners behind the one a simulator takes: the printer, the web console's backend and
- * the MO feeder each hear every event, in order, on the simulator's event thread.
+ * Several listeners behind the one a simulator takes: the printer, the MO feeder and the web
+ * console's backend each hear every event, in order, on the simulator's event thread.
  */
 final class SimListeners implements SimListener {
     private final List<SimListener> all;
@@ -27,6 +27,20 @@ final class SimListeners implements SimListener {
     @Override
     public boolean wantsPdus() {
         return !pduListeners.isEmpty();
+    }
+
+    /**
+     * Listening while any of them is, asked in order up to the first that is: the web console's
+     * backend listens only while a stream is open and has room, and counts what it turns away.
+     */
+    @Override
+    public boolean listening() {
+        for (SimListener l : all) {
+            if (l.listening()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

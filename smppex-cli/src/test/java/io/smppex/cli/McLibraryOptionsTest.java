@@ -154,6 +154,28 @@ class McLibraryOptionsTest {
     }
 
     @Test
+    void httpPortServesThereAndTheReadyLineNamesIt() throws Exception {
+        int httpPort = freePort();
+        Cli.Running mc = Cli.start("mc", "--port", "0", "--http-port", Integer.toString(httpPort), "-q");
+        mc.awaitListening();
+        assertThat(awaitUrl(mc)).isEqualTo("http://127.0.0.1:" + httpPort + "/");
+        assertThat(get("http://127.0.0.1:" + httpPort + "/api/v1/stats").get("sessions").asInt()).isZero();
+        assertThat(mc.stop().code()).isZero();
+    }
+
+    @Test
+    void theWebConsoleDefaultsToLoopbackPort8025() {
+        // Parsed, not run: a test must not take 8025 from a real mc beside it.
+        McCommand mc = new McCommand(new Io(System.out, System.err, java.io.InputStream.nullInputStream(),
+                new java.util.concurrent.CompletableFuture<>(), false));
+        new picocli.CommandLine(mc).parseArgs();
+        assertThat(mc.httpPort).isEqualTo(8025);
+        assertThat(mc.httpBind).isEqualTo("127.0.0.1");
+        assertThat(mc.noHttp).isFalse();
+        assertThat(mc.httpToken).isNull();
+    }
+
+    @Test
     void theStoredJournalSurvivesARestartOfTheCommand(@TempDir Path dir) throws Exception {
         Path db = dir.resolve("journal");
         Cli.Running first = Cli.start("mc", "--port", "0", "--store", db.toString(), "--dlr-delay-ms", "0", "-q");

@@ -20,6 +20,20 @@ public interface SimListener {
     }
 
     /**
+     * Asked before each message, session or MO event is made: whether the listener wants it now.
+     * A listener that only passes events on to subscribers (a web console's event stream) answers
+     * false while it has none, and the simulator then skips the event, including the copy of the
+     * message it would carry: the MC pays for events only while someone takes them. Runs on the
+     * simulator's event loops and timer, so it must be cheap and never block (a volatile read).
+     * PDU events are decided once, by {@link #wantsPdus()}.
+     *
+     * @return false to skip the events made until it answers true again; true by default
+     */
+    default boolean listening() {
+        return true;
+    }
+
+    /**
      * @param event a PDU that was received or sent
      */
     default void onPdu(PduEvent event) {

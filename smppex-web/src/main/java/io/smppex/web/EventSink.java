@@ -25,6 +25,20 @@ public interface EventSink {
     boolean admit();
 
     /**
+     * Whether an event built now would be admitted, without claiming a place. It is for a simulator
+     * that has to build its events before it can offer them (a {@link SimulatorBackend} is handed
+     * events already built): asking first, it builds none while nobody is watching and none past
+     * this tick's places. When the places are taken, the event the caller will not build is counted
+     * as coalesced here, as {@link #admit()} would have counted it. True is a hint: {@link #admit()}
+     * still decides.
+     *
+     * @return false to skip building the event; true by default
+     */
+    default boolean wants() {
+        return true;
+    }
+
+    /**
      * Hands over an event that {@link #admit()} made room for.
      *
      * @param event the event

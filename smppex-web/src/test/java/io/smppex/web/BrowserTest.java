@@ -62,6 +62,14 @@ class BrowserTest {
         return ((SubmitSmResp) r).messageId();
     }
 
+    /** Opens a message from the list; a live reload may redraw the list between finding the row and the click. */
+    private static void open(String id) {
+        new WebDriverWait(browser.driver, T).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            row(id).click();
+            return true;
+        });
+    }
+
     private static WebElement row(String id) {
         return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#messages tbody tr[data-id='" + id + "']")));
     }
@@ -91,12 +99,18 @@ class BrowserTest {
     @Order(2)
     void theMessageViewShowsFieldsAndPdusAndSendsAReceipt() {
         String id = submit("MyShop", "447700900123", "Hello from the browser test");
-        row(id).click();
+        open(id);
         wait.until(ExpectedConditions.textToBe(By.id("detail-text"), "Hello from the browser test"));
         wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#detail-pdus details"), 1));
         assertThat(browser.driver.findElement(By.id("detail-pdus")).getText()).contains("submit_sm", "submit_sm_resp");
         assertThat(browser.driver.findElement(By.id("detail-state")).getText()).isEqualTo("ENROUTE");
         browser.driver.findElement(By.cssSelector("#detail-pdus details")).click();
+        // The submit_sm in hex (command_length, then command_id 0x00000004) and decoded. Read from the DOM, as a
+        // live update may redraw the view and close the opened PDU again.
+        wait.until(d -> d.findElement(By.cssSelector("#detail-pdus details pre.hex")).getAttribute("textContent")
+                .matches("(?s)00 00 00 [0-9a-f]{2} 00 00 00 04 .*"));
+        assertThat(browser.driver.findElement(By.cssSelector("#detail-pdus details pre.fields-json")).getAttribute("textContent"))
+                .contains("\"destination_addr\": \"447700900123\"", "\"source_addr\": \"MyShop\"");
         browser.driver.findElement(By.id("receipt-UNDELIV")).click();
         wait.until(ExpectedConditions.textToBe(By.id("detail-state"), "UNDELIVERABLE"));
         assertThat(Esmes.awaitDeliver(esme)).anySatisfy(p -> assertThat(p).isInstanceOfSatisfying(DeliverSm.class,
@@ -104,10 +118,21 @@ class BrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-receipts"), "UNDELIV"));
         // Final now: the page offers no second receipt.
         wait.until(d -> !d.findElement(By.id("receipt-DELIVRD")).isEnabled());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-receipts"), "ACKNOWLEDGED"));
         browser.screenshot("message.png");
+        // The submit_sm opened, for the docs: its decoded fields and hex. Opened again if a live update redrew it.
+        new WebDriverWait(browser.driver, T).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            WebElement first = d.findElement(By.cssSelector("#detail-pdus details"));
+            if (first.getAttribute("open") == null) {
+                first.findElement(By.tagName("summary")).click();
+            }
+            ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'start'})", first);
+            return first.findElement(By.cssSelector("pre.hex")).isDisplayed();
+        });
+        browser.screenshot("pdu.png");
 
         String hostile = submit("x", "447700900003", HOSTILE);
-        row(hostile).click();
+        open(hostile);
         wait.until(ExpectedConditions.textToBe(By.id("detail-text"), HOSTILE));
         assertThat(browser.driver.findElements(By.cssSelector("#detail-text *, #detail img, #detail script"))).isEmpty();
         assertThat(((JavascriptExecutor) browser.driver).executeScript("return window.__pwned === undefined")).isEqualTo(true);
@@ -125,12 +150,26 @@ class BrowserTest {
                 + " \"status\": \"ESME_RTHROTTLED\"},\n    {\"name\": \"wait\", \"stage\": \"receipt\", \"hold_receipt\": true}\n  ]\n}");
         browser.driver.findElement(By.id("rules-save")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rules-status"), "Applied"));
+        // The profile list names the rules in force, not a built-in profile.
+        assertThat(new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("rules-profile")))
+                .getFirstSelectedOption().getText()).isEqualTo("busy-shop (own rules)");
         browser.screenshot("rules.png");
         assertThat(sim.sim.rules().list()).extracting(r -> r.name().orElse("")).containsExactly("busy", "wait");
         assertThat(esme.request(PduFactory.submitSm("a", "b", "c"), T).status().name()).isEqualTo("ESME_RTHROTTLED");
         ((JavascriptExecutor) browser.driver).executeScript("arguments[0].value = arguments[1]", text, rules);
         browser.driver.findElement(By.id("rules-save")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rules-status"), "Applied"));
+        assertThat(esme.request(PduFactory.submitSm("a", "b", "c"), T).status().name()).isEqualTo("ESME_ROK");
+
+        // The profile list applies a built-in profile, with its own rules, whatever the text area holds.
+        browser.driver.navigate().refresh();
+        wait.until(ExpectedConditions.attributeContains(By.id("rules-text"), "value", "profile"));
+        new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("rules-profile"))).selectByValue("dead");
+        wait.until(d -> !sim.sim.rules().list().isEmpty());
+        assertThat(sim.sim.rules().list()).extracting(r -> r.name().orElse("")).containsExactly("dead-submit", "dead-enquire-link");
+        wait.until(ExpectedConditions.attributeContains(By.id("rules-text"), "value", "dead-submit"));
+        new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("rules-profile"))).selectByValue("healthy");
+        wait.until(d -> sim.sim.rules().list().isEmpty());
         assertThat(esme.request(PduFactory.submitSm("a", "b", "c"), T).status().name()).isEqualTo("ESME_ROK");
     }
 
@@ -143,6 +182,7 @@ class BrowserTest {
         browser.driver.findElement(By.id("mo-text")).sendKeys("STOP please");
         browser.driver.findElement(By.id("mo-send")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("mo-status"), "Delivered"));
+        assertThat(browser.driver.findElement(By.id("mo-status")).getText()).isEqualTo("Delivered in 1 part: ESME_ROK");
         browser.screenshot("mo.png");
         List<Pdu> got = Esmes.awaitDeliver(esme);
         assertThat(got).anySatisfy(p -> assertThat(p).isInstanceOfSatisfying(DeliverSm.class,
@@ -250,7 +290,7 @@ class BrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("messages-empty")));
 
         new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("f-state"))).selectByVisibleText("ENROUTE");
-        row(first).click();
+        open(first);
         // The heading is styled in capitals.
         wait.until(d -> d.findElement(By.id("detail-parts")).getText().equalsIgnoreCase("(" + parts.size() + " parts)"));
         wait.until(ExpectedConditions.textToBe(By.id("detail-text"), text));

@@ -106,6 +106,36 @@ class EventsAndAccessTest {
     }
 
     @Test
+    void theHubWantsEventsOnlyWhileWatchedAndCountsThosePastTheTickItTurnsAway() throws Exception {
+        Emitter sim = new Emitter();
+        try (WebConsole web = WebConsole.start(sim, WebOptions.builder().port(0).maxEventsPerTick(3).build())) {
+            EventSink hub = sim.ls.get(0);
+            assertThat(hub.wants()).as("nobody watching").isFalse();
+            assertThat(coalesced(web)).as("nobody watching is not coalescing").isZero();
+            try (Socket s = new Socket("127.0.0.1", web.port())) {
+                Http.openEvents(s);
+                assertThat(hub.wants()).as("a stream is open, the tick has places").isTrue();
+                // Take this tick's places, then ask: turned away, and counted. A tick may free the places between
+                // the two calls, so try until one asks inside a full tick.
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                boolean turnedAway = false;
+                while (!turnedAway && System.nanoTime() - deadline < 0) {
+                    while (hub.admit()) {
+                        hub.publish(new SimEvent("submit", Map.of("id", "x")));
+                    }
+                    long before = coalesced(web);
+                    turnedAway = !hub.wants() && coalesced(web) > before;
+                }
+                assertThat(turnedAway).as("wants() is false in a full tick and counts the event as coalesced").isTrue();
+            }
+        }
+    }
+
+    private static long coalesced(WebConsole web) {
+        return new Http(web.url(), null).get("/api/v1/stats").json().at("/web/events_coalesced").asLong();
+    }
+
+    @Test
     void aTokenIsRequiredWhenSetAndMadeUpOffLoopback() throws Exception {
         try (WebConsole web = WebConsole.start(new NullSim(), WebOptions.builder().port(0).token("s3cret-token").build())) {
             Http anon = new Http(web.url(), null);

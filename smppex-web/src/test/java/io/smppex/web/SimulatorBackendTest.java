@@ -240,6 +240,36 @@ class SimulatorBackendTest {
     }
 
     @Test
+    void everyStateIsShownByItsNameAndFilteredByNameOrStat() {
+        // ENROUTE until a receipt; then each final state the receipt API can set, by its stat.
+        java.util.Map<String, String> byStat = new java.util.LinkedHashMap<>();
+        byStat.put("DELIVRD", "DELIVERED");
+        byStat.put("UNDELIV", "UNDELIVERABLE");
+        byStat.put("EXPIRED", "EXPIRED");
+        byStat.put("DELETED", "DELETED");
+        byStat.put("REJECTD", "REJECTED");
+        byStat.put("ACCEPTD", "ACCEPTED");
+        try (SyncEsme e = bind(BindMode.TRANSCEIVER, "states")) {
+            String held = submit(e, "Shop", "447700900020", "still enroute");
+            for (java.util.Map.Entry<String, String> st : byStat.entrySet()) {
+                String id = submit(e, "Shop", "447700900020", "to " + st.getKey());
+                Http.Resp r = http.call("POST", "/api/v1/messages/" + id + "/receipt", "{\"state\":\"" + st.getKey() + "\"}");
+                assertThat(r.status()).as(r.body()).isEqualTo(200);
+                assertThat(http.get("/api/v1/messages/" + id).json().get("state").asText()).isEqualTo(st.getValue());
+                assertThat(http.get("/api/v1/messages?state=" + st.getValue()).json().get("messages").findValuesAsText("id"))
+                        .containsExactly(id);
+                assertThat(http.get("/api/v1/messages?state=" + st.getKey().toLowerCase(java.util.Locale.ROOT)).json()
+                        .get("messages").findValuesAsText("id")).containsExactly(id);
+            }
+            assertThat(http.get("/api/v1/messages?state=ENROUTE").json().get("messages").findValuesAsText("id")).containsExactly(held);
+            List<String> states = new ArrayList<>();
+            http.get("/api/v1/messages").json().get("messages").forEach(m -> states.add(m.get("state").asText()));
+            assertThat(states)
+                    .containsExactlyInAnyOrder("ENROUTE", "DELIVERED", "UNDELIVERABLE", "EXPIRED", "DELETED", "REJECTED", "ACCEPTED");
+        }
+    }
+
+    @Test
     void sessionsShowBindModeRemoteCountersAndWindow() {
         try (SyncEsme tx = bind(BindMode.TRANSMITTER, "s-tx"); SyncEsme rx = bind(BindMode.RECEIVER, "s-rx");
              SyncEsme trx = bind(BindMode.TRANSCEIVER, "s-trx")) {
@@ -301,6 +331,7 @@ class SimulatorBackendTest {
                 }
             }
             assertThat(parts.size()).isGreaterThanOrEqualTo(2);
+            assertThat(r.json().get("parts").asInt()).as("the answer counts the parts sent").isEqualTo(parts.size());
             StringBuilder joined = new StringBuilder();
             Set<Integer> seen = new HashSet<>();
             parts.sort(java.util.Comparator.comparingInt(d -> Udh.parse(d.shortMessage()).concat().orElseThrow().partNumber()));
@@ -429,5 +460,66 @@ class SimulatorBackendTest {
             }
             assertThat(want).as("event types not seen").isEmpty();
         }
+    }
+
+    @Test
+    void theBackendListensWhileAnySinkWantsEventsAndAsksThemAll() throws Exception {
+        SimulatorBackend b = new SimulatorBackend();
+        assertThat(b.listening()).as("no sink").isFalse();
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        class Sink implements EventSink {
+            final boolean wants;
+
+            Sink(boolean wants) {
+                this.wants = wants;
+            }
+
+            @Override
+            public boolean admit() {
+                return wants;
+            }
+
+            @Override
+            public boolean wants() {
+                asked.incrementAndGet();
+                return wants;
+            }
+
+            @Override
+            public void publish(SimEvent event) {
+            }
+        }
+        try (AutoCloseable no = b.subscribe(new Sink(false))) {
+            assertThat(b.listening()).isFalse();
+            try (AutoCloseable yes = b.subscribe(new Sink(true)); AutoCloseable no2 = b.subscribe(new Sink(false))) {
+                asked.set(0);
+                assertThat(b.listening()).isTrue();
+                assertThat(asked.get()).as("each sink counts what it turns away, so each is asked").isEqualTo(3);
+            }
+            assertThat(b.listening()).isFalse();
+        }
+    }
+
+    @Test
+    void theBackendListensToTheSimulatorOnlyWhileAnEventStreamIsOpen() throws Exception {
+        // Not listening, the simulator makes no events for the console: an unwatched console costs the MC no
+        // copy of each message (the simulator's own ListeningTest shows the skipping).
+        await("no stream is open", () -> http.get("/api/v1/stats").json().at("/web/sse_clients").asInt() == 0);
+        assertThat(rs.backend.listening()).isFalse();
+        try (Socket s = new Socket("127.0.0.1", rs.web.port())) {
+            BufferedReader in = Http.openEvents(s);
+            // Listening as soon as the stream answers: an event made right after it is not lost.
+            assertThat(rs.backend.listening()).isTrue();
+            try (SyncEsme e = bind(BindMode.TRANSCEIVER, "watch")) {
+                String id = submit(e, "a", "447700900011", "watched");
+                String line;
+                boolean seen = false;
+                for (int i = 0; i < 5000 && !seen && (line = in.readLine()) != null; i++) {
+                    seen = line.startsWith("data: ") && line.contains("\"id\":\"" + id + "\"");
+                }
+                assertThat(seen).as("the submit's event").isTrue();
+            }
+        }
+        await("the stream is gone", () -> !rs.backend.listening());
     }
 }

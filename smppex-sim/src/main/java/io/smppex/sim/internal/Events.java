@@ -42,8 +42,9 @@ final class Events implements AutoCloseable {
         thread.start();
     }
 
+    /** Whether to make a message, session or MO event now: a listener is set and listening. */
     boolean enabled() {
-        return listener != null;
+        return listener != null && listener.listening();
     }
 
     void offer(Object event) {

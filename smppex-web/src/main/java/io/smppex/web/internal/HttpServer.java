@@ -304,10 +304,13 @@ public final class HttpServer implements AutoCloseable {
             r.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8")
                     .set(HttpHeaderNames.CACHE_CONTROL, "no-store").set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED)
                     .set("X-Content-Type-Options", "nosniff");
+            // Watching before the client can see its headers: the simulator asks whether anyone watches when
+            // it makes an event, so an event made right after the client saw "connected" reaches it. The
+            // hub writes from its own thread, which the channel runs after this handler: headers go first.
+            hub.add(ctx.channel());
             ctx.write(r);
             ctx.writeAndFlush(new io.netty.handler.codec.http.DefaultHttpContent(
                     Unpooled.copiedBuffer("retry: 2000\n: connected\n\n", StandardCharsets.UTF_8)));
-            hub.add(ctx.channel());
         }
 
         private void run(ChannelHandlerContext ctx, Route.Handler h, Route.Req call, boolean keepAlive, boolean head) {

@@ -88,6 +88,19 @@ public final class SseHub implements EventSink, AutoCloseable {
     }
 
     @Override
+    public boolean wants() {
+        if (!anyClient) {
+            return false;
+        }
+        // Only a read: the place itself is claimed by admit() once the event is built.
+        if (slots.get() >= maxPerTick) {
+            coalesced.increment();
+            return false;
+        }
+        return true;
+    }
+
+    @Override
     public void publish(SimEvent e) {
         if (anyClient) {
             queue.add(e);

@@ -217,27 +217,33 @@
     setStatus($('mo-status'), 'sending…', true);
     try {
       const r = await api('POST', '/api/v1/mo', body);
-      setStatus($('mo-status'), 'Delivered in ' + r.parts + ' part(s) to session ' + r.session + ': ' + r.status, r.status === 'ESME_ROK');
+      const parts = r.parts === 1 ? '1 part' : r.parts + ' parts';
+      setStatus($('mo-status'), 'Delivered in ' + parts + (r.session ? ' to session ' + r.session : '') + ': ' + r.status, r.status === 'ESME_ROK');
     } catch (err) { setStatus($('mo-status'), err.message, false); }
   });
 
   // ---- rules ------------------------------------------------------------------------------------------
+  function showRules(r) {
+    $('rules-text').value = JSON.stringify(r, null, 2);
+    const sel = $('rules-profile');
+    const names = Array.isArray(r.profiles) ? r.profiles.slice() : [];
+    // Rules applied under a name of their own are listed too, or the list would show a built-in profile
+    // that is not in force.
+    const custom = r.profile && !names.includes(r.profile);
+    sel.replaceChildren(...names.map((n) => el('option', { value: n }, n)),
+      ...(custom ? [el('option', { value: r.profile }, r.profile + ' (own rules)')] : []));
+    sel.value = r.profile || '';
+    sel.parentElement.hidden = names.length === 0;
+  }
   async function loadRules() {
     try {
-      const r = await api('GET', '/api/v1/rules');
-      $('rules-text').value = JSON.stringify(r, null, 2);
-      const sel = $('rules-profile');
-      const names = Array.isArray(r.profiles) ? r.profiles : [];
-      sel.replaceChildren(...names.map((n) => el('option', { value: n }, n)));
-      sel.value = r.profile || '';
-      sel.parentElement.hidden = names.length === 0;
+      showRules(await api('GET', '/api/v1/rules'));
       setStatus($('rules-status'), '', true);
     } catch (e) { setStatus($('rules-status'), e.message, false); }
   }
   async function saveRules(obj) {
     try {
-      const r = await api('PUT', '/api/v1/rules', obj);
-      $('rules-text').value = JSON.stringify(r, null, 2);
+      showRules(await api('PUT', '/api/v1/rules', obj));
       setStatus($('rules-status'), 'Applied. The simulator answers with these rules from now on.', true);
     } catch (e) { setStatus($('rules-status'), e.message, false); }
   }
@@ -247,12 +253,9 @@
     saveRules(obj);
   });
   $('rules-reload').addEventListener('click', loadRules);
-  $('rules-profile').addEventListener('change', () => {
-    let obj;
-    try { obj = JSON.parse($('rules-text').value); } catch (e) { obj = {}; }
-    obj.profile = $('rules-profile').value;
-    saveRules(obj);
-  });
+  // Choosing a profile applies that built-in profile: sending the text area's rules along would apply
+  // those under the profile's name instead (the API takes rules over a profile).
+  $('rules-profile').addEventListener('change', () => saveRules({ profile: $('rules-profile').value }));
 
   // ---- stats ------------------------------------------------------------------------------------------
   function flat(obj, prefix, out) {
