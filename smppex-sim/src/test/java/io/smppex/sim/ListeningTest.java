@@ -12,7 +12,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** A listener that is not listening gets no message, session or MO events, and gets them again once it is. */
+/**
+ * A listener that is not listening gets no message, session or MO events, and gets them again once it is;
+ * one that blocks never holds the MC up.
+ */
 class ListeningTest {
     private static final Duration T = Duration.ofSeconds(5);
 
@@ -68,6 +71,32 @@ class ListeningTest {
             assertThat(l.messages).hasSize(1);
             assertThat(sim.journal().size()).isEqualTo(3);
             assertThat(sim.stats().eventsDropped()).isZero();
+        }
+    }
+
+    @Test
+    void aListenerThatBlocksNeverHoldsTheMcUp() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        SimListener stuck = new SimListener() {
+            @Override
+            public void onMessage(MessageEvent event) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        try (SmppSimulator sim = SmppSimulator.builder().port(0).holdReceipts(true).eventQueueCapacity(2).listener(stuck).start();
+                SyncEsme e = Esmes.trx(sim, "a")) {
+            for (int i = 0; i < 20; i++) {
+                assertThat(e.request(sm("m" + i), T).status().isOk()).isTrue();
+            }
+            // One event is being heard, two wait: the rest were dropped and counted, not waited for.
+            assertThat(sim.stats().eventsDropped()).isGreaterThanOrEqualTo(20 - 3);
+            assertThat(sim.journal().size()).isEqualTo(20);
+        } finally {
+            release.countDown();
         }
     }
 }
