@@ -115,20 +115,29 @@ public interface SessionObserver {
     /**
      * A request of the application got a window slot and was written.
      *
-     * @param request the request as sent, with its sequence number
-     * @param queuedNanos how long it waited for the slot after {@link Session#send}, in nanoseconds
+     * <p>{@code request} is the PDU as the application gave it to {@link Session#send}, so its own
+     * sequence number is what the application put there (usually 0); the number it went out with is
+     * {@code sequenceNumber}, as in {@link #pduSent}. The engine does not make a numbered copy for
+     * the observer, because that copy was a measurable part of what metrics cost per request.
+     *
      * @param session the session
+     * @param request the request as the application gave it
+     * @param sequenceNumber the sequence number it went out with
+     * @param queuedNanos how long it waited for the slot after {@link Session#send}, in nanoseconds
      */
-    default void requestSent(Session session, Pdu request, long queuedNanos) {
+    default void requestSent(Session session, Pdu request, int sequenceNumber, long queuedNanos) {
     }
 
     /**
      * A request of the application was answered: with its response, whatever its command_status,
      * or with a generic_nack.
      *
+     * <p>As in {@link #requestSent}, {@code request} is the PDU the application gave, not a numbered
+     * copy: the sequence number it went out with is {@code response.sequenceNumber()}.
+     *
      * @param roundTripNanos from writing the request to reading the response, in nanoseconds
      * @param session the session
-     * @param request the request
+     * @param request the request as the application gave it
      * @param response the response
      */
     default void requestCompleted(Session session, Pdu request, Pdu response, long roundTripNanos) {

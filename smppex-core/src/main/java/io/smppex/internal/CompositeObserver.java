@@ -84,8 +84,8 @@ public final class CompositeObserver implements SessionObserver {
     }
 
     @Override
-    public void requestSent(Session session, Pdu request, long queuedNanos) {
-        each(o -> o.requestSent(session, request, queuedNanos));
+    public void requestSent(Session session, Pdu request, int sequenceNumber, long queuedNanos) {
+        each(o -> o.requestSent(session, request, sequenceNumber, queuedNanos));
     }
 
     @Override

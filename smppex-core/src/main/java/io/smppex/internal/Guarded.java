@@ -33,7 +33,7 @@ final class Guarded {
     private static final ClassValue<Boolean> OBS_SENT = overrides(SessionObserver.class, "pduSent",
             Session.class, Pdu.class, int.class, byte[].class);
     private static final ClassValue<Boolean> OBS_REQUEST_SENT = overrides(SessionObserver.class, "requestSent",
-            Session.class, Pdu.class, long.class);
+            Session.class, Pdu.class, int.class, long.class);
     private static final ClassValue<Boolean> OBS_COMPLETED = overrides(SessionObserver.class, "requestCompleted",
             Session.class, Pdu.class, Pdu.class, long.class);
     private static final ClassValue<Boolean> OBS_FAILED = overrides(SessionObserver.class, "requestFailed",
@@ -288,9 +288,9 @@ final class Guarded {
         }
     }
 
-    void requestSent(Pdu request, long queuedNanos) {
+    void requestSent(Pdu request, int sequenceNumber, long queuedNanos) {
         try {
-            observer.requestSent(session, request, queuedNanos);
+            observer.requestSent(session, request, sequenceNumber, queuedNanos);
         } catch (Throwable t) {
             failed("observer requestSent", t);
         }

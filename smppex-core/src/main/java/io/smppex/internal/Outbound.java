@@ -76,7 +76,7 @@ final class Outbound {
         }
         if (calls.observesRequestTimes && !p.internal) {
             p.sentAt = now;
-            calls.requestSent(p.request(), p.queuedAt == PendingRequest.NOT_QUEUED ? 0 : now - p.queuedAt);
+            calls.requestSent(p.pdu, seq, p.queuedAt == PendingRequest.NOT_QUEUED ? 0 : now - p.queuedAt);
         }
         batch.track(p);
         return true;

@@ -274,7 +274,8 @@ public final class SessionEngine extends SessionFront {
             return;
         }
         inFlight.remove(p);
-        if (InFlight.overdue(p, now())) {
+        long now = now();
+        if (InFlight.overdue(p, now)) {
             // Its deadline passed while the timer waited behind this read: it timed out, whatever
             // arrives now is too late, exactly as if the timer had run first.
             log.warn("{}: dropping {} seq={}: it arrived after the request's deadline", id, resp.commandName(), seq);
@@ -289,8 +290,9 @@ public final class SessionEngine extends SessionFront {
             calls.onResponse(p.request(), resp);
         }
         if (!p.internal && calls.observesCompleted) {
-            // Guarded here, not only inside: p.request() copies the PDU with its sequence number.
-            calls.requestCompleted(p.request(), resp, calls.observesRequestTimes ? now() - p.sentAt : 0);
+            // The PDU as the application gave it: a numbered copy per request cost the metrics more
+            // than their meters did. The clock was read once above, for the deadline check.
+            calls.requestCompleted(p.pdu, resp, calls.observesRequestTimes ? now - p.sentAt : 0);
         }
         if (resp.isGenericNack()) {
             p.answered = true;

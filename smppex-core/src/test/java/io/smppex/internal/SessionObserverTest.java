@@ -73,8 +73,8 @@ class SessionObserverTest {
         }
 
         @Override
-        public void requestSent(Session session, Pdu request, long queuedNanos) {
-            events.add("sent " + request.commandName() + " " + request.sequenceNumber());
+        public void requestSent(Session session, Pdu request, int sequenceNumber, long queuedNanos) {
+            events.add("sent " + request.commandName() + " " + sequenceNumber);
             durations.add(queuedNanos);
         }
 
@@ -116,6 +116,37 @@ class SessionObserverTest {
                 "out submit_sm 2", "sent submit_sm 2",
                 "in submit_sm_resp 2", "completed submit_sm ESME_ROK",
                 "closed LOCAL");
+    }
+
+    @Test
+    void theRequestCallbacksGetTheApplicationsOwnPduAndTheNumberItWentOutWith() {
+        List<Object> seen = new ArrayList<>();
+        SessionObserver o = new SessionObserver() {
+            @Override
+            public void requestSent(Session session, Pdu request, int sequenceNumber, long queuedNanos) {
+                seen.add(request);
+                seen.add(sequenceNumber);
+            }
+
+            @Override
+            public void requestCompleted(Session session, Pdu request, Pdu response, long roundTripNanos) {
+                seen.add(request);
+                seen.add(response.sequenceNumber());
+            }
+        };
+        EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSMITTER, observed(o).build());
+        seen.clear();
+        Pdu mine = submit("no copy");
+        h.engine.send(mine);
+        Pdu wire = h.writtenOne();
+        h.receive(ok(wire));
+        assertThat(wire.sequenceNumber()).isNotZero();
+        assertThat(seen).hasSize(4);
+        // The same instance, not a numbered copy: the copy per request was what metrics paid most for.
+        assertThat(seen.get(0)).isSameAs(mine);
+        assertThat(seen.get(2)).isSameAs(mine);
+        assertThat(seen.get(1)).isEqualTo(wire.sequenceNumber());
+        assertThat(seen.get(3)).isEqualTo(wire.sequenceNumber());
     }
 
     @Test

@@ -154,8 +154,8 @@ public final class SmppMetrics implements SessionObserver, MeterBinder {
     }
 
     @Override
-    public void requestSent(Session session, Pdu request, long queuedNanos) {
-        direct.requestSent(session, request, queuedNanos);
+    public void requestSent(Session session, Pdu request, int sequenceNumber, long queuedNanos) {
+        direct.requestSent(session, request, sequenceNumber, queuedNanos);
     }
 
     @Override

@@ -104,7 +104,7 @@ public final class SessionMetrics implements SessionObserver {
     }
 
     @Override
-    public void requestSent(Session session, Pdu request, long queuedNanos) {
+    public void requestSent(Session session, Pdu request, int sequenceNumber, long queuedNanos) {
         Recorder r = recorder.get();
         if (r != null) {
             r.requestSent(session, state(r, session), request, queuedNanos);
