@@ -47,6 +47,8 @@ public final class BenchMain {
             "  --servers LIST       e2e servers, same names (default: all)",
             "  --cases LIST         e2e cases as SESSIONSxWINDOW (default: 1x1,1x10,1x100,1x1000,8x100)",
             "  --measure SECONDS    length of each measured e2e run (default 5, quick 1)",
+            "  --repeat N           run the e2e matrix N times, every other pass in reverse order; ratios",
+            "                       are taken within each pass and the report gives their median (default 1)",
             "  --sessions N         idle sessions for the memory test (default 10000, quick 2000)",
             "  --jmh-include REGEX  JMH benchmarks to run (default: all of io.smppex.bench.jmh)",
             "  --jvm-flags 'FLAGS'  flags for every child JVM (default: " + String.join(" ", DEFAULT_JVM_FLAGS) + ")",
@@ -64,6 +66,7 @@ public final class BenchMain {
         List<CaseSpec> cases = CaseSpec.ALL;
         Double measure = null;
         Integer sessions = null;
+        int repeat = 1;
         String include = "io\\.smppex\\.bench\\.jmh\\..*";
         List<String> flags = DEFAULT_JVM_FLAGS;
         Path out = Path.of("bench", "results");
@@ -78,6 +81,7 @@ public final class BenchMain {
                 case "--servers": servers = peers(args[++i]); break;
                 case "--cases": cases = CaseSpec.parseList(args[++i]); break;
                 case "--measure": measure = Double.parseDouble(args[++i]); break;
+                case "--repeat": repeat = Math.max(1, Integer.parseInt(args[++i])); break;
                 case "--sessions": sessions = Integer.parseInt(args[++i]); break;
                 case "--jmh-include": include = args[++i]; break;
                 case "--jvm-flags": flags = Arrays.asList(args[++i].trim().split("\\s+")); break;
@@ -120,8 +124,9 @@ public final class BenchMain {
             double m = measure != null ? measure : quick ? 1 : 5;
             CaseRunner.Timing t = quick ? new CaseRunner.Timing(1, 0.3, m, 1000) : new CaseRunner.Timing(1.5, 0.5, m, 10_000);
             log.println("== end to end: " + clients.size() + " clients × " + servers.size() + " servers × "
-                    + CaseSpec.format(cases) + ", measuring ≥ " + m + " s each");
-            report.e2e = E2eRunner.run(clients, servers, cases, t, flags, logs, log);
+                    + CaseSpec.format(cases) + ", measuring ≥ " + m + " s each" + (repeat > 1 ? ", " + repeat + " passes" : ""));
+            report.e2ePasses = E2eRunner.runPasses(repeat, clients, servers, cases, t, flags, logs, log);
+            report.e2e = E2eRunner.medians(report.e2ePasses);
             info.durations.add(new String[] {"end to end", seconds(t0)});
         }
         if (mem) {

@@ -16,6 +16,57 @@ public final class E2eRunner {
     private E2eRunner() {
     }
 
+    /**
+     * The matrix {@code passes} times. Every other pass runs the pairings in reverse order, so that a
+     * machine that speeds up or slows down during the run favours neither side of a ratio. On a
+     * shared machine one pass can swing by 20%; a ratio taken within each pass and then the median
+     * over the passes is what a goal of a few percent can be judged by.
+     */
+    public static List<List<CaseResult>> runPasses(int passes, List<Peer> clients, List<Peer> servers,
+                                                   List<CaseSpec> cases, CaseRunner.Timing t, List<String> jvmFlags,
+                                                   Path logDir, PrintStream log) {
+        List<List<CaseResult>> all = new ArrayList<>();
+        for (int pass = 0; pass < passes; pass++) {
+            List<Peer> c = new ArrayList<>(clients);
+            List<Peer> s = new ArrayList<>(servers);
+            if (pass % 2 == 1) {
+                java.util.Collections.reverse(c);
+                java.util.Collections.reverse(s);
+            }
+            if (log != null && passes > 1) {
+                log.println("-- pass " + (pass + 1) + " of " + passes);
+            }
+            all.add(run(c, s, cases, t, jvmFlags, logDir, log));
+        }
+        return all;
+    }
+
+    /**
+     * One result per pairing and case, in the first pass's order: the pass whose throughput is the
+     * median (the lower middle one for an even count), or a failed result if any pass failed.
+     */
+    public static List<CaseResult> medians(List<List<CaseResult>> passes) {
+        if (passes.size() == 1) {
+            return passes.get(0);
+        }
+        List<CaseResult> out = new ArrayList<>();
+        for (CaseResult first : passes.get(0)) {
+            List<CaseResult> same = new ArrayList<>();
+            for (List<CaseResult> p : passes) {
+                p.stream().filter(r -> r.client() == first.client() && r.server() == first.server()
+                        && r.spec().equals(first.spec())).findFirst().ifPresent(same::add);
+            }
+            CaseResult bad = same.stream().filter(r -> !r.ok()).findFirst().orElse(null);
+            if (bad != null) {
+                out.add(bad);
+                continue;
+            }
+            same.sort(java.util.Comparator.comparingDouble(CaseResult::pduPerSec));
+            out.add(same.get((same.size() - 1) / 2));
+        }
+        return out;
+    }
+
     public static List<CaseResult> run(List<Peer> clients, List<Peer> servers, List<CaseSpec> cases,
                                        CaseRunner.Timing t, List<String> jvmFlags, Path logDir, PrintStream log) {
         List<CaseResult> out = new ArrayList<>();
