@@ -57,7 +57,8 @@ public final class Child implements AutoCloseable {
         cmd.add(javaBinary());
         cmd.addAll(jvmFlags);
         if (recordJfr) {
-            cmd.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+            // One sample per millisecond: the profile's default of 10 ms gives too few for one case.
+            cmd.add("-XX:StartFlightRecording=settings=profile,jdk.ExecutionSample#period=1ms,dumponexit=true,filename="
                     + logDir.resolve(name + ".jfr").toAbsolutePath());
         }
         cmd.add("-cp");

@@ -142,21 +142,33 @@ final class Group {
 
     /** The client-side duration timer of a request command and the response's status. */
     Latency client(int cmd, int status) {
+        // The array is read before a lambda is made: a capturing lambda per call is an allocation per request.
+        ByStatus<Latency> b = client.get(cmd);
+        return (b != null ? b : clientTimers(cmd)).get(status);
+    }
+
+    private ByStatus<Latency> clientTimers(int cmd) {
         return lazy(client, cmd, c -> new ByStatus<>(st -> rec.timer(CLIENT_DURATION,
                 "From writing a request to reading its response", tags.and(COMMAND, command(c), STATUS, rec.status(st)),
-                rec.histogram()), rec.statusNames())).get(status);
+                rec.histogram()), rec.statusNames()));
     }
 
     /** The server-side duration timer of a request command and our response's status. */
     Latency server(int cmd, int status) {
+        ByStatus<Latency> b = server.get(cmd);
+        return (b != null ? b : serverTimers(cmd)).get(status);
+    }
+
+    private ByStatus<Latency> serverTimers(int cmd) {
         return lazy(server, cmd, c -> new ByStatus<>(st -> rec.timer(SERVER_DURATION,
                 "From a request's arrival to our response being written",
-                tags.and(COMMAND, command(c), STATUS, rec.status(st)), rec.histogram()), rec.statusNames())).get(status);
+                tags.and(COMMAND, command(c), STATUS, rec.status(st)), rec.histogram()), rec.statusNames()));
     }
 
     /** The window-wait timer of a request command. */
     Latency windowWait(int cmd) {
-        return lazy(wait, cmd, c -> rec.timer(WINDOW_WAIT, "Time a request waited for a window slot",
+        Latency l = wait.get(cmd);
+        return l != null ? l : lazy(wait, cmd, c -> rec.timer(WINDOW_WAIT, "Time a request waited for a window slot",
                 tags.and(COMMAND, command(c)), rec.histogram()));
     }
 
