@@ -422,10 +422,15 @@ public final class NatsBackplane implements RoutingBackplane {
                     // JetStream one: waiting for the record's PubAck before the ack closed no window
                     // (a node dying before either leaves sends the receipt again, as before) and cost a
                     // reply, its parse and a thread hand-off per receipt.
-                    nc.publish(deliveredBucketSubject + key(id), NODE_MARK);
                     inflight.remove(m);
-                    if (!withholdAcks) {
-                        m.ack();
+                    try {
+                        nc.publish(deliveredBucketSubject + key(id), NODE_MARK);
+                        if (!withholdAcks) {
+                            m.ack();
+                        }
+                    } catch (RuntimeException e) {
+                        // Closed under us: unacknowledged, it goes to another node after the ack wait.
+                        LOG.warn("cannot record {} as delivered and acknowledge it: {}", id, e.toString());
                     }
                 }
                 case FAILED -> {
