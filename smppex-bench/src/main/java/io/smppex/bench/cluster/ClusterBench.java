@@ -205,8 +205,14 @@ public final class ClusterBench {
 
     private int node(List<Process> mine, String id, String nats) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process p = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                ClusterNode.class.getName(), id, nats).redirectErrorStream(true).start();
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m"));
+        // For profiling a node, e.g. -Dbench.nodeJvm=-XX:StartFlightRecording=filename=/tmp/node.jfr
+        String extra = System.getProperty("bench.nodeJvm", "").trim();
+        if (!extra.isEmpty()) {
+            cmd.addAll(List.of(extra.replace("{id}", id).split("\\s+")));
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ClusterNode.class.getName(), id, nats));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         mine.add(p);
         procs.add(p);
         BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));

@@ -119,6 +119,12 @@ public final class NatsBackplane implements RoutingBackplane {
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong deferred = new AtomicLong();
     private final AtomicLong withdrawn = new AtomicLong();
+    private final int maxPublishing;
+    private final Duration publishTimeout;
+    /** Hand-offs waiting for a place among those in flight; guards {@link #publishing} too. */
+    private final java.util.ArrayDeque<Publish> waiting = new java.util.ArrayDeque<>();
+    private int publishing;
+    private int peakPublishing;
     /** Stream sequences of this node's items that are not due yet, so they can be withdrawn. */
     private final Map<String, long[]> withdrawable = new ConcurrentHashMap<>();
     /** Tests only: leave messages unacknowledged after delivery, as a node that dies before its ack. */
@@ -148,6 +154,8 @@ public final class NatsBackplane implements RoutingBackplane {
         this.cancelSubject = b.subjectPrefix + "-cancel";
         this.replaceSubject = b.subjectPrefix + "-replace";
         this.queryTimeout = b.queryTimeout;
+        this.maxPublishing = b.maxPublishesInFlight;
+        this.publishTimeout = b.publishTimeout;
     }
 
     /** @return a builder; {@link Builder#server} is required */
@@ -407,17 +415,23 @@ public final class NatsBackplane implements RoutingBackplane {
                     synchronized (delivered) {
                         delivered.put(id, Boolean.TRUE);
                     }
-                    // The shared record first, then the ack: a node that dies between the two leaves
-                    // the record, and the node that gets the redelivery acknowledges it unsent.
-                    js.publishAsync(deliveredBucketSubject + key(id), NODE_MARK).whenComplete((ack, e) -> {
-                        if (e != null) {
-                            LOG.warn("cannot record {} as delivered: {}", id, e.toString());
-                        }
-                        inflight.remove(m);
+                    // The shared record first, then the ack, both on this one connection: NATS keeps a
+                    // connection's order and TCP delivers a prefix, so the server never has the ack
+                    // without the record. A node that dies after the record left leaves it, and the
+                    // node that gets the redelivery acknowledges it unsent. A plain publish, not a
+                    // JetStream one: waiting for the record's PubAck before the ack closed no window
+                    // (a node dying before either leaves sends the receipt again, as before) and cost a
+                    // reply, its parse and a thread hand-off per receipt.
+                    inflight.remove(m);
+                    try {
+                        nc.publish(deliveredBucketSubject + key(id), NODE_MARK);
                         if (!withholdAcks) {
                             m.ack();
                         }
-                    });
+                    } catch (RuntimeException e) {
+                        // Closed under us: unacknowledged, it goes to another node after the ack wait.
+                        LOG.warn("cannot record {} as delivered and acknowledge it: {}", id, e.toString());
+                    }
                 }
                 case FAILED -> {
                     inflight.remove(m);
@@ -597,12 +611,71 @@ public final class NatsBackplane implements RoutingBackplane {
         if (due > 0) {
             h.put(NOT_BEFORE, Long.toString(due));
         }
-        return j.publishAsync(prefix + "." + token(item.systemId()), h, data).thenAccept(ack -> {
-            published.incrementAndGet();
-            if (due > System.currentTimeMillis()) {
-                withdrawable.put(item.id(), new long[] {ack.getSeqno(), due});
+        Publish p = new Publish(j, prefix + "." + token(item.systemId()), h, data, item.id(), due);
+        boolean now;
+        synchronized (waiting) {
+            now = publishing < maxPublishing;
+            if (now) {
+                publishing++;
+                peakPublishing = Math.max(peakPublishing, publishing);
+            } else {
+                waiting.add(p);
+            }
+        }
+        if (now) {
+            send(p);
+        }
+        return p.done;
+    }
+
+    /**
+     * Publishes one item; when its PubAck (or failure, or timeout) comes, the next waiting item
+     * takes its place, so at most {@link Builder#maxPublishesInFlight} wait for a PubAck and the
+     * rest wait in order: their submits stay unanswered, which fills the ESMEs' windows (back-pressure).
+     */
+    private void send(Publish p) {
+        CompletableFuture<io.nats.client.api.PublishAck> f;
+        try {
+            f = p.js.publishAsync(p.subject, p.headers, p.data).orTimeout(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            f = CompletableFuture.failedFuture(e);
+        }
+        f.whenComplete((ack, err) -> {
+            Publish next;
+            synchronized (waiting) {
+                next = waiting.poll();
+                if (next == null) {
+                    publishing--;
+                }
+            }
+            if (err != null) {
+                p.done.completeExceptionally(err);
+            } else {
+                published.incrementAndGet();
+                if (p.due > System.currentTimeMillis()) {
+                    withdrawable.put(p.id, new long[] {ack.getSeqno(), p.due});
+                }
+                p.done.complete(null);
+            }
+            if (next != null) {
+                send(next);
             }
         });
+    }
+
+    /** A hand-off on its way to the stream. */
+    private record Publish(JetStream js, String subject, Headers headers, byte[] data, String id, long due,
+            CompletableFuture<Void> done) {
+        Publish(JetStream js, String subject, Headers headers, byte[] data, String id, long due) {
+            this(js, subject, headers, data, id, due, new CompletableFuture<>());
+        }
+    }
+
+    /** @return the most hand-offs that waited for a PubAck at once (tests) */
+    int peakPublishing() {
+        synchronized (waiting) {
+            return peakPublishing;
+        }
     }
 
     /**
@@ -745,8 +818,41 @@ public final class NatsBackplane implements RoutingBackplane {
         private Duration deliveredTtl = Duration.ofHours(1);
         private int maxAckPending = 50_000;
         private Duration queryTimeout = Duration.ofSeconds(1);
+        private int maxPublishesInFlight = 1_024;
+        private Duration publishTimeout = Duration.ofSeconds(5);
 
         private Builder() {
+        }
+
+        /**
+         * Sets how many hand-offs may wait for JetStream's PubAck at once; more wait in order, and
+         * their submits stay unanswered until they are stored, so a busy stream slows the ESMEs
+         * down instead of filling memory.
+         *
+         * @param n the limit; default 1,024
+         * @return this builder
+         */
+        public Builder maxPublishesInFlight(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("max publishes in flight must be at least 1: " + n);
+            }
+            this.maxPublishesInFlight = n;
+            return this;
+        }
+
+        /**
+         * Sets how long a hand-off waits for JetStream's PubAck; after that it fails, and the
+         * simulator keeps the item itself, as when the server cannot be reached.
+         *
+         * @param v the wait; default 5 s
+         * @return this builder
+         */
+        public Builder publishTimeout(Duration v) {
+            if (v.isNegative() || v.isZero()) {
+                throw new IllegalArgumentException("publish timeout must be positive: " + v);
+            }
+            this.publishTimeout = v;
+            return this;
         }
 
         /**

@@ -537,4 +537,64 @@ class ClusterTest {
             }
         }
     }
+
+    private static LocalReceivers noReceivers() {
+        return new LocalReceivers() {
+            @Override
+            public Set<String> systemIds() {
+                return Set.of();
+            }
+
+            @Override
+            public CompletableFuture<DeliveryOutcome> deliver(RoutedPdu item) {
+                return CompletableFuture.completedFuture(DeliveryOutcome.RELEASED);
+            }
+        };
+    }
+
+    private static RoutedPdu item(String id) {
+        return RoutedPdu.of(id, SYS, DeliverSm.builder().source(Address.of("1")).destination(Address.of("2")).build());
+    }
+
+    @Test
+    void handOffsBeyondTheInFlightBoundWaitTheirTurnAndAreAllStored() throws Exception {
+        try (Procs p = new Procs()) {
+            String nats = p.nats();
+            NatsBackplane bus = NatsBackplane.builder().server(nats).maxPublishesInFlight(4).build();
+            bus.start(noReceivers(), "x");
+            try {
+                List<CompletableFuture<Void>> all = new ArrayList<>();
+                for (int i = 0; i < 300; i++) {
+                    all.add(bus.handOff(item("x/" + i)));
+                }
+                CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+                assertThat(bus.peakPublishing()).isEqualTo(4);
+                assertThat(bus.published()).isEqualTo(300);
+                assertThat(streamMessages(nats)).isEqualTo(300);
+            } finally {
+                bus.close();
+            }
+        }
+    }
+
+    @Test
+    void aHandOffWhosePubAckNeverComesFailsAfterThePublishTimeoutInsteadOfWaitingForever() throws Exception {
+        try (Procs p = new Procs()) {
+            String nats = p.nats();
+            NatsBackplane bus = NatsBackplane.builder().server(nats).publishTimeout(Duration.ofMillis(500)).build();
+            bus.start(noReceivers(), "x");
+            try {
+                bus.handOff(item("x/1")).get(10, TimeUnit.SECONDS);
+                p.lastNats.destroyForcibly();
+                assertThat(p.lastNats.waitFor(10, TimeUnit.SECONDS)).isTrue();
+                CompletableFuture<Void> lost = bus.handOff(item("x/2"));
+                assertThat(lost).failsWithin(Duration.ofSeconds(10));
+                // The bound's place is given back: the next hand-off is tried (and fails) too.
+                assertThat(bus.handOff(item("x/3"))).failsWithin(Duration.ofSeconds(10));
+                assertThat(bus.published()).isEqualTo(1);
+            } finally {
+                bus.close();
+            }
+        }
+    }
 }

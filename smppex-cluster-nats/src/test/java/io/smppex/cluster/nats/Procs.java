@@ -20,6 +20,8 @@ final class Procs implements AutoCloseable {
     static final Path HAPROXY = Path.of("/usr/sbin/haproxy");
 
     private final List<Process> started = new ArrayList<>();
+    /** The nats-server {@link #nats()} started last, for tests that kill it. */
+    Process lastNats;
     private final Map<Process, Path> logs = new HashMap<>();
     final Path dir;
 
@@ -45,6 +47,7 @@ final class Procs implements AutoCloseable {
         Process p = start(List.of(NATS.toString(), "-js", "-a", "127.0.0.1", "-p", String.valueOf(port), "-sd", sd.toString()),
                 "nats");
         awaitPort(port, p);
+        lastNats = p;
         return "nats://127.0.0.1:" + port;
     }
 
