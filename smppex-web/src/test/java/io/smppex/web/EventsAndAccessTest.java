@@ -163,6 +163,33 @@ class EventsAndAccessTest {
         assertThat(WebConsole.tokenFor(InetAddress.getByName("192.0.2.1"), "given-token")).isEqualTo("given-token");
     }
 
+    @Test
+    void withATokenSetEveryRouteButThePageAndItsAssetsRefusesACallWithoutIt() throws Exception {
+        java.util.List<String> checked = new java.util.ArrayList<>();
+        try (WebConsole web = WebConsole.start(new NullSim(), WebOptions.builder().port(0).token("s3cret-token").build());
+             io.smppex.web.internal.SseHub hub = new io.smppex.web.internal.SseHub(10, Map::of)) {
+            Http anon = new Http(web.url(), null);
+            // The router's own list, so that a route added later without the check fails here.
+            for (var route : new io.smppex.web.internal.Api(new NullSim(),
+                    new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+                            io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT), hub).routes()) {
+                if (route.path().equals("/") || route.path().startsWith("/ui/") || route.path().equals("/api/v1/openapi.json")) {
+                    // The page, its assets and the API's description hold no data: served to anyone.
+                    assertThat(anon.get(route.path()).status()).as(route.path()).isEqualTo(200);
+                    continue;
+                }
+                String path = route.path().replace("{id}", "1");
+                String body = route.method().equals("GET") || route.method().equals("DELETE") ? null : "{\"state\":\"UNDELIV\"}";
+                Http.Resp r = anon.call(route.method(), path, body);
+                assertThat(r.status()).as(route.method() + " " + route.path() + " without the token").isEqualTo(401);
+                assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+                checked.add(route.method() + " " + route.path());
+            }
+        }
+        assertThat(checked).contains("POST /api/v1/messages/{id}/receipt", "DELETE /api/v1/sessions/{id}", "POST /api/v1/mo",
+                "PUT /api/v1/rules", "DELETE /api/v1/messages", "GET /api/v1/events", "GET /metrics");
+    }
+
     static int clients(WebConsole web) {
         return new Http(web.url(), null).get("/api/v1/stats").json().at("/web/sse_clients").asInt();
     }
