@@ -257,6 +257,37 @@ class HarnessSmokeTest {
         assertThat(failed.status()).isEqualTo("NO DATA");
     }
 
+    private static Class<?> declaring(Class<?> c, String method, Class<?>... params) throws Exception {
+        return c.getMethod(method, params).getDeclaringClass();
+    }
+
+    @Test
+    void eachHalfOfTheMetricsAblationOverridesOnlyItsOwnCallbacks() throws Exception {
+        Class<?>[] pduSent = {io.smppex.Session.class, io.smppex.pdu.Pdu.class, int.class, byte[].class};
+        Class<?>[] completed = {io.smppex.Session.class, io.smppex.pdu.Pdu.class, io.smppex.pdu.Pdu.class, long.class};
+        String was = System.getProperty("bench.callbacks");
+        try {
+            System.setProperty("bench.callbacks", "requests");
+            Class<?> requests = BenchMetrics.observer().getClass();
+            System.setProperty("bench.callbacks", "pdus");
+            Class<?> pdus = BenchMetrics.observer().getClass();
+            // The engine skips a callback the observer's class does not override: that is what makes the split.
+            assertThat(declaring(requests, "requestCompleted", completed)).isEqualTo(requests);
+            assertThat(declaring(requests, "pduSent", pduSent)).isEqualTo(io.smppex.SessionObserver.class);
+            assertThat(declaring(pdus, "pduSent", pduSent)).isEqualTo(pdus);
+            assertThat(declaring(pdus, "requestCompleted", completed)).isEqualTo(io.smppex.SessionObserver.class);
+            System.setProperty("bench.callbacks", "everything");
+            org.assertj.core.api.Assertions.assertThatThrownBy(BenchMetrics::observer)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("everything");
+        } finally {
+            if (was == null) {
+                System.clearProperty("bench.callbacks");
+            } else {
+                System.setProperty("bench.callbacks", was);
+            }
+        }
+    }
+
     @Test
     void partsNotRunAreSaidSo() {
         Report report = new Report(new RunInfo());

@@ -14,7 +14,8 @@ import io.smppex.micrometer.SmppMetrics;
  *
  * <p>Knobs for measuring the parts' costs, as child JVM flags ({@code --jvm-flags}):
  * {@code -Dbench.histogram=true} (percentile histograms on), {@code -Dbench.receipts=0} (no receipt
- * tracking), {@code -Dbench.observer=noop} (an observer that does nothing: the engine's own cost).
+ * tracking), {@code -Dbench.observer=noop} (an observer that does nothing: the engine's own cost),
+ * {@code -Dbench.callbacks=requests} or {@code pdus} (the meters fed by one kind of callback only).
  */
 public final class BenchMetrics {
     private static PrometheusMeterRegistry registry;
@@ -47,7 +48,106 @@ public final class BenchMetrics {
             return new SessionObserver() {
             };
         }
-        return metrics();
+        String only = System.getProperty("bench.callbacks", "all");
+        switch (only) {
+            case "requests": return new RequestsOnly(metrics());
+            case "pdus": return new PdusOnly(metrics());
+            case "all": return metrics();
+            default: throw new IllegalArgumentException("bench.callbacks is all, requests or pdus, not " + only);
+        }
+    }
+
+    /**
+     * The metrics fed only by the request callbacks (and the session's life): with {@link PdusOnly},
+     * it splits the cost of the meters between the two kinds of callback. The engine makes only
+     * the callbacks an observer's class overrides, so each half needs a class of its own.
+     */
+    static final class RequestsOnly implements SessionObserver {
+        private final SessionObserver to;
+
+        RequestsOnly(SessionObserver to) {
+            this.to = to;
+        }
+
+        @Override
+        public SessionObserver forSession(io.smppex.Session session) {
+            return new RequestsOnly(to.forSession(session));
+        }
+
+        @Override
+        public void sessionOpened(io.smppex.Session session) {
+            to.sessionOpened(session);
+        }
+
+        @Override
+        public void sessionBound(io.smppex.Session session) {
+            to.sessionBound(session);
+        }
+
+        @Override
+        public void sessionClosed(io.smppex.Session session, io.smppex.StopReason reason) {
+            to.sessionClosed(session, reason);
+        }
+
+        @Override
+        public void requestSent(io.smppex.Session session, io.smppex.pdu.Pdu request, int sequenceNumber, long queuedNanos) {
+            to.requestSent(session, request, sequenceNumber, queuedNanos);
+        }
+
+        @Override
+        public void requestCompleted(io.smppex.Session session, io.smppex.pdu.Pdu request, io.smppex.pdu.Pdu response,
+                                     long roundTripNanos) {
+            to.requestCompleted(session, request, response, roundTripNanos);
+        }
+
+        @Override
+        public void requestFailed(io.smppex.Session session, io.smppex.pdu.Pdu request, Throwable failure) {
+            to.requestFailed(session, request, failure);
+        }
+    }
+
+    /** The metrics fed only by the PDU callbacks (and the session's life): see {@link RequestsOnly}. */
+    static final class PdusOnly implements SessionObserver {
+        private final SessionObserver to;
+
+        PdusOnly(SessionObserver to) {
+            this.to = to;
+        }
+
+        @Override
+        public SessionObserver forSession(io.smppex.Session session) {
+            return new PdusOnly(to.forSession(session));
+        }
+
+        @Override
+        public void sessionOpened(io.smppex.Session session) {
+            to.sessionOpened(session);
+        }
+
+        @Override
+        public void sessionBound(io.smppex.Session session) {
+            to.sessionBound(session);
+        }
+
+        @Override
+        public void sessionClosed(io.smppex.Session session, io.smppex.StopReason reason) {
+            to.sessionClosed(session, reason);
+        }
+
+        @Override
+        public void pduReceived(io.smppex.Session session, io.smppex.pdu.Pdu pdu, byte[] octets) {
+            to.pduReceived(session, pdu, octets);
+        }
+
+        @Override
+        public void pduSent(io.smppex.Session session, io.smppex.pdu.Pdu pdu, int sequenceNumber, byte[] octets) {
+            to.pduSent(session, pdu, sequenceNumber, octets);
+        }
+
+        @Override
+        public void pduUnparsed(io.smppex.Session session, byte[] octets, io.smppex.pdu.PduDecodeException error) {
+            to.pduUnparsed(session, octets, error);
+        }
     }
 
     /** Requests timed so far on either side, for the smoke test and the logs: proof the meters were fed. */
