@@ -57,21 +57,12 @@ public final class BenchMetrics {
         }
     }
 
-    /**
-     * The metrics fed only by the request callbacks (and the session's life): with {@link PdusOnly},
-     * it splits the cost of the meters between the two kinds of callback. The engine makes only
-     * the callbacks an observer's class overrides, so each half needs a class of its own.
-     */
-    static final class RequestsOnly implements SessionObserver {
-        private final SessionObserver to;
+    /** The session's life, which both halves of the split pass on: the meters need it to know a session. */
+    abstract static class Forwarding implements SessionObserver {
+        final SessionObserver to;
 
-        RequestsOnly(SessionObserver to) {
+        Forwarding(SessionObserver to) {
             this.to = to;
-        }
-
-        @Override
-        public SessionObserver forSession(io.smppex.Session session) {
-            return new RequestsOnly(to.forSession(session));
         }
 
         @Override
@@ -87,6 +78,22 @@ public final class BenchMetrics {
         @Override
         public void sessionClosed(io.smppex.Session session, io.smppex.StopReason reason) {
             to.sessionClosed(session, reason);
+        }
+    }
+
+    /**
+     * The metrics fed only by the request callbacks (and the session's life): with {@link PdusOnly},
+     * it splits the cost of the meters between the two kinds of callback. The engine makes only
+     * the callbacks an observer's class overrides, so each half needs a class of its own.
+     */
+    static final class RequestsOnly extends Forwarding {
+        RequestsOnly(SessionObserver to) {
+            super(to);
+        }
+
+        @Override
+        public SessionObserver forSession(io.smppex.Session session) {
+            return new RequestsOnly(to.forSession(session));
         }
 
         @Override
@@ -107,31 +114,14 @@ public final class BenchMetrics {
     }
 
     /** The metrics fed only by the PDU callbacks (and the session's life): see {@link RequestsOnly}. */
-    static final class PdusOnly implements SessionObserver {
-        private final SessionObserver to;
-
+    static final class PdusOnly extends Forwarding {
         PdusOnly(SessionObserver to) {
-            this.to = to;
+            super(to);
         }
 
         @Override
         public SessionObserver forSession(io.smppex.Session session) {
             return new PdusOnly(to.forSession(session));
-        }
-
-        @Override
-        public void sessionOpened(io.smppex.Session session) {
-            to.sessionOpened(session);
-        }
-
-        @Override
-        public void sessionBound(io.smppex.Session session) {
-            to.sessionBound(session);
-        }
-
-        @Override
-        public void sessionClosed(io.smppex.Session session, io.smppex.StopReason reason) {
-            to.sessionClosed(session, reason);
         }
 
         @Override
