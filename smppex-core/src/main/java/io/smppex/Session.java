@@ -227,6 +227,16 @@ public interface Session {
     boolean inEventLoop();
 
     /**
+     * The session's clock: nanoseconds of its event loop's ticker, the clock its timers and the
+     * times it gives a {@link SessionObserver} are read on. Only differences mean anything. Every
+     * session of a JVM reads the same system clock, so times of two sessions compare (a receipt on
+     * one session against the submit on another), unless a test has frozen a loop's clock.
+     *
+     * @return the time now, in nanoseconds of this session's clock
+     */
+    long nanoTime();
+
+    /**
      * Requests sent and awaiting a response.
      *
      * @return how many

@@ -80,11 +80,17 @@ public interface SessionObserver {
     /**
      * A PDU arrived and decoded, before the session acts on it.
      *
+     * <p>{@code receivedNanos} is the time the engine read for this PDU anyway (for its timers and
+     * the response's deadline), on the session's clock ({@link Session#nanoTime()}): an observer
+     * that times things from arrival needs no clock read of its own, which at full speed is a
+     * visible share of a request's cost.
+     *
      * @param octets the whole PDU as read, or null unless {@link #wantsOctets()}
      * @param session the session
      * @param pdu the PDU
+     * @param receivedNanos when it arrived, in nanoseconds of {@link Session#nanoTime()}
      */
-    default void pduReceived(Session session, Pdu pdu, byte[] octets) {
+    default void pduReceived(Session session, Pdu pdu, byte[] octets, long receivedNanos) {
     }
 
     /**
@@ -102,7 +108,8 @@ public interface SessionObserver {
      * A PDU was encoded and handed to the connection. Requests carry the sequence number they went
      * out with in {@code sequenceNumber}; {@code pdu} itself may still hold the number the
      * application gave it (usually 0), because the engine numbers requests on the wire without
-     * copying them.
+     * copying them. The engine reads no clock for a response it writes; an observer that times
+     * one reads {@link Session#nanoTime()}, so that it compares with the other callbacks' times.
      *
      * @param octets the PDU as written, or null unless {@link #wantsOctets()}
      * @param session the session
@@ -133,14 +140,18 @@ public interface SessionObserver {
      * or with a generic_nack.
      *
      * <p>As in {@link #requestSent}, {@code request} is the PDU the application gave, not a numbered
-     * copy: the sequence number it went out with is {@code response.sequenceNumber()}.
+     * copy: the sequence number it went out with is {@code response.sequenceNumber()}. The request
+     * was written at {@code answeredNanos - roundTripNanos}.
      *
      * @param roundTripNanos from writing the request to reading the response, in nanoseconds
      * @param session the session
      * @param request the request as the application gave it
      * @param response the response
+     * @param answeredNanos when the response arrived, in nanoseconds of {@link Session#nanoTime()}
+     *                      (the {@code receivedNanos} its {@link #pduReceived} had)
      */
-    default void requestCompleted(Session session, Pdu request, Pdu response, long roundTripNanos) {
+    default void requestCompleted(Session session, Pdu request, Pdu response, long roundTripNanos,
+                                  long answeredNanos) {
     }
 
     /**

@@ -32,7 +32,7 @@ class SyncEsmeEnginePdusTest {
         CountDownLatch probes = new CountDownLatch(3);
         SessionObserver counting = new SessionObserver() {
             @Override
-            public void pduReceived(Session session, Pdu pdu, byte[] octets) {
+            public void pduReceived(Session session, Pdu pdu, byte[] octets, long receivedNanos) {
                 if (pdu.commandId() == CommandId.ENQUIRE_LINK) {
                     probes.countDown();
                 }

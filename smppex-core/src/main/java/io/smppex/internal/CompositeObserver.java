@@ -69,8 +69,8 @@ public final class CompositeObserver implements SessionObserver {
     }
 
     @Override
-    public void pduReceived(Session session, Pdu pdu, byte[] octets) {
-        each(o -> o.pduReceived(session, pdu, o.wantsOctets() ? octets : null));
+    public void pduReceived(Session session, Pdu pdu, byte[] octets, long receivedNanos) {
+        each(o -> o.pduReceived(session, pdu, o.wantsOctets() ? octets : null, receivedNanos));
     }
 
     @Override
@@ -89,8 +89,8 @@ public final class CompositeObserver implements SessionObserver {
     }
 
     @Override
-    public void requestCompleted(Session session, Pdu request, Pdu response, long roundTripNanos) {
-        each(o -> o.requestCompleted(session, request, response, roundTripNanos));
+    public void requestCompleted(Session session, Pdu request, Pdu response, long roundTripNanos, long answeredNanos) {
+        each(o -> o.requestCompleted(session, request, response, roundTripNanos, answeredNanos));
     }
 
     @Override

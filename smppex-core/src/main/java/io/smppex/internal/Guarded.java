@@ -29,13 +29,13 @@ final class Guarded {
     private static final ClassValue<Boolean> HANDLER_RESPONSES = overrides(SessionHandler.class, "onResponse",
             Session.class, Pdu.class, Pdu.class);
     private static final ClassValue<Boolean> OBS_RECEIVED = overrides(SessionObserver.class, "pduReceived",
-            Session.class, Pdu.class, byte[].class);
+            Session.class, Pdu.class, byte[].class, long.class);
     private static final ClassValue<Boolean> OBS_SENT = overrides(SessionObserver.class, "pduSent",
             Session.class, Pdu.class, int.class, byte[].class);
     private static final ClassValue<Boolean> OBS_REQUEST_SENT = overrides(SessionObserver.class, "requestSent",
             Session.class, Pdu.class, int.class, long.class);
     private static final ClassValue<Boolean> OBS_COMPLETED = overrides(SessionObserver.class, "requestCompleted",
-            Session.class, Pdu.class, Pdu.class, long.class);
+            Session.class, Pdu.class, Pdu.class, long.class, long.class);
     private static final ClassValue<Boolean> OBS_FAILED = overrides(SessionObserver.class, "requestFailed",
             Session.class, Pdu.class, Throwable.class);
 
@@ -260,10 +260,10 @@ final class Guarded {
         }
     }
 
-    void pduReceived(Pdu pdu, byte[] octets) {
+    void pduReceived(Pdu pdu, byte[] octets, long receivedNanos) {
         if (observesReceived) {
             try {
-                observer.pduReceived(session, pdu, octets);
+                observer.pduReceived(session, pdu, octets, receivedNanos);
             } catch (Throwable t) {
                 failed("observer pduReceived", t);
             }
@@ -296,10 +296,10 @@ final class Guarded {
         }
     }
 
-    void requestCompleted(Pdu request, Pdu response, long roundTripNanos) {
+    void requestCompleted(Pdu request, Pdu response, long roundTripNanos, long answeredNanos) {
         if (observesCompleted) {
             try {
-                observer.requestCompleted(session, request, response, roundTripNanos);
+                observer.requestCompleted(session, request, response, roundTripNanos, answeredNanos);
             } catch (Throwable t) {
                 failed("observer requestCompleted", t);
             }

@@ -675,6 +675,11 @@ public final class PacingLayer implements PacedSession {
     }
 
     @Override
+    public long nanoTime() {
+        return session.nanoTime();
+    }
+
+    @Override
     public int pendingCount() {
         return session.pendingCount();
     }

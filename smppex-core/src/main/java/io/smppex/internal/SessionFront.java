@@ -112,6 +112,13 @@ abstract class SessionFront extends ChannelInboundHandlerAdapter implements Sess
     @Override public boolean inEventLoop() { return loop != null && loop.inEventLoop(); }
 
     @Override
+    public long nanoTime() {
+        // Before the session has its loop: the system ticker, which every unfrozen loop reads too.
+        EventExecutor l = loop;
+        return (l != null ? l.ticker() : io.netty.util.concurrent.Ticker.systemTicker()).nanoTime();
+    }
+
+    @Override
     public CompletableFuture<Pdu> send(Pdu request) {
         Objects.requireNonNull(request, "request");
         return send(new PendingRequest(request, (SessionEngine) this));

@@ -118,7 +118,7 @@ class SessionEngineOwnPdusTest {
         CompletableFuture<?> watched;
 
         @Override
-        public void requestCompleted(Session s, Pdu request, Pdu response, long nanos) {
+        public void requestCompleted(Session s, Pdu request, Pdu response, long nanos, long answeredNanos) {
             events.add("completed, future done=" + watched.isDone());
         }
 

@@ -56,7 +56,7 @@ class SessionObserverTest {
         }
 
         @Override
-        public void pduReceived(Session session, Pdu pdu, byte[] octets) {
+        public void pduReceived(Session session, Pdu pdu, byte[] octets, long receivedNanos) {
             events.add("in " + pdu.commandName() + " " + pdu.sequenceNumber());
             received.add(octets);
         }
@@ -79,7 +79,7 @@ class SessionObserverTest {
         }
 
         @Override
-        public void requestCompleted(Session session, Pdu request, Pdu response, long roundTripNanos) {
+        public void requestCompleted(Session session, Pdu request, Pdu response, long roundTripNanos, long answeredNanos) {
             events.add("completed " + request.commandName() + " " + response.status().name());
             durations.add(roundTripNanos);
         }
@@ -119,6 +119,39 @@ class SessionObserverTest {
     }
 
     @Test
+    void theTimesHandedOverAreTheSessionsClockAtArrivalAndAtTheWrite() {
+        List<Long> times = new ArrayList<>();
+        long[] writtenAt = new long[1];
+        SessionObserver o = new SessionObserver() {
+            @Override
+            public void pduReceived(Session session, Pdu pdu, byte[] octets, long receivedNanos) {
+                // Read on the frozen clock, so the session's own clock must show the same instant.
+                times.add(receivedNanos - session.nanoTime());
+            }
+
+            @Override
+            public void requestSent(Session session, Pdu request, int sequenceNumber, long queuedNanos) {
+                writtenAt[0] = session.nanoTime();
+            }
+
+            @Override
+            public void requestCompleted(Session session, Pdu request, Pdu response, long roundTripNanos, long answeredNanos) {
+                times.add(answeredNanos - session.nanoTime());
+                times.add(answeredNanos - roundTripNanos - writtenAt[0]);
+                times.add(roundTripNanos);
+            }
+        };
+        EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSMITTER, observed(o).build());
+        times.clear();
+        h.engine.send(submit("timed"));
+        Pdu s = h.writtenOne();
+        h.advanceMillis(250);
+        h.receive(ok(s));
+        // Arrival is now; the request was written 250 ms before it, exactly, on the same clock.
+        assertThat(times).containsExactly(0L, 0L, 0L, Duration.ofMillis(250).toNanos());
+    }
+
+    @Test
     void theRequestCallbacksGetTheApplicationsOwnPduAndTheNumberItWentOutWith() {
         List<Object> seen = new ArrayList<>();
         SessionObserver o = new SessionObserver() {
@@ -129,7 +162,7 @@ class SessionObserverTest {
             }
 
             @Override
-            public void requestCompleted(Session session, Pdu request, Pdu response, long roundTripNanos) {
+            public void requestCompleted(Session session, Pdu request, Pdu response, long roundTripNanos, long answeredNanos) {
                 seen.add(request);
                 seen.add(response.sequenceNumber());
             }
@@ -343,8 +376,8 @@ class SessionObserverTest {
                 }
 
                 @Override
-                public void requestCompleted(Session session, Pdu request, Pdu response, long roundTripNanos) {
-                    shared.requestCompleted(session, request, response, roundTripNanos);
+                public void requestCompleted(Session session, Pdu request, Pdu response, long roundTripNanos, long answeredNanos) {
+                    shared.requestCompleted(session, request, response, roundTripNanos, answeredNanos);
                 }
             };
             EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSMITTER, observed(o).build());

@@ -139,8 +139,8 @@ public final class SmppMetrics implements SessionObserver, MeterBinder {
     }
 
     @Override
-    public void pduReceived(Session session, Pdu pdu, byte[] octets) {
-        direct.pduReceived(session, pdu, octets);
+    public void pduReceived(Session session, Pdu pdu, byte[] octets, long receivedNanos) {
+        direct.pduReceived(session, pdu, octets, receivedNanos);
     }
 
     @Override
@@ -159,8 +159,8 @@ public final class SmppMetrics implements SessionObserver, MeterBinder {
     }
 
     @Override
-    public void requestCompleted(Session session, Pdu request, Pdu response, long roundTripNanos) {
-        direct.requestCompleted(session, request, response, roundTripNanos);
+    public void requestCompleted(Session session, Pdu request, Pdu response, long roundTripNanos, long answeredNanos) {
+        direct.requestCompleted(session, request, response, roundTripNanos, answeredNanos);
     }
 
     @Override
@@ -314,7 +314,10 @@ public final class SmppMetrics implements SessionObserver, MeterBinder {
         /**
          * The clock for the times measured here (a received request to its response, a submit to its
          * receipt, an enquire_link to its answer); the request round trips and window waits come from
-         * the session's own clock. Default {@link Clock#SYSTEM}; tests use a {@code MockClock}.
+         * the session's own clock. Default {@link Clock#SYSTEM}, which means the session's clock
+         * too: the meters then use the times the engine read already (each PDU's arrival) and
+         * {@link io.smppex.Session#nanoTime()}, with no clock read of their own per PDU. Any other
+         * clock, such as a test's {@code MockClock}, is read for each of these times instead.
          *
          * @param v the clock
          * @return this builder

@@ -122,7 +122,7 @@ final class Loopback {
         }
 
         @Override
-        public void pduReceived(Session session, Pdu pdu, byte[] octets) {
+        public void pduReceived(Session session, Pdu pdu, byte[] octets, long receivedNanos) {
             received(pdu.commandId()).complete(pdu);
         }
 

@@ -301,7 +301,7 @@ class SteeringTest {
         java.util.concurrent.atomic.AtomicInteger submits = new java.util.concurrent.atomic.AtomicInteger();
         io.smppex.SessionObserver counting = new io.smppex.SessionObserver() {
             @Override
-            public void pduReceived(io.smppex.Session session, io.smppex.pdu.Pdu pdu, byte[] octets) {
+            public void pduReceived(io.smppex.Session session, io.smppex.pdu.Pdu pdu, byte[] octets, long receivedNanos) {
                 if (pdu instanceof SubmitSm) {
                     submits.incrementAndGet();
                 }

@@ -39,6 +39,12 @@ public final class BenchMetrics {
         return metrics;
     }
 
+    /** The registry {@link #metrics()} records into. */
+    public static synchronized PrometheusMeterRegistry registry() {
+        metrics();
+        return registry;
+    }
+
     /**
      * What the sessions get: the metrics, or with {@code -Dbench.observer=noop} an observer that does
      * nothing, to tell the engine's own cost of having an observer apart from the meters'.
@@ -103,8 +109,8 @@ public final class BenchMetrics {
 
         @Override
         public void requestCompleted(io.smppex.Session session, io.smppex.pdu.Pdu request, io.smppex.pdu.Pdu response,
-                                     long roundTripNanos) {
-            to.requestCompleted(session, request, response, roundTripNanos);
+                                     long roundTripNanos, long answeredNanos) {
+            to.requestCompleted(session, request, response, roundTripNanos, answeredNanos);
         }
 
         @Override
@@ -125,8 +131,8 @@ public final class BenchMetrics {
         }
 
         @Override
-        public void pduReceived(io.smppex.Session session, io.smppex.pdu.Pdu pdu, byte[] octets) {
-            to.pduReceived(session, pdu, octets);
+        public void pduReceived(io.smppex.Session session, io.smppex.pdu.Pdu pdu, byte[] octets, long receivedNanos) {
+            to.pduReceived(session, pdu, octets, receivedNanos);
         }
 
         @Override

@@ -80,10 +80,10 @@ public final class SessionMetrics implements SessionObserver {
     }
 
     @Override
-    public void pduReceived(Session session, Pdu pdu, byte[] octets) {
+    public void pduReceived(Session session, Pdu pdu, byte[] octets, long receivedNanos) {
         Recorder r = recorder.get();
         if (r != null && (pdu.isRequest() || pdu.commandId() == io.smppex.pdu.field.CommandId.ENQUIRE_LINK_RESP)) {
-            r.pduReceived(session, state(r, session), pdu);
+            r.pduReceived(session, state(r, session), pdu, receivedNanos);
         }
     }
 
@@ -112,10 +112,10 @@ public final class SessionMetrics implements SessionObserver {
     }
 
     @Override
-    public void requestCompleted(Session session, Pdu request, Pdu response, long roundTripNanos) {
+    public void requestCompleted(Session session, Pdu request, Pdu response, long roundTripNanos, long answeredNanos) {
         Recorder r = recorder.get();
         if (r != null) {
-            r.requestCompleted(session, state(r, session), request, response, roundTripNanos);
+            r.requestCompleted(session, state(r, session), request, response, roundTripNanos, answeredNanos);
         }
     }
 

@@ -1547,7 +1547,7 @@ public final class SimEngine {
         }
 
         @Override
-        public void pduReceived(Session session, Pdu pdu, byte[] octets) {
+        public void pduReceived(Session session, Pdu pdu, byte[] octets, long receivedNanos) {
             Object[] last = LAST_IN.get();
             last[0] = pdu;
             last[1] = octets;
