@@ -5,6 +5,7 @@ import static io.smppex.micrometer.Loopback.eventually;
 import static io.smppex.micrometer.Loopback.counter;
 import static io.smppex.micrometer.Loopback.gauge;
 import static io.smppex.micrometer.Loopback.timerCount;
+import static io.smppex.micrometer.Loopback.timerSeconds;
 import static io.smppex.micrometer.SmppMeterNames.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -124,6 +125,33 @@ class SmppMetricsTest {
         await(s.close());
         assertThat(gauge(esmeReg, SESSIONS_OPEN, ROLE, "esme")).isZero();
         assertThat(counter(esmeReg, SESSIONS_CLOSED, REASON, "local")).isEqualTo(1);
+    }
+
+    @Test
+    void whatAClosedSessionRecordedStaysCountedAndTheNextSessionAddsToIt() throws Exception {
+        Mc mc = mc(mcMetrics(), answering(CommandStatus.ESME_ROK));
+        SmppMetrics em = SmppMetrics.builder().registry(esmeReg).build();
+        String[] ok = {COMMAND, "submit_sm", STATUS, "ESME_ROK", SYSTEM_ID, "user"};
+        Session first = esme(mc, SessionOptions.builder().observer(em), "user");
+        for (int i = 0; i < 3; i++) {
+            await(first.send(submit()));
+        }
+        // Read while the session is open: its own cells are summed in.
+        assertThat(timerCount(esmeReg, CLIENT_DURATION, ok)).isEqualTo(3);
+        double seconds = timerSeconds(esmeReg, CLIENT_DURATION, ok);
+        assertThat(seconds).isPositive();
+        await(first.close());
+        assertThat(timerCount(esmeReg, CLIENT_DURATION, ok)).isEqualTo(3);
+        assertThat(timerSeconds(esmeReg, CLIENT_DURATION, ok)).isEqualTo(seconds);
+        assertThat(timerCount(esmeReg, WINDOW_WAIT, COMMAND, "submit_sm")).isEqualTo(3);
+
+        Session second = esme(mc, SessionOptions.builder().observer(em), "user");
+        await(second.send(submit()));
+        await(second.send(submit()));
+        assertThat(timerCount(esmeReg, CLIENT_DURATION, ok)).isEqualTo(5);
+        assertThat(timerCount(esmeReg, WINDOW_WAIT, COMMAND, "submit_sm")).isEqualTo(5);
+        assertThat(eventually(() -> timerCount(mcReg, SERVER_DURATION, COMMAND, "submit_sm", STATUS, "ESME_ROK"), 5))
+                .isEqualTo(5);
     }
 
     @Test

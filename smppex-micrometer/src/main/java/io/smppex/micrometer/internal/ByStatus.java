@@ -48,6 +48,20 @@ final class ByStatus<M> {
         return miss(status);
     }
 
+    /** Every meter made so far. */
+    @SuppressWarnings("unchecked")
+    java.util.List<M> all() {
+        java.util.List<M> out = new java.util.ArrayList<>();
+        for (Object m : snapshot.meters) {
+            out.add((M) m);
+        }
+        M r = reserved;
+        if (r != null) {
+            out.add(r);
+        }
+        return out;
+    }
+
     private M miss(int status) {
         if (!names.isCanonical(status)) {
             M r = reserved;

@@ -216,6 +216,27 @@ final class Group {
                 rec.histogram()));
     }
 
+    /** Cells of open sessions in this group's request timers: a closed session must leave none. */
+    int openCells() {
+        int n = 0;
+        for (AtomicReferenceArray<ByStatus<Latency>> a : java.util.List.of(client, server)) {
+            for (int i = 0; i < a.length(); i++) {
+                ByStatus<Latency> b = a.get(i);
+                if (b != null) {
+                    n += b.all().stream().mapToInt(Group::openCells).sum();
+                }
+            }
+        }
+        for (int i = 0; i < wait.length(); i++) {
+            n += openCells(wait.get(i));
+        }
+        return n;
+    }
+
+    private static int openCells(Latency l) {
+        return l instanceof Latency.Sums s ? s.openCells() : 0;
+    }
+
     /** The enquire_link round-trip timer. */
     Latency enquireLink() {
         return enquireLink;

@@ -149,6 +149,11 @@ public final class Recorder {
 
     // ---------------------------------------------------------------- groups
 
+    /** Session cells not yet retired, over every group: what the open sessions hold. */
+    int openCells() {
+        return groups.values().stream().mapToInt(Group::openCells).sum();
+    }
+
     private String systemIdTag(String sid) {
         if (sid == null || sid.isEmpty()) {
             return NONE;
@@ -253,6 +258,7 @@ public final class Recorder {
         Counter.builder(SESSIONS_CLOSED).description("Sessions that ended")
                 .tags(g.tags().and(REASON, reason.kind().name().toLowerCase(Locale.ROOT))).register(registry).increment();
         if (st != null) {
+            st.retireCells();
             st.group().leave(st);
             open[st.role().ordinal()].decrementAndGet();
         }
@@ -260,16 +266,22 @@ public final class Recorder {
 
     // ---------------------------------------------------------------- requests of the application
 
-    /** A request got its window slot after {@code queuedNanos}; {@code st} is the session's state, or null once it ended. */
-    void requestSent(Session s, SessionState st, Pdu request, long queuedNanos) {
-        groupOf(s, st).windowWait(request.commandId().ordinal()).record(queuedNanos);
+    /**
+     * A request got its window slot after {@code queuedNanos}; {@code st} is the session's state, or
+     * null once it ended. {@code confined}: the call is on the session's event loop, from its own
+     * observer, so it may record through the session's cells.
+     */
+    void requestSent(Session s, SessionState st, boolean confined, Pdu request, long queuedNanos) {
+        Latency w = groupOf(s, st).windowWait(request.commandId().ordinal());
+        (confined ? st.windowWait(w) : w).record(queuedNanos);
     }
 
     /** A request was answered {@code roundTripNanos} after its write, at {@code answeredNanos}. */
-    void requestCompleted(Session s, SessionState st, Pdu request, Pdu response, long roundTripNanos,
+    void requestCompleted(Session s, SessionState st, boolean confined, Pdu request, Pdu response, long roundTripNanos,
                           long answeredNanos) {
         int status = response.commandStatus();
-        groupOf(s, st).client(request.commandId().ordinal(), status).record(roundTripNanos);
+        Latency c = groupOf(s, st).client(request.commandId().ordinal(), status);
+        (confined ? st.client(c) : c).record(roundTripNanos);
         if (request instanceof Bind && s.role() == SessionRole.ESME) {
             Bind b = (Bind) request;
             bindAnswered(SessionRole.ESME, b.bindMode(), status, b.systemId());
@@ -367,7 +379,7 @@ public final class Recorder {
     }
 
     /** A PDU was written with sequence number {@code seq}: a response, or an enquire_link. */
-    void pduSent(Session s, SessionState st, Pdu pdu, int seq) {
+    void pduSent(Session s, SessionState st, boolean confined, Pdu pdu, int seq) {
         CommandId cid = pdu.commandId();
         if (!cid.isResponse()) {
             // Our requests are timed by requestSent/requestCompleted; only probes are timed here.
@@ -392,7 +404,8 @@ public final class Recorder {
         if (in != null) {
             long t = in.take(seq);
             if (t != Long.MIN_VALUE) {
-                st.group().server(in.lastCommand(), status).record(now(s) - t);
+                Latency l = st.group().server(in.lastCommand(), status);
+                (confined ? st.server(l) : l).record(now(s) - t);
             }
         }
         if (cid.isBindResponse() && st.role() == SessionRole.MC) {

@@ -51,6 +51,11 @@ public final class SessionMetrics implements SessionObserver {
         return new SessionMetrics(recorder, false);
     }
 
+    /** Whether the state at hand is this session's own, on its event loop: its cells may be used. */
+    private boolean confined(SessionState st) {
+        return perSession && !closed && st != null;
+    }
+
     /** The session's state, or null once it has ended (the recorder then works from the session). */
     private SessionState state(Recorder r, Session s) {
         if (closed || !perSession) {
@@ -99,7 +104,8 @@ public final class SessionMetrics implements SessionObserver {
     public void pduSent(Session session, Pdu pdu, int sequenceNumber, byte[] octets) {
         Recorder r = recorder.get();
         if (r != null && (pdu.isResponse() || pdu.commandId() == io.smppex.pdu.field.CommandId.ENQUIRE_LINK)) {
-            r.pduSent(session, state(r, session), pdu, sequenceNumber);
+            SessionState st = state(r, session);
+            r.pduSent(session, st, confined(st), pdu, sequenceNumber);
         }
     }
 
@@ -107,7 +113,8 @@ public final class SessionMetrics implements SessionObserver {
     public void requestSent(Session session, Pdu request, int sequenceNumber, long queuedNanos) {
         Recorder r = recorder.get();
         if (r != null) {
-            r.requestSent(session, state(r, session), request, queuedNanos);
+            SessionState st = state(r, session);
+            r.requestSent(session, st, confined(st), request, queuedNanos);
         }
     }
 
@@ -115,7 +122,8 @@ public final class SessionMetrics implements SessionObserver {
     public void requestCompleted(Session session, Pdu request, Pdu response, long roundTripNanos, long answeredNanos) {
         Recorder r = recorder.get();
         if (r != null) {
-            r.requestCompleted(session, state(r, session), request, response, roundTripNanos, answeredNanos);
+            SessionState st = state(r, session);
+            r.requestCompleted(session, st, confined(st), request, response, roundTripNanos, answeredNanos);
         }
     }
 

@@ -3,6 +3,7 @@ package io.smppex.micrometer.internal;
 import io.smppex.Session;
 import io.smppex.SessionRole;
 import io.smppex.pdu.Bind;
+import java.util.HashMap;
 
 /**
  * What the metrics keep for one open session. Written only on the session's event loop; the
@@ -18,6 +19,18 @@ final class SessionState {
     private SeqTable inbound;
     private SeqTable probes;
     private Bind bind;
+    /**
+     * The session's own {@link Latency#cell() cells}, by the group meter each belongs to, with the
+     * last one of each kind at hand (a session mostly repeats one command and status). Touched only
+     * on the session's event loop, by its per-session observer.
+     */
+    private final HashMap<Latency, Latency> cells = new HashMap<>();
+    private Latency lastClient;
+    private Latency lastClientCell;
+    private Latency lastServer;
+    private Latency lastServerCell;
+    private Latency lastWait;
+    private Latency lastWaitCell;
 
     /**
      * @param group the group of its role's unbound sessions
@@ -54,6 +67,8 @@ final class SessionState {
     /** Moves it to {@code g} (when it becomes bound). */
     public void moveTo(Group g) {
         if (g != group) {
+            // The old group's meters keep what this session recorded there.
+            retireCells();
             group.leave(this);
             group = g;
             g.join(this);
@@ -61,6 +76,53 @@ final class SessionState {
     }
 
     /** Requests received and not yet answered, with their arrival times. */
+    /** This session's recorder of a client-side timer of its group. */
+    Latency client(Latency shared) {
+        if (shared != lastClient) {
+            lastClientCell = cellOf(shared);
+            lastClient = shared;
+        }
+        return lastClientCell;
+    }
+
+    /** This session's recorder of a server-side timer of its group. */
+    Latency server(Latency shared) {
+        if (shared != lastServer) {
+            lastServerCell = cellOf(shared);
+            lastServer = shared;
+        }
+        return lastServerCell;
+    }
+
+    /** This session's recorder of a window-wait timer of its group. */
+    Latency windowWait(Latency shared) {
+        if (shared != lastWait) {
+            lastWaitCell = cellOf(shared);
+            lastWait = shared;
+        }
+        return lastWaitCell;
+    }
+
+    private Latency cellOf(Latency shared) {
+        Latency c = cells.get(shared);
+        if (c == null) {
+            c = shared.cell();
+            cells.put(shared, c);
+        }
+        return c;
+    }
+
+    /** Hands every cell's values to its meter for good: the session closed or changed group. */
+    void retireCells() {
+        for (Latency c : cells.values()) {
+            if (c instanceof Latency.Cell cell) {
+                cell.retire();
+            }
+        }
+        cells.clear();
+        lastClient = lastClientCell = lastServer = lastServerCell = lastWait = lastWaitCell = null;
+    }
+
     public SeqTable inbound() {
         SeqTable t = inbound;
         if (t == null) {
