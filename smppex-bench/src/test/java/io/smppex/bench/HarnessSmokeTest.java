@@ -39,6 +39,18 @@ class HarnessSmokeTest {
     private static final List<String> TEST_FLAGS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     @Test
+    void theObserverBenchmarkChecksItsMetersRecordedAndEachSideRuns() {
+        io.smppex.bench.jmh.ObserverBench b = new io.smppex.bench.jmh.ObserverBench();
+        // Setup fails if the client and server timers are not in the registry after its warm-up calls.
+        b.setup();
+        assertThat(b.clientRequest_metrics()).isPositive();
+        assertThat(b.serverRequest_metrics()).isPositive();
+        assertThat(b.clientRequest_none()).isPositive();
+        assertThat(b.serverRequest_none()).isPositive();
+        b.tearDown();
+    }
+
+    @Test
     void everyJmhBenchmarkRunsOnceAfterItsSetup() throws Exception {
         for (Class<?> c : List.of(CodecBench.class, GsmBench.class)) {
             Object state = c.getDeclaredConstructor().newInstance();
@@ -193,6 +205,9 @@ class HarnessSmokeTest {
         jmh.add(JmhRow.of("io.smppex.bench.jmh.CodecBench.encodeSubmitSmPooled_smppex", 5_000_000, 1, 0.002));
         jmh.add(JmhRow.of("io.smppex.bench.jmh.GsmBench.pack_smppex", 5_000_000, 1, 400));
         jmh.add(JmhRow.of("io.smppex.bench.jmh.GsmBench.pack_cloudhopper", 1_000_000, 1, 900));
+        // 1e9 / 10,000,000 = 100 ns with the meters, 1e9 / 500,000,000 = 2 ns without: 98 ns net.
+        jmh.add(JmhRow.of("io.smppex.bench.jmh.ObserverBench.clientRequest_metrics", 10_000_000, 1, 0));
+        jmh.add(JmhRow.of("io.smppex.bench.jmh.ObserverBench.clientRequest_none", 500_000_000, 1, 0));
 
         RunInfo info = new RunInfo();
         info.jvmFlags = TEST_FLAGS;
@@ -213,6 +228,10 @@ class HarnessSmokeTest {
         assertThat(md).contains("| codec (JMH decode/encode of submit_sm, submit_sm_resp, receipt) vs both peers, every operation | ≥ 3× | **MET** | lowest 3.00×");
         assertThat(md).contains("worst 0.002 B/op (encodeSubmitSmPooled)");
         assertThat(md).contains("n/a¹");
+        assertThat(md).contains("## Metrics cost per request (JMH)", "| sender (ESME) | 100 | 2 | 98 |",
+                "| answerer (MC) | — | — | — |");
+        // The codec table is for codec rows only.
+        assertThat(md.substring(md.indexOf("## Codec (JMH)"), md.indexOf("## Metrics cost per request"))).doesNotContain("clientRequest");
         // Goals whose pairings were not run say so instead of guessing.
         assertThat(md).contains("vs Cloudhopper→Cloudhopper (1 session, window 100) | ≥ 10× | NO DATA");
         assertThat(md).contains("smppex→smppex vs raw→raw (1 session, window 100) | ≥ 30% | **");
@@ -264,7 +283,7 @@ class HarnessSmokeTest {
     @Test
     void eachHalfOfTheMetricsAblationOverridesOnlyItsOwnCallbacks() throws Exception {
         Class<?>[] pduSent = {io.smppex.Session.class, io.smppex.pdu.Pdu.class, int.class, byte[].class};
-        Class<?>[] completed = {io.smppex.Session.class, io.smppex.pdu.Pdu.class, io.smppex.pdu.Pdu.class, long.class};
+        Class<?>[] completed = {io.smppex.Session.class, io.smppex.pdu.Pdu.class, io.smppex.pdu.Pdu.class, long.class, long.class};
         String was = System.getProperty("bench.callbacks");
         try {
             System.setProperty("bench.callbacks", "requests");

@@ -48,6 +48,7 @@ import org.openjdk.jmh.annotations.TearDown;
 public class ObserverBench {
     /** Numbered PDUs made before timing, so the rows time the callbacks, not the PDU builders. */
     private static final int RING = 1024;
+    private static final java.util.concurrent.atomic.AtomicInteger SESSIONS = new java.util.concurrent.atomic.AtomicInteger();
     private SubmitSm submit;
     private final Pdu[] submits = new Pdu[RING];
     private final Pdu[] resps = new Pdu[RING];
@@ -71,8 +72,10 @@ public class ObserverBench {
         // The e2e peer's metrics, with the same -Dbench.* knobs (BenchMetrics), so the two measure one thing.
         PrometheusMeterRegistry registry = BenchMetrics.registry();
         SessionObserver metrics = BenchMetrics.observer();
-        esme = new StubSession("esme-1", SessionRole.ESME);
-        mc = new StubSession("mc-1", SessionRole.MC);
+        // Unique per JMH thread: run with -t 2 and two "event loops" share the metrics, as 8 sessions do.
+        int n = SESSIONS.incrementAndGet();
+        esme = new StubSession("esme-" + n, SessionRole.ESME);
+        mc = new StubSession("mc-" + n, SessionRole.MC);
         esmeMetrics = bound(metrics, esme);
         mcMetrics = bound(metrics, mc);
         SessionObserver none = new SessionObserver() {

@@ -261,6 +261,7 @@ public final class Report {
         goalsSection(md);
         if (jmh != null) {
             jmhSection(md);
+            observerSection(md);
         }
         if (e2e != null) {
             e2eSection(md);
@@ -313,6 +314,9 @@ public final class Report {
                 + "\"vs best peer\" is smppex's throughput over the faster of the other two.\n\n");
         Map<String, Map<String, JmhRow>> byOp = new LinkedHashMap<>();
         for (JmhRow r : jmh) {
+            if (r.group().equals(OBSERVER_BENCH)) {
+                continue;
+            }
             byOp.computeIfAbsent(r.group() + "." + r.operation(), k -> new LinkedHashMap<>()).put(r.library(), r);
         }
         md.append("| benchmark | smppex ops/s | smppex B/op | Cloudhopper ops/s | Cloudhopper B/op | jSMPP ops/s | jSMPP B/op | "
@@ -346,6 +350,42 @@ public final class Report {
                 + "cleared each time); jSMPP has no PDU objects to encode, so its encode composes from the same field values. "
                 + "*Pooled* encodes into one reused direct `ByteBuffer`, cleared before each PDU, with "
                 + "`PduCodec.encode(pdu, buffer)`; *PooledReusedOutput* goes through a `PduOutput` made once.\n\n");
+    }
+
+    private static final String OBSERVER_BENCH = "ObserverBench";
+
+    /**
+     * SmppMetrics' own cost per request, from ObserverBench: the callbacks of one request on each
+     * side, with the meters and with an observer that overrides nothing. Nanoseconds, because the
+     * e2e ratio of the same thing is a difference of two noisy runs.
+     */
+    void observerSection(StringBuilder md) {
+        Map<String, JmhRow> rows = new LinkedHashMap<>();
+        for (JmhRow r : jmh) {
+            if (r.group().equals(OBSERVER_BENCH)) {
+                rows.put(r.operation() + "_" + r.library(), r);
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        md.append("## Metrics cost per request (JMH)\n\n");
+        md.append("`ObserverBench`: the observer callbacks a bound session makes for one submit_sm and its response, on one "
+                + "thread, without engine or network. *net* is the metrics' time less the same calls on an observer that "
+                + "overrides nothing.\n\n");
+        md.append("| side | metrics ns/request | no-op observer ns/request | net ns/request |\n|---|--:|--:|--:|\n");
+        for (String[] side : new String[][] {{"clientRequest", "sender (ESME)"}, {"serverRequest", "answerer (MC)"}}) {
+            JmhRow m = rows.get(side[0] + "_metrics");
+            JmhRow n = rows.get(side[0] + "_none");
+            md.append("| ").append(side[1]).append(" | ").append(nanos(m)).append(" | ").append(nanos(n)).append(" | ")
+                    .append(m != null && n != null ? String.format(java.util.Locale.ROOT, "%.0f", 1e9 / m.opsPerSec() - 1e9 / n.opsPerSec()) : "—")
+                    .append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    private static String nanos(JmhRow r) {
+        return r == null ? "—" : String.format(java.util.Locale.ROOT, "%.0f", 1e9 / r.opsPerSec());
     }
 
     private static int opOrder(String key) {
