@@ -39,7 +39,10 @@ class BrowserTest {
         sim = new RealSim();
         web = sim.web;
         browser = new Browser();
+        // The list re-renders while messages flow: an element found a moment ago may be replaced
+        // before it is read. That is the page working, so every wait reads it again.
         wait = new WebDriverWait(browser.driver, T);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         esme = SyncEsme.connect("127.0.0.1", sim.port());
         esme.request(PduFactory.bindTransceiver("qa-team", "pw"), T);
         browser.driver.get(web.url());
