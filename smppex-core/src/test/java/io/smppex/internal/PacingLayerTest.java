@@ -52,6 +52,18 @@ class PacingLayerTest {
     }
 
     @Test
+    void aPacedSessionTellsTheTimeOfTheSessionUnderIt() {
+        EngineHarness h = bound();
+        PacedSession p = paced(h, Pacing.builder().rate(10).build());
+        h.advanceMillis(1234);
+        // Observers compare the times they are given with nanoTime(): both must be the engine's clock.
+        assertThat(p.nanoTime()).isEqualTo(h.engine.nanoTime());
+        long before = p.nanoTime();
+        h.advanceMillis(5);
+        assertThat(p.nanoTime() - before).isEqualTo(java.time.Duration.ofMillis(5).toNanos());
+    }
+
+    @Test
     void rateSpacesRequestsEvenly() {
         EngineHarness h = bound();
         PacedSession s = paced(h, Pacing.builder().rate(10).build());

@@ -78,13 +78,16 @@ class EngineTimeTest {
         long start = System.nanoTime();
         await(esme.send(PduFactory.submitSm(Address.of("Shop"), Address.of("447700900123"), "hello",
                 RegisteredDelivery.RECEIPT_ON_FINAL)));
-        Thread.sleep(RECEIPT_DELAY_MS);
         DeliverSm receipt = DeliverSm.builder().source(Address.of("447700900123")).destination(Address.of("Shop"))
                 .esmClass(EsmClass.TYPE_MC_DELIVERY_RECEIPT)
                 .shortMessage("id:38601fa stat:DELIVRD".getBytes(StandardCharsets.ISO_8859_1))
                 .tlv(TlvTag.RECEIPTED_MESSAGE_ID, "38601fa").tlv(TlvTag.MESSAGE_STATE, MessageState.DELIVERED.code())
                 .build();
-        assertThat(await(mcSide.get(10, TimeUnit.SECONDS).send(receipt)).commandStatus()).isZero();
+        // The receipt goes out a known time after the submit was answered: the latency must cover it.
+        Session mcSession = mcSide.get(10, TimeUnit.SECONDS);
+        CompletableFuture<io.smppex.pdu.DeliverSmResp> answered = later.schedule(() -> mcSession.send(receipt), RECEIPT_DELAY_MS,
+                TimeUnit.MILLISECONDS).get(10, TimeUnit.SECONDS);
+        assertThat(await(answered).commandStatus()).isZero();
         double wall = (System.nanoTime() - start) / 1e9;
 
         String[] submit = {COMMAND, "submit_sm", STATUS, "ESME_ROK"};
