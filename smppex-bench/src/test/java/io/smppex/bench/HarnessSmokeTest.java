@@ -91,7 +91,7 @@ class HarnessSmokeTest {
         for (Peer client : Peer.values()) {
             try (RawServer server = new RawServer()) {
                 CaseResult r = CaseRunner.run(client, Peer.RAW, "127.0.0.1", server.port(), ProcStats.self(),
-                        new CaseSpec(1, 1), new CaseRunner.Timing(0, 0, 0, 5), true, null);
+                        new CaseSpec(1, 1), new CaseRunner.Timing(0, 0, 0, 0, 5), true, null);
                 assertThat(r.ok()).as(client + ": " + r.error()).isTrue();
                 byte[] got = server.firstSubmit();
                 RawPdus.putInt(got, 12, 0);
@@ -166,7 +166,7 @@ class HarnessSmokeTest {
     @Test
     void aPairingRunsAsTwoProcesses(@TempDir Path logs) {
         List<CaseResult> results = E2eRunner.run(List.of(Peer.SMPPEX), List.of(Peer.SMPPEX), List.of(new CaseSpec(1, 10)),
-                new CaseRunner.Timing(0, 0, 0, 1000), TEST_FLAGS, logs, null);
+                new CaseRunner.Timing(0, 0, 0, 0, 1000), TEST_FLAGS, logs, null);
         assertThat(results).hasSize(1);
         CaseResult r = results.get(0);
         assertThat(r.error()).isNull();
@@ -246,7 +246,7 @@ class HarnessSmokeTest {
     }
 
     private static CaseResult result(Peer client, Peer server, CaseSpec spec, double pduPerSec) {
-        return new CaseResult(client, server, spec, 1000, 1, pduPerSec, 1, 2, 1, 1, 0, null);
+        return new CaseResult(client, server, spec, 1000, 1, pduPerSec, 1, 2, 1, 1, 0, 3, null);
     }
 
     @Test

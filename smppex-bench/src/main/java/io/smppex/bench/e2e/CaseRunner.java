@@ -2,6 +2,9 @@ package io.smppex.bench.e2e;
 
 import io.smppex.bench.ProcStats;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
 import org.HdrHistogram.ConcurrentHistogram;
 
 /**
@@ -16,15 +19,28 @@ public final class CaseRunner {
     /**
      * How long to warm and measure.
      *
-     * @param firstWarmSeconds warm-up of the first case a client JVM runs, when the JIT starts cold
-     * @param warmSeconds      warm-up of later cases: new sessions, windows to fill, a new shape to compile for
+     * @param firstWarmSeconds the shortest warm-up of the first case a client JVM runs, when the JIT starts cold
+     * @param warmSeconds      the shortest warm-up of later cases: new sessions, windows to fill, a new shape to compile for
+     * @param maxWarmSeconds   past its shortest, a warm-up goes on while the rate still rises, up to this
+     *                         long; at or below the shortest, every warm-up is of fixed length
      * @param measureSeconds   the measured run lasts at least this long; 0 means a fixed count of {@code minCount}
      * @param minCount         the fewest PDUs a measured run sends
      */
-    public record Timing(double firstWarmSeconds, double warmSeconds, double measureSeconds, long minCount) {
+    public record Timing(double firstWarmSeconds, double warmSeconds, double maxWarmSeconds, double measureSeconds,
+                         long minCount) {
         /** Margin over the probe's rate; a run that still ends early is topped up with more batches. */
         static final double MARGIN = 1.05;
     }
+
+    /**
+     * Length of one warm-up batch once batches are long enough to time: the rates the plateau
+     * test compares.
+     */
+    static final double WARM_WINDOW_SECONDS = 0.25;
+    /** Windows on each side of the plateau test. */
+    static final int PLATEAU_WINDOWS = 4;
+    /** The rise of the last windows over the ones before that still counts as level. */
+    static final double PLATEAU_RISE = 0.03;
 
     /** Length of the probe that sizes the measured run. */
     static final double PROBE_SECONDS = 0.4;
@@ -48,8 +64,12 @@ public final class CaseRunner {
         try {
             client.open(host, port, spec.sessions(), spec.window());
             long count = t.minCount();
+            double warmed = 0;
             if (t.measureSeconds() > 0) {
-                double rate = warmUp(client, spec, first ? t.firstWarmSeconds() : t.warmSeconds());
+                long w0 = System.nanoTime();
+                double least = first ? t.firstWarmSeconds() : t.warmSeconds();
+                double rate = warmUp(client, spec, least, Math.max(least, t.maxWarmSeconds()), System::nanoTime);
+                warmed = (System.nanoTime() - w0) / 1e9;
                 // The probe: a short run after the warm-up, whose rate sizes the measured run.
                 long probe = Math.max(minBatch(spec), (long) (rate * PROBE_SECONDS));
                 long p0 = System.nanoTime();
@@ -57,7 +77,7 @@ public final class CaseRunner {
                 rate = probe / Math.max(1e-9, (System.nanoTime() - p0) / 1e9);
                 count = Math.max(t.minCount(), (long) Math.ceil(rate * t.measureSeconds() * Timing.MARGIN));
             }
-            CaseResult r = measure(client, clientKind, serverKind, serverPid, spec, count, t);
+            CaseResult r = measure(client, clientKind, serverKind, serverPid, spec, count, t, warmed);
             if (log != null) {
                 log.println(E2eRunner.describe(r));
             }
@@ -85,7 +105,7 @@ public final class CaseRunner {
      * is reached. All batches count.
      */
     private static CaseResult measure(LoadClient client, Peer clientKind, Peer serverKind, long serverPid, CaseSpec spec,
-                                      long count, Timing t) throws Exception {
+                                      long count, Timing t, double warmed) throws Exception {
         long timeout = (long) Math.max(60_000, 1000 * 5 * Math.max(t.measureSeconds(), 1));
         ConcurrentHistogram h = new ConcurrentHistogram(3);
         long self = ProcStats.self();
@@ -117,7 +137,7 @@ public final class CaseRunner {
         double clientCpu = c0 < 0 || c1 < 0 ? Double.NaN : (c1 - c0) / (double) total;
         double serverCpu = s0 < 0 || s1 < 0 ? Double.NaN : (s1 - s0) / (double) total;
         return new CaseResult(clientKind, serverKind, spec, total, secs, total / secs, h.getValueAtPercentile(50) / 1000.0,
-                h.getValueAtPercentile(99) / 1000.0, clientCpu, serverCpu, failed, null);
+                h.getValueAtPercentile(99) / 1000.0, clientCpu, serverCpu, failed, warmed, null);
     }
 
     /** Enough requests to fill every session's window twice. */
@@ -126,22 +146,57 @@ public final class CaseRunner {
     }
 
     /**
-     * Runs batches until {@code seconds} have passed, doubling them until one lasts long enough to
-     * time; returns the last batch's rate in PDU/s.
+     * Runs batches for at least {@code leastSeconds}, doubling them until one lasts long enough to
+     * time, then in windows of {@link #WARM_WINDOW_SECONDS}, and goes on while the rate still rises
+     * (see {@link #level}), up to {@code mostSeconds}; returns the last batch's rate in PDU/s.
+     *
+     * <p>A fixed warm-up was the largest error the e2e runs had: in one client JVM, four 8×100 cases
+     * in a row ran at 0.50, 0.66, 1.32 and 1.48 million PDU/s, because the JIT of both processes was
+     * still at work for the first ten seconds, and a metered pairing has more code to compile.
      */
-    private static double warmUp(LoadClient client, CaseSpec spec, double seconds) throws Exception {
-        long end = System.nanoTime() + (long) (seconds * 1e9);
+    static double warmUp(LoadClient client, CaseSpec spec, double leastSeconds, double mostSeconds, LongSupplier clock)
+            throws Exception {
+        long start = clock.getAsLong();
         long n = minBatch(spec);
+        List<Double> rates = new ArrayList<>();
         while (true) {
-            long b0 = System.nanoTime();
+            long b0 = clock.getAsLong();
             client.run(n, null, 120_000);
-            long b1 = System.nanoTime();
+            long b1 = clock.getAsLong();
             double batch = (b1 - b0) / 1e9;
             double rate = n / Math.max(1e-9, batch);
-            if (b1 - end >= 0 && batch >= MIN_TIMED_BATCH) {
+            if (batch >= MIN_TIMED_BATCH) {
+                rates.add(rate);
+            }
+            double elapsed = (b1 - start) / 1e9;
+            if (elapsed >= leastSeconds && batch >= MIN_TIMED_BATCH
+                    && (elapsed >= mostSeconds || level(rates))) {
                 return rate;
             }
-            n = batch < MIN_TIMED_BATCH ? 2 * n : Math.max(minBatch(spec), (long) (rate * MIN_TIMED_BATCH * 2));
+            n = batch < MIN_TIMED_BATCH ? 2 * n : Math.max(minBatch(spec), (long) (rate * WARM_WINDOW_SECONDS));
         }
+    }
+
+    /**
+     * Whether warm-up rates have levelled off: the mean of the last {@link #PLATEAU_WINDOWS} is at
+     * most {@link #PLATEAU_RISE} above the mean of the {@link #PLATEAU_WINDOWS} before them. A JIT
+     * still compiling lifts the rate by tens of percent from one second to the next; a warm pair
+     * moves by a few percent either way.
+     *
+     * @param rates the rates of the timed batches so far, oldest first
+     * @return true once there are enough of them and they no longer rise
+     */
+    static boolean level(List<Double> rates) {
+        int n = rates.size();
+        if (n < 2 * PLATEAU_WINDOWS) {
+            return false;
+        }
+        double before = 0;
+        double last = 0;
+        for (int i = 0; i < PLATEAU_WINDOWS; i++) {
+            before += rates.get(n - 2 * PLATEAU_WINDOWS + i);
+            last += rates.get(n - PLATEAU_WINDOWS + i);
+        }
+        return last <= before * (1 + PLATEAU_RISE);
     }
 }

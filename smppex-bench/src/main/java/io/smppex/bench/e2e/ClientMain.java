@@ -6,7 +6,7 @@ import java.util.List;
  * A client under test in its own JVM: runs the given cases one after another against a server
  * and prints one {@link CaseResult#toLine() RESULT} line per case; progress goes to stderr.
  *
- * <p>Arguments: {@code <client> <server> <port> <server pid> <cases> <first warm s> <warm s> <measure s> <min count>}.
+ * <p>Arguments: {@code <client> <server> <port> <server pid> <cases> <first warm s> <warm s> <most warm s> <measure s> <min count>}.
  */
 public final class ClientMain {
     private ClientMain() {
@@ -19,7 +19,7 @@ public final class ClientMain {
         long serverPid = Long.parseLong(a[3]);
         List<CaseSpec> cases = CaseSpec.parseList(a[4]);
         CaseRunner.Timing t = new CaseRunner.Timing(Double.parseDouble(a[5]), Double.parseDouble(a[6]),
-                Double.parseDouble(a[7]), Long.parseLong(a[8]));
+                Double.parseDouble(a[7]), Double.parseDouble(a[8]), Long.parseLong(a[9]));
         for (int i = 0; i < cases.size(); i++) {
             CaseResult r = CaseRunner.run(client, server, "127.0.0.1", port, serverPid, cases.get(i), t, i == 0, System.err);
             System.out.println(r.toLine());

@@ -72,7 +72,7 @@ public final class E2eRunner {
         List<CaseResult> out = new ArrayList<>();
         int maxWindow = cases.stream().mapToInt(CaseSpec::window).max().orElse(100);
         // Generous: a case that has not reported by then is stuck, not slow.
-        long perCase = (long) (1000 * (t.firstWarmSeconds() + 3 * t.measureSeconds() * CaseRunner.Timing.MARGIN)) + 120_000;
+        long perCase = (long) (1000 * (Math.max(t.firstWarmSeconds(), t.maxWarmSeconds()) + 3 * t.measureSeconds() * CaseRunner.Timing.MARGIN)) + 120_000;
         for (Peer server : servers) {
             for (Peer client : clients) {
                 String name = String.format(Locale.ROOT, "e2e-%s-to-%s", client.name().toLowerCase(Locale.ROOT),
@@ -84,7 +84,7 @@ public final class E2eRunner {
                     try (Child cli = Child.start(name + "-client", jvmFlags, client.classPathPrefix(), ClientMain.class, List.of(client.name(),
                             server.name(), Integer.toString(port), Long.toString(srv.pid()), CaseSpec.format(cases),
                             Double.toString(t.firstWarmSeconds()), Double.toString(t.warmSeconds()),
-                            Double.toString(t.measureSeconds()), Long.toString(t.minCount())), logDir)) {
+                            Double.toString(t.maxWarmSeconds()), Double.toString(t.measureSeconds()), Long.toString(t.minCount())), logDir)) {
                         for (int i = 0; i < cases.size(); i++) {
                             CaseResult r = CaseResult.parse("RESULT\t" + cli.expect("RESULT", perCase));
                             got.add(r);
@@ -112,7 +112,7 @@ public final class E2eRunner {
                                                 long count, PrintStream log) throws Exception {
         List<CaseResult> out = new ArrayList<>();
         int maxWindow = cases.stream().mapToInt(CaseSpec::window).max().orElse(100);
-        CaseRunner.Timing t = new CaseRunner.Timing(0, 0, 0, count);
+        CaseRunner.Timing t = new CaseRunner.Timing(0, 0, 0, 0, count);
         for (Peer server : servers) {
             try (BenchServer srv = server.startServer(maxWindow)) {
                 for (Peer client : clients) {
@@ -133,9 +133,9 @@ public final class E2eRunner {
         }
         return String.format(Locale.ROOT,
                 "  %-11s -> %-11s %-6s %,10.0f PDU/s  p50 %8.1f us  p99 %8.1f us  cpu client %6.1f server %6.1f us/PDU"
-                        + "  [%,d PDUs in %.2f s]%s",
+                        + "  [%,d PDUs in %.2f s after %.1f s warm-up]%s",
                 r.client().label, r.server().label, r.spec().label(), r.pduPerSec(), r.p50Micros(), r.p99Micros(),
-                r.clientCpuMicros(), r.serverCpuMicros(), r.pdus(), r.seconds(),
+                r.clientCpuMicros(), r.serverCpuMicros(), r.pdus(), r.seconds(), r.warmSeconds(),
                 r.failed() > 0 ? "  (" + r.failed() + " failed)" : "");
     }
 }

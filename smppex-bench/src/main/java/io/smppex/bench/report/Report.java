@@ -464,19 +464,20 @@ public final class Report {
         }
         md.append("### Every case\n\n");
         md.append("| client | server | sessions × window | PDU/s | p50 µs | p99 µs | client CPU µs/PDU | server CPU µs/PDU | "
-                + "PDUs | seconds | failed |\n");
-        md.append("|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+                + "PDUs | seconds | warm-up s | failed |\n");
+        md.append("|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
         for (CaseResult r : e2e) {
             md.append("| ").append(r.client().label).append(" | ").append(r.server().label).append(" | ")
                     .append(r.spec().sessions()).append(" × ").append(r.spec().window()).append(" | ");
             if (!r.ok()) {
-                md.append("failed: ").append(r.error().replace("|", "/")).append(" | | | | | | | |\n");
+                md.append("failed: ").append(r.error().replace("|", "/")).append(" | | | | | | | | |\n");
                 continue;
             }
             md.append(fmtInt(r.pduPerSec())).append(" | ").append(fmt1(r.p50Micros())).append(" | ")
                     .append(fmt1(r.p99Micros())).append(" | ").append(fmt1(r.clientCpuMicros())).append(" | ")
                     .append(fmt1(r.serverCpuMicros())).append(" | ").append(fmtInt(r.pdus())).append(" | ")
-                    .append(String.format(Locale.ROOT, "%.2f", r.seconds())).append(" | ").append(r.failed()).append(" |\n");
+                    .append(String.format(Locale.ROOT, "%.2f", r.seconds())).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.1f", r.warmSeconds())).append(" | ").append(r.failed()).append(" |\n");
         }
         md.append("\n† some requests failed (error status, exception or time-out); see the failed column.\n\n");
     }
