@@ -3,6 +3,7 @@ package io.smppex.bench;
 import io.smppex.bench.e2e.CaseRunner;
 import io.smppex.bench.e2e.CaseSpec;
 import io.smppex.bench.e2e.E2eRunner;
+import io.smppex.bench.e2e.InterleavedRunner;
 import io.smppex.bench.e2e.Peer;
 import io.smppex.bench.jmh.JmhRunner;
 import io.smppex.bench.mem.MemoryRunner;
@@ -52,6 +53,10 @@ public final class BenchMain {
             "  --sessions N         idle sessions for the memory test (default 10000, quick 2000)",
             "  --jmh-include REGEX  JMH benchmarks to run (default: all of io.smppex.bench.jmh)",
             "  --jvm-flags 'FLAGS'  flags for every child JVM (default: " + String.join(" ", DEFAULT_JVM_FLAGS) + ")",
+            "  --interleave N       e2e in turns: one JVM per server, one client JVM with every pairing's sessions,",
+            "                       each pairing measured for a slice (--measure, default 1 s) in each of N rounds;",
+            "                       ratios are taken within each round and the report gives their median",
+            "  --pin                e2e: servers on the first half of the CPUs, clients on the other (taskset)",
             "  --jfr                record a JFR file for every e2e and memory JVM into the log directory",
             "  --out DIR            where the report goes (default bench/results)",
             "  --logs DIR           where child JVM logs go (default bench/logs/<time>)");
@@ -61,6 +66,8 @@ public final class BenchMain {
         boolean jmh = false;
         boolean e2e = false;
         boolean mem = false;
+        boolean pin = false;
+        int interleave = 0;
         List<Peer> clients = Peer.DEFAULTS;
         List<Peer> servers = Peer.DEFAULTS;
         List<CaseSpec> cases = CaseSpec.ALL;
@@ -86,6 +93,8 @@ public final class BenchMain {
                 case "--jmh-include": include = args[++i]; break;
                 case "--jvm-flags": flags = Arrays.asList(args[++i].trim().split("\\s+")); break;
                 case "--jfr": Child.recordJfr = true; break;
+                case "--pin": pin = true; break;
+                case "--interleave": interleave = Integer.parseInt(args[++i]); break;
                 case "--out": out = Path.of(args[++i]); break;
                 case "--logs": logs = Path.of(args[++i]); break;
                 case "-h":
@@ -103,6 +112,10 @@ public final class BenchMain {
         RunInfo info = new RunInfo();
         info.quick = quick;
         info.jvmFlags = flags;
+        if (pin) {
+            String[] p = io.smppex.bench.e2e.E2eRunner.pinServerAndClient();
+            info.pinned = "e2e servers on CPU " + p[0] + ", clients on CPU " + p[1] + " (taskset)";
+        }
         if (logs == null) {
             logs = Path.of("bench", "logs", info.started.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         }
@@ -121,16 +134,29 @@ public final class BenchMain {
         }
         if (e2e) {
             long t0 = System.nanoTime();
-            double m = measure != null ? measure : quick ? 1 : 5;
-            // Full runs warm each case until its rate stops rising: the JIT of two cold JVMs takes
-            // about ten seconds of load here. Quick runs check the harness, not the numbers.
-            CaseRunner.Timing t = quick ? new CaseRunner.Timing(1, 0.3, 0, m, 1000)
-                    : new CaseRunner.Timing(8, 2, 30, m, 10_000);
-            log.println("== end to end: " + clients.size() + " clients × " + servers.size() + " servers × "
-                    + CaseSpec.format(cases) + ", measuring ≥ " + m + " s each" + (repeat > 1 ? ", " + repeat + " passes" : ""));
-            report.e2ePasses = E2eRunner.runPasses(repeat, clients, servers, cases, t, flags, logs, log);
-            report.e2e = E2eRunner.medians(report.e2ePasses);
-            info.durations.add(new String[] {"end to end", seconds(t0)});
+            if (interleave > 0) {
+                double slice = measure != null ? measure : quick ? 0.3 : 1;
+                InterleavedRunner.Timing it = quick ? new InterleavedRunner.Timing(1, 0.3, slice, interleave)
+                        : new InterleavedRunner.Timing(12, 4, slice, interleave);
+                info.interleaved = interleave + " rounds of a " + slice + " s slice per pairing, after a warm-up of "
+                        + it.firstWarmSeconds() + " s (first case) or " + it.warmSeconds() + " s, every pairing in turn";
+                log.println("== end to end, interleaved: " + clients.size() + " clients × " + servers.size() + " servers × "
+                        + CaseSpec.format(cases) + ", " + info.interleaved);
+                report.e2ePasses = InterleavedRunner.run(clients, servers, cases, it, flags, logs, log);
+                report.e2e = E2eRunner.medians(report.e2ePasses);
+                info.durations.add(new String[] {"end to end", seconds(t0)});
+            } else {
+                double m = measure != null ? measure : quick ? 1 : 5;
+                // Full runs warm each case until its rate stops rising: the JIT of two cold JVMs takes
+                // about ten seconds of load here. Quick runs check the harness, not the numbers.
+                CaseRunner.Timing t = quick ? new CaseRunner.Timing(1, 0.3, 0, m, 1000)
+                        : new CaseRunner.Timing(8, 2, 30, m, 10_000);
+                log.println("== end to end: " + clients.size() + " clients × " + servers.size() + " servers × "
+                        + CaseSpec.format(cases) + ", measuring ≥ " + m + " s each" + (repeat > 1 ? ", " + repeat + " passes" : ""));
+                report.e2ePasses = E2eRunner.runPasses(repeat, clients, servers, cases, t, flags, logs, log);
+                report.e2e = E2eRunner.medians(report.e2ePasses);
+                info.durations.add(new String[] {"end to end", seconds(t0)});
+            }
         }
         if (mem) {
             long t0 = System.nanoTime();

@@ -52,8 +52,23 @@ public final class Child implements AutoCloseable {
     /** As {@link #start(String, List, Class, List, Path)}, with {@code classPathPrefix} ahead of this JVM's class path. */
     public static Child start(String name, List<String> jvmFlags, List<String> classPathPrefix, Class<?> main,
                               List<String> args, Path logDir) throws IOException {
+        return start(name, null, jvmFlags, classPathPrefix, main, args, logDir);
+    }
+
+    /**
+     * As {@link #start(String, List, List, Class, List, Path)}, on the CPUs {@code cpus} names (a
+     * list as {@code taskset -c} takes it) when it is not null.
+     */
+    public static Child start(String name, String cpus, List<String> jvmFlags, List<String> classPathPrefix,
+                              Class<?> main, List<String> args, Path logDir) throws IOException {
         Files.createDirectories(logDir);
         List<String> cmd = new ArrayList<>();
+        if (cpus != null) {
+            // taskset execs the JVM, so the pid, and the CPU read from /proc, stay the JVM's.
+            cmd.add("taskset");
+            cmd.add("-c");
+            cmd.add(cpus);
+        }
         cmd.add(javaBinary());
         cmd.addAll(jvmFlags);
         if (recordJfr) {

@@ -104,7 +104,7 @@ public final class CaseRunner {
      * probe ran on less warm code), more batches follow, sized from the rate so far, until the time
      * is reached. All batches count.
      */
-    private static CaseResult measure(LoadClient client, Peer clientKind, Peer serverKind, long serverPid, CaseSpec spec,
+    static CaseResult measure(LoadClient client, Peer clientKind, Peer serverKind, long serverPid, CaseSpec spec,
                                       long count, Timing t, double warmed) throws Exception {
         long timeout = (long) Math.max(60_000, 1000 * 5 * Math.max(t.measureSeconds(), 1));
         ConcurrentHistogram h = new ConcurrentHistogram(3);

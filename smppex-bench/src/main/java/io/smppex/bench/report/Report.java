@@ -142,7 +142,7 @@ public final class Report {
             each.append(each.length() == 0 ? "" : ", ").append(goal >= 1 ? fmtRatio(r) : Math.round(r * 100) + "%");
         }
         String measured = "median " + (goal >= 1 ? fmtRatio(median) : Math.round(median * 100) + "%") + " of "
-                + ratios.size() + " passes (" + each + ")";
+                + ratios.size() + (info.interleaved != null ? " rounds (" : " passes (") + each + ")";
         return new Goal(name, target(goal), median >= goal ? "MET" : "MISSED", measured);
     }
 
@@ -282,6 +282,9 @@ public final class Report {
         md.append("| OS | ").append(info.os).append(" |\n");
         md.append("| JDK | ").append(info.javaVersion.replace("\n", "<br>")).append(" |\n");
         md.append("| JVM flags (every process) | `").append(String.join(" ", info.jvmFlags)).append("` |\n");
+        if (info.pinned != null) {
+            md.append("| CPU pinning | ").append(info.pinned).append(" |\n");
+        }
         md.append("| load average (1/5/15 min) | start ").append(info.loadAtStart).append(", end ").append(info.loadAtEnd)
                 .append(" |\n");
         md.append("| commit | ").append(info.commit).append(" |\n");
@@ -424,9 +427,18 @@ public final class Report {
 
     private void e2eSection(StringBuilder md) {
         md.append("## End to end over loopback\n\n");
-        md.append("Each pairing runs in two fresh JVMs (server, then client); every case opens its sessions, warms up, "
-                + "runs a short probe, then sends a count sized from the probe's rate, topped up until the measured run "
-                + "lasts at least the measuring time (the seconds column). PDU/s counts submit_sm answered by "
+        if (info.interleaved != null) {
+            md.append("Interleaved: one JVM per server and one client JVM holding every pairing's sessions; each pairing "
+                    + "is measured for a slice in turn, every other round in reverse order: " + info.interleaved
+                    + ". A ratio is taken within each round, and the goals give their median; the tables show each "
+                    + "pairing's median round. The client kinds share a JVM, so each one's JIT profile has seen the "
+                    + "others' calls. PDU/s");
+        } else {
+            md.append("Each pairing runs in two fresh JVMs (server, then client); every case opens its sessions, warms up, "
+                    + "runs a short probe, then sends a count sized from the probe's rate, topped up until the measured run "
+                    + "lasts at least the measuring time (the seconds column). PDU/s");
+        }
+        md.append(" counts submit_sm answered by "
                 + "submit_sm_resp. Latency is send to response, per request. CPU is the process's user+system time from "
                 + "/proc over the measured run, divided by the PDUs: the client's JVM and the server's JVM separately. "
                 + "How each library is set up and driven: smppex-bench/README.md.\n\n");

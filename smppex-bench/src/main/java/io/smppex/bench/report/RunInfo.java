@@ -21,6 +21,10 @@ public final class RunInfo {
     public final String loadAtStart = loadAverage();
     public String loadAtEnd = "";
     public List<String> jvmFlags = List.of();
+    /** How e2e processes were pinned to CPUs, or null when the OS placed them. */
+    public String pinned;
+    /** How an interleaved e2e run was timed, or null for pairings run one after another. */
+    public String interleaved;
     public boolean quick;
     public String commit = System.getProperty("bench.commit", "unknown");
     /** Wall-clock seconds per part, in run order. */
