@@ -4,6 +4,7 @@ import static io.smppex.micrometer.SmppMeterNames.*;
 
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -71,7 +72,6 @@ public final class Recorder {
     private final Set<String> systemIds = ConcurrentHashMap.newKeySet();
     private final AtomicInteger[] open = new AtomicInteger[SessionRole.values().length];
     private final Receipts tracker;
-    private final Counter evicted;
 
     /**
      * Binds to {@code registry}: registers the session-count and receipt-table gauges at once.
@@ -94,11 +94,13 @@ public final class Recorder {
             tracker = new Receipts(cfg.maxTrackedReceipts());
             Gauge.builder(RECEIPTS_TRACKED, tracker, Receipts::size).tags(cfg.tags())
                     .description("Submits awaiting their delivery receipt").strongReference(true).register(registry);
-            evicted = Counter.builder(RECEIPTS_EVICTED).tags(cfg.tags())
-                    .description("Submits no longer awaited for a receipt: the table was full").register(registry);
+            // Read at the scrape, as the gauge is: a submit still in an outbox is dropped when it reaches the
+            // table. The recorder holds the tracker, so the weak reference Micrometer keeps stays good.
+            FunctionCounter.builder(RECEIPTS_EVICTED, tracker, Receipts::evicted).tags(cfg.tags())
+                    .description("Submits no longer awaited for a receipt: the table was full")
+                    .register(registry);
         } else {
             tracker = null;
-            evicted = null;
         }
     }
 
@@ -290,9 +292,11 @@ public final class Recorder {
         if (tracker != null && status == 0 && wantsReceipt(request)) {
             CharSequence id = messageId(response);
             if (id != null) {
-                int dropped = tracker.track(id, at(answeredNanos) - roundTripNanos);
-                if (dropped > 0) {
-                    evicted.increment(dropped);
+                long sentAt = at(answeredNanos) - roundTripNanos;
+                if (confined) {
+                    tracker.track(st.outbox(tracker), id, sentAt);
+                } else {
+                    tracker.track(id, sentAt);
                 }
             }
         }

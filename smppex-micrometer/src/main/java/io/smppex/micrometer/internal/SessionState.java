@@ -31,6 +31,8 @@ final class SessionState {
     private Latency lastServerCell;
     private Latency lastWait;
     private Latency lastWaitCell;
+    /** The receipt outbox of this session's event loop, once it has tracked a submit. */
+    private ReceiptTracker.Outbox outbox;
 
     /**
      * @param group the group of its role's unbound sessions
@@ -42,6 +44,16 @@ final class SessionState {
         this.windowSize = session.options().windowSize();
         this.group = group;
         this.maxTimed = maxTimed;
+    }
+
+    /** The outbox this session's submits go through: its event loop's, on the loop. */
+    ReceiptTracker.Outbox outbox(Receipts receipts) {
+        ReceiptTracker.Outbox o = outbox;
+        if (o == null) {
+            o = receipts.outbox();
+            outbox = o;
+        }
+        return o;
     }
 
     /** The session. */
