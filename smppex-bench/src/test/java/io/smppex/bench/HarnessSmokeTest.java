@@ -6,6 +6,7 @@ import io.smppex.bench.e2e.BenchMetrics;
 import io.smppex.bench.e2e.BenchPacing;
 import io.smppex.bench.e2e.CaseResult;
 import io.smppex.bench.e2e.CaseRunner;
+import io.smppex.bench.e2e.InterleavedRunner;
 import io.smppex.bench.e2e.CaseSpec;
 import io.smppex.bench.e2e.E2eRunner;
 import io.smppex.bench.e2e.Peer;
@@ -173,6 +174,38 @@ class HarnessSmokeTest {
         assertThat(r.pdus()).isEqualTo(1000);
         // Separate processes: the server's CPU was read from /proc for its own pid.
         assertThat(r.serverCpuMicros()).isNotNaN();
+    }
+
+    @Test
+    void anInterleavedRunMeasuresEveryPairingInEachRoundFromOneClientProcess(@TempDir Path logs) {
+        List<Peer> clients = List.of(Peer.SMPPEX, Peer.SMPPEX_METRICS);
+        List<Peer> servers = List.of(Peer.SMPPEX, Peer.SMPPEX_METRICS);
+        List<List<CaseResult>> rounds = InterleavedRunner.run(clients, servers, List.of(new CaseSpec(1, 10)),
+                new InterleavedRunner.Timing(0.2, 0.1, 0.1, 3), TEST_FLAGS, logs, null);
+        assertThat(rounds).hasSize(3);
+        for (List<CaseResult> round : rounds) {
+            assertThat(round).hasSize(4);
+            assertThat(round).allSatisfy(r -> {
+                assertThat(r.error()).isNull();
+                assertThat(r.pdus()).isPositive();
+                assertThat(r.serverCpuMicros()).isNotNaN();
+            });
+            // Every pairing once per round, each server in its own process.
+            assertThat(round.stream().map(r -> r.client() + "->" + r.server()).distinct()).hasSize(4);
+        }
+        assertThat(logs.resolve("interleaved-client.log")).exists();
+        assertThat(logs.resolve("interleaved-smppex-server.log")).exists();
+        assertThat(logs.resolve("interleaved-smppex_metrics-server.log")).exists();
+    }
+
+    @Test
+    void pinningSplitsTheCpusBetweenServerAndClient() {
+        String[] p = E2eRunner.pinServerAndClient();
+        int n = Runtime.getRuntime().availableProcessors();
+        assertThat(p).hasSize(2);
+        assertThat(p[0]).isEqualTo(n / 2 == 1 ? "0" : "0-" + (n / 2 - 1));
+        assertThat(p[1]).isEqualTo(n - n / 2 == 1 ? Integer.toString(n / 2) : (n / 2) + "-" + (n - 1));
+        E2eRunner.unpin();
     }
 
     @Test

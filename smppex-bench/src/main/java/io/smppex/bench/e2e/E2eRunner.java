@@ -88,6 +88,11 @@ public final class E2eRunner {
         return p.clone();
     }
 
+    /** Lets the OS place later processes again. */
+    public static void unpin() {
+        pinned = null;
+    }
+
     private static String cpus(int from, int to) {
         return to - from == 1 ? Integer.toString(from) : from + "-" + (to - 1);
     }
