@@ -108,8 +108,9 @@ public interface SessionObserver {
      * A PDU was encoded and handed to the connection. Requests carry the sequence number they went
      * out with in {@code sequenceNumber}; {@code pdu} itself may still hold the number the
      * application gave it (usually 0), because the engine numbers requests on the wire without
-     * copying them. The engine reads no clock for a response it writes; an observer that times
-     * one reads {@link Session#nanoTime()}, so that it compares with the other callbacks' times.
+     * copying them. The engine reads no clock for a PDU it encodes: an observer that times a
+     * response takes the time {@link #pdusWritten} gives for the write it goes out in, or reads
+     * {@link Session#nanoTime()}, so that it compares with the other callbacks' times.
      *
      * @param octets the PDU as written, or null unless {@link #wantsOctets()}
      * @param session the session
@@ -117,6 +118,22 @@ public interface SessionObserver {
      * @param sequenceNumber the sequence number it went out with
      */
     default void pduSent(Session session, Pdu pdu, int sequenceNumber, byte[] octets) {
+    }
+
+    /**
+     * Every PDU reported to {@link #pduSent} since the last call went to the connection, in one
+     * write, at {@code writtenNanos}. The engine gathers what a session writes during a read (or
+     * one event-loop pass) and writes it at the end, so under load one call covers many PDUs: an
+     * observer that times responses reads one time per write here instead of one clock per
+     * response. When a session ends, what it wrote last (an unbind_resp, say) may be written after
+     * {@link #sessionClosed} or never, and get no call here: an observer settles such PDUs in
+     * {@code sessionClosed}. The engine reads the clock for this only if the observer overrides it.
+     *
+     * @param session the session
+     * @param writtenNanos when the write was handed to the connection, on the clock of
+     *     {@link Session#nanoTime()}
+     */
+    default void pdusWritten(Session session, long writtenNanos) {
     }
 
     /**

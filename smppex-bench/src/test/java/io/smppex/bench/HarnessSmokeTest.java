@@ -48,7 +48,19 @@ class HarnessSmokeTest {
         assertThat(b.serverRequest_metrics()).isPositive();
         assertThat(b.clientRequest_none()).isPositive();
         assertThat(b.serverRequest_none()).isPositive();
+        double before = serverTimed();
+        assertThat(b.serverBatch_metrics()).isPositive();
+        // Sixteen answers, timed when their one write is reported: the batch row measures real recording.
+        assertThat(serverTimed() - before).isEqualTo(16);
+        assertThat(b.serverBatch_none()).isPositive();
         b.tearDown();
+    }
+
+    private static double serverTimed() {
+        return io.smppex.bench.e2e.BenchMetrics.registry().find(io.smppex.micrometer.SmppMeterNames.SERVER_DURATION)
+                .functionTimers().stream().mapToDouble(io.micrometer.core.instrument.FunctionTimer::count).sum()
+                + io.smppex.bench.e2e.BenchMetrics.registry().find(io.smppex.micrometer.SmppMeterNames.SERVER_DURATION)
+                .timers().stream().mapToDouble(io.micrometer.core.instrument.Timer::count).sum();
     }
 
     @Test

@@ -79,6 +79,11 @@ public final class CompositeObserver implements SessionObserver {
     }
 
     @Override
+    public void pdusWritten(Session session, long writtenNanos) {
+        each(o -> o.pdusWritten(session, writtenNanos));
+    }
+
+    @Override
     public void pduSent(Session session, Pdu pdu, int sequenceNumber, byte[] octets) {
         each(o -> o.pduSent(session, pdu, sequenceNumber, o.wantsOctets() ? octets : null));
     }

@@ -32,6 +32,8 @@ final class Guarded {
             Session.class, Pdu.class, byte[].class, long.class);
     private static final ClassValue<Boolean> OBS_SENT = overrides(SessionObserver.class, "pduSent",
             Session.class, Pdu.class, int.class, byte[].class);
+    private static final ClassValue<Boolean> OBS_WRITTEN = overrides(SessionObserver.class, "pdusWritten",
+            Session.class, long.class);
     private static final ClassValue<Boolean> OBS_REQUEST_SENT = overrides(SessionObserver.class, "requestSent",
             Session.class, Pdu.class, int.class, long.class);
     private static final ClassValue<Boolean> OBS_COMPLETED = overrides(SessionObserver.class, "requestCompleted",
@@ -63,6 +65,8 @@ final class Guarded {
     final boolean observesOctets;
     final boolean observesReceived;
     final boolean observesSent;
+    /** Whether the observer wants the time of each write: only then is the clock read for one. */
+    final boolean observesWritten;
     /** Whether request timing is needed: the observer wants requestSent or requestCompleted. */
     final boolean observesRequestTimes;
     final boolean observesCompleted;
@@ -80,6 +84,7 @@ final class Guarded {
         this.observesOctets = o != null && wantsOctets(this.observer);
         this.observesReceived = o != null && OBS_RECEIVED.get(o);
         this.observesSent = o != null && OBS_SENT.get(o);
+        this.observesWritten = o != null && OBS_WRITTEN.get(o);
         this.observesCompleted = o != null && OBS_COMPLETED.get(o);
         this.observesFailed = o != null && OBS_FAILED.get(o);
         this.observesRequestTimes = observesCompleted || (o != null && OBS_REQUEST_SENT.get(o));
@@ -285,6 +290,14 @@ final class Guarded {
             observer.pduSent(session, pdu, sequenceNumber, octets);
         } catch (Throwable t) {
             failed("observer pduSent", t);
+        }
+    }
+
+    void pdusWritten(long writtenNanos) {
+        try {
+            observer.pdusWritten(session, writtenNanos);
+        } catch (Throwable t) {
+            failed("observer pdusWritten", t);
         }
     }
 

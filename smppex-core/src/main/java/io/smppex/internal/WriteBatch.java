@@ -100,6 +100,15 @@ final class WriteBatch {
             b.release();
             return;
         }
+        // One clock read for all the write carries: where an observer ends its response timers. Told
+        // before the write, so that a failure the write reports at once comes after it.
+        if (calls.observesWritten) {
+            calls.pdusWritten(ctx.executor().ticker().nanoTime());
+        }
+        hand(b);
+    }
+
+    private void hand(ByteBuf b) {
         if (items.isEmpty()) {
             ctx.writeAndFlush(b, ctx.voidPromise());
         } else {

@@ -14,6 +14,7 @@ import io.smppex.StopReason;
 import io.smppex.WindowFullException;
 import io.smppex.pdu.EnquireLink;
 import io.smppex.pdu.Pdu;
+import io.smppex.pdu.SubmitSmResp;
 import io.smppex.pdu.PduDecodeException;
 import io.smppex.pdu.PduFactory;
 import io.smppex.pdu.field.BindMode;
@@ -149,6 +150,63 @@ class SessionObserverTest {
         h.receive(ok(s));
         // Arrival is now; the request was written 250 ms before it, exactly, on the same clock.
         assertThat(times).containsExactly(0L, 0L, 0L, Duration.ofMillis(250).toNanos());
+    }
+
+    @Test
+    void onePdusWrittenFollowsTheResponsesOfOneReadAtTheSessionsClock() {
+        List<String> events = new ArrayList<>();
+        List<Long> at = new ArrayList<>();
+        SessionObserver o = new SessionObserver() {
+            @Override
+            public void pduSent(Session session, Pdu pdu, int sequenceNumber, byte[] octets) {
+                events.add("sent " + sequenceNumber);
+                at.add(session.nanoTime());
+            }
+
+            @Override
+            public void pdusWritten(Session session, long writtenNanos) {
+                events.add("written");
+                at.add(writtenNanos);
+            }
+        };
+        EngineHarness h = EngineHarness.boundMc(BindMode.TRANSCEIVER, observed(o).build());
+        h.handler.onRequestAction = (s, p) -> {
+            // Each answer takes 5 ms of the frozen clock: the write's time must come after all three.
+            h.advanceMillis(5);
+            s.reply(p, SubmitSmResp.builder().messageId("m" + p.sequenceNumber()).build());
+        };
+        h.written();
+        events.clear();
+        at.clear();
+        h.receiveTogether(submit("a").toBuilder().sequenceNumber(11).build(),
+                submit("b").toBuilder().sequenceNumber(12).build(), submit("c").toBuilder().sequenceNumber(13).build());
+        assertThat(h.written()).hasSize(3);
+        assertThat(events).containsExactly("sent 11", "sent 12", "sent 13", "written");
+        assertThat(at.get(3) - at.get(0)).isEqualTo(Duration.ofMillis(10).toNanos());
+        assertThat(at.get(3)).isEqualTo(at.get(2));
+    }
+
+    @Test
+    void aWriteOutsideAReadIsReportedWhenTheLoopsPassWritesIt() {
+        List<String> events = new ArrayList<>();
+        SessionObserver o = new SessionObserver() {
+            @Override
+            public void pduSent(Session session, Pdu pdu, int sequenceNumber, byte[] octets) {
+                events.add("sent");
+            }
+
+            @Override
+            public void pdusWritten(Session session, long writtenNanos) {
+                events.add("written");
+            }
+        };
+        EngineHarness h = EngineHarness.boundEsme(BindMode.TRANSMITTER, observed(o).build());
+        h.written();
+        events.clear();
+        h.engine.send(submit("one"));
+        h.engine.send(submit("two"));
+        assertThat(h.written()).hasSize(2);
+        assertThat(events).containsExactly("sent", "sent", "written");
     }
 
     @Test

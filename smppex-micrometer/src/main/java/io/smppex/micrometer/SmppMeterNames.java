@@ -18,8 +18,8 @@ public final class SmppMeterNames {
      */
     public static final String CLIENT_DURATION = "smpp.client.operation.duration";
     /**
-     * Timer: a request this side received, from its arrival to our response being written, by command
-     * and our response's status: its count is the responses sent by status.
+     * Timer: a request this side received, from its arrival to the write our response went out in, by
+     * command and our response's status: its count is the responses sent by status.
      */
     public static final String SERVER_DURATION = "smpp.server.operation.duration";
     /** Counter: requests received that were not timed because the session already timed its maximum at once. */

@@ -154,6 +154,11 @@ public final class SmppMetrics implements SessionObserver, MeterBinder {
     }
 
     @Override
+    public void pdusWritten(Session session, long writtenNanos) {
+        direct.pdusWritten(session, writtenNanos);
+    }
+
+    @Override
     public void requestSent(Session session, Pdu request, int sequenceNumber, long queuedNanos) {
         direct.requestSent(session, request, sequenceNumber, queuedNanos);
     }

@@ -28,6 +28,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -143,7 +144,43 @@ public class ObserverBench {
         return n;
     }
 
+    /**
+     * The MC's callbacks for {@link #BATCH} submit_sm read together and answered in one write, as
+     * under load, where one read carries many requests: the answerer's cost per request then
+     * shares one {@code pdusWritten} among them.
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public int serverBatch_metrics() {
+        return serverBatch(mcMetrics);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public int serverBatch_none() {
+        return serverBatch(mcNone);
+    }
+
+    /** Requests per write in the batch rows. */
+    static final int BATCH = 16;
+
     private int server(SessionObserver o) {
+        int n = answer(o);
+        // A write of its own, as at low load: one read, one request.
+        o.pdusWritten(mc, base + seq * 1_000L + 500);
+        return n;
+    }
+
+    private int serverBatch(SessionObserver o) {
+        int n = 0;
+        for (int k = 0; k < BATCH; k++) {
+            n += answer(o);
+        }
+        o.pdusWritten(mc, base + seq * 1_000L + 500);
+        return n;
+    }
+
+    private int answer(SessionObserver o) {
         int i = seq++ & (RING - 1);
         int n = i + 1;
         o.pduReceived(mc, submits[i], null, base + seq * 1_000L);

@@ -241,6 +241,10 @@ public final class Recorder {
     public void sessionBound(Session s) {
         SessionState st = state(s);
         if (st != null) {
+            // The bind_resp's timer may still wait for its write, in a cell of the group being left.
+            if (st.pending() > 0) {
+                st.recordPending(now(s));
+            }
             st.moveTo(group(s.role(), s.bindMode().orElse(null), s.systemId().orElse(null)));
         }
     }
@@ -260,6 +264,11 @@ public final class Recorder {
         Counter.builder(SESSIONS_CLOSED).description("Sessions that ended")
                 .tags(g.tags().and(REASON, reason.kind().name().toLowerCase(Locale.ROOT))).register(registry).increment();
         if (st != null) {
+            // An unbind_resp, or what a closing session still wrote, may get no pdusWritten: they were
+            // answered, so they are timed as of now, as they were before writes were reported.
+            if (st.pending() > 0) {
+                st.recordPending(now(s));
+            }
             st.retireCells();
             st.group().leave(st);
             open[st.role().ordinal()].decrementAndGet();
@@ -409,13 +418,23 @@ public final class Recorder {
             long t = in.take(seq);
             if (t != Long.MIN_VALUE) {
                 Latency l = st.group().server(in.lastCommand(), status);
-                (confined ? st.server(l) : l).record(now(s) - t);
+                Latency m = confined ? st.server(l) : l;
+                if (!st.defer(m, t)) {
+                    m.record(now(s) - t);
+                }
             }
         }
         if (cid.isBindResponse() && st.role() == SessionRole.MC) {
             Bind b = st.bind();
             st.bind(null);
             bindAnswered(SessionRole.MC, BindMode.of(cid), status, status == 0 && b != null ? b.systemId() : null);
+        }
+    }
+
+    /** What {@code st}'s session encoded since its last write went to the connection at {@code writtenNanos}. */
+    void pdusWritten(SessionState st, long writtenNanos) {
+        if (st != null) {
+            st.written(at(writtenNanos));
         }
     }
 

@@ -110,6 +110,14 @@ public final class SessionMetrics implements SessionObserver {
     }
 
     @Override
+    public void pdusWritten(Session session, long writtenNanos) {
+        Recorder r = recorder.get();
+        if (r != null) {
+            r.pdusWritten(state(r, session), writtenNanos);
+        }
+    }
+
+    @Override
     public void requestSent(Session session, Pdu request, int sequenceNumber, long queuedNanos) {
         Recorder r = recorder.get();
         if (r != null) {

@@ -31,6 +31,16 @@ final class SessionState {
     private Latency lastServerCell;
     private Latency lastWait;
     private Latency lastWaitCell;
+    /**
+     * Server timers of responses encoded and not yet written: each is recorded at the time of the
+     * write it goes out in ({@code pdusWritten}), one clock read per write instead of one per
+     * response. Used only once a write has been reported, so that an observer wrapped by code that
+     * does not pass {@code pdusWritten} on keeps timing each response with a clock read.
+     */
+    private Latency[] pendingMeter = new Latency[16];
+    private long[] pendingSince = new long[16];
+    private int pending;
+    private boolean writesReported;
     /** The receipt outbox of this session's event loop, once it has tracked a submit. */
     private ReceiptTracker.Outbox outbox;
 
@@ -44,6 +54,47 @@ final class SessionState {
         this.windowSize = session.options().windowSize();
         this.group = group;
         this.maxTimed = maxTimed;
+    }
+
+    /** Most responses waiting for one write; more are timed at once, with a clock read. */
+    static final int MAX_PENDING = 1024;
+
+    /**
+     * Holds a response's server timer until its write: {@code meter} records the time from
+     * {@code sinceNanos} to then. False if it must be recorded now instead.
+     */
+    boolean defer(Latency meter, long sinceNanos) {
+        if (!writesReported || pending == MAX_PENDING) {
+            return false;
+        }
+        if (pending == pendingMeter.length) {
+            pendingMeter = java.util.Arrays.copyOf(pendingMeter, pending * 2);
+            pendingSince = java.util.Arrays.copyOf(pendingSince, pending * 2);
+        }
+        pendingMeter[pending] = meter;
+        pendingSince[pending] = sinceNanos;
+        pending++;
+        return true;
+    }
+
+    /** The responses held so far went out at {@code nanos}: records them. */
+    void written(long nanos) {
+        writesReported = true;
+        recordPending(nanos);
+    }
+
+    /** Records the responses held so far as of {@code nanos}, as before a move to another group. */
+    void recordPending(long nanos) {
+        for (int i = 0; i < pending; i++) {
+            pendingMeter[i].record(nanos - pendingSince[i]);
+            pendingMeter[i] = null;
+        }
+        pending = 0;
+    }
+
+    /** Responses held and not yet written. */
+    int pending() {
+        return pending;
     }
 
     /** The outbox this session's submits go through: its event loop's, on the loop. */
