@@ -274,7 +274,9 @@ class HarnessSmokeTest {
         assertThat(md).contains("worst 0.002 B/op (encodeSubmitSmPooled)");
         assertThat(md).contains("n/a¹");
         assertThat(md).contains("## Metrics cost per request (JMH)", "| sender (ESME) | 100 | 2 | 98 |",
-                "| answerer (MC) | — | — | — |");
+                "| answerer (MC), one request per write | — | — | — |");
+        // The batched rows were not run: no row for them, rather than a row of dashes.
+        assertThat(md).doesNotContain("16 requests per write");
         // The codec table is for codec rows only.
         assertThat(md.substring(md.indexOf("## Codec (JMH)"), md.indexOf("## Metrics cost per request"))).doesNotContain("clientRequest");
         // Goals whose pairings were not run say so instead of guessing.
