@@ -106,6 +106,15 @@ public final class BenchMain {
                     System.exit(2);
             }
         }
+        if (interleave > 0 && repeat > 1) {
+            // Rounds already repeat every pairing; a second way of repeating would be silently ignored.
+            System.err.println("--interleave and --repeat do not combine: rounds are the repeats\n" + USAGE);
+            System.exit(2);
+        }
+        if (interleave < 0) {
+            System.err.println("--interleave takes a number of rounds of at least 1\n" + USAGE);
+            System.exit(2);
+        }
         if (!jmh && !e2e && !mem) {
             jmh = e2e = mem = true;
         }

@@ -323,6 +323,26 @@ class HarnessSmokeTest {
         assertThat(failed.status()).isEqualTo("NO DATA");
     }
 
+    @Test
+    void anInterleavedRunIsJudgedByItsRoundsAndTheReportSaysHowItWasMeasured() {
+        CaseSpec one = new CaseSpec(1, 100);
+        List<List<CaseResult>> rounds = new ArrayList<>();
+        for (double[] r : new double[][] {{1000, 930}, {800, 720}}) {
+            rounds.add(List.of(result(Peer.SMPPEX, Peer.SMPPEX, one, r[0]),
+                    result(Peer.SMPPEX_METRICS, Peer.SMPPEX_METRICS, one, r[1])));
+        }
+        RunInfo info = new RunInfo();
+        info.interleaved = "2 rounds of a 1.0 s slice per pairing";
+        Report report = new Report(info);
+        report.e2ePasses = rounds;
+        report.e2e = E2eRunner.medians(rounds);
+        Report.Goal metrics = report.goals().stream().filter(g -> g.name().startsWith("metrics on (")).findFirst().orElseThrow();
+        assertThat(metrics.measured()).isEqualTo("median 92% of 2 rounds (93%, 90%)");
+        assertThat(metrics.status()).isEqualTo("MISSED");
+        assertThat(report.markdown()).contains("Interleaved: one JVM per server", "2 rounds of a 1.0 s slice per pairing")
+                .doesNotContain("Each pairing runs in two fresh JVMs");
+    }
+
     private static Class<?> declaring(Class<?> c, String method, Class<?>... params) throws Exception {
         return c.getMethod(method, params).getDeclaringClass();
     }

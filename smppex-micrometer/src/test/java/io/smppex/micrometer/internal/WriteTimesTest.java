@@ -12,6 +12,7 @@ import io.smppex.SessionRole;
 import io.smppex.StopReason;
 import io.smppex.micrometer.SmppMeterNames;
 import io.smppex.pdu.PduFactory;
+import io.smppex.pdu.field.BindMode;
 import io.smppex.pdu.field.CommandStatus;
 import java.lang.reflect.Proxy;
 import java.util.Optional;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.Test;
 class WriteTimesTest {
     private final SimpleMeterRegistry reg = new SimpleMeterRegistry();
     private final Recorder rec = new Recorder(reg, new Recorder.Settings(Tags.empty(), true, false, 100, 100, 0, Clock.SYSTEM));
+    private final java.util.concurrent.atomic.AtomicReference<Optional<BindMode>> mode =
+            new java.util.concurrent.atomic.AtomicReference<>(Optional.empty());
     /** The session's clock, moved by hand. */
     private final AtomicLong now = new AtomicLong(1_000_000);
     private final Session mc = (Session) Proxy.newProxyInstance(Session.class.getClassLoader(), new Class<?>[] {Session.class},
@@ -33,7 +36,8 @@ class WriteTimesTest {
                 case "id" -> "mc-1";
                 case "role" -> SessionRole.MC;
                 case "options" -> SessionOptions.defaults();
-                case "bindMode", "systemId" -> Optional.empty();
+                case "bindMode" -> mode.get();
+                case "systemId" -> Optional.empty();
                 case "stopReason" -> Optional.empty();
                 case "nanoTime" -> now.get();
                 case "hashCode" -> System.identityHashCode(p);
@@ -81,6 +85,21 @@ class WriteTimesTest {
         }
         assertThat(server().count()).isEqualTo(5);
         assertThat(server().totalTime(TimeUnit.NANOSECONDS)).isEqualTo(50);
+    }
+
+    @Test
+    void aResponseWaitingWhenTheSessionIsBoundIsTimedInTheGroupItWasAnsweredIn() {
+        o.sessionOpened(mc);
+        o.pdusWritten(mc, now.get());
+        answer(1, now.get());
+        now.addAndGet(300);
+        // The bind_resp is encoded, then the session is bound, before the read's write goes out.
+        mode.set(Optional.of(BindMode.TRANSCEIVER));
+        o.sessionBound(mc);
+        o.pdusWritten(mc, now.get() + 1_000);
+        FunctionTimer unbound = reg.find(SmppMeterNames.SERVER_DURATION).tag(SmppMeterNames.BIND_TYPE, "none").functionTimer();
+        assertThat(unbound.count()).isEqualTo(1);
+        assertThat(unbound.totalTime(TimeUnit.NANOSECONDS)).isEqualTo(300);
     }
 
     @Test
